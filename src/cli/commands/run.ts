@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadProject } from '../../config/project.js';
+import { createTarget, parseTargetArg } from '../../target/resolve.js';
+import { runSuite } from '../../runner/suite.js';
+import { writeJson } from '../../results/io.js';
+import type { ResultsFile } from '../../results/schema.js';
+import { progressReporter } from '../progress.js';
+import { ExitError } from '../errors.js';
+import { intOption, type RunOptions } from '../options.js';
+
+/** Loads the project and runs its suite against one target. Shared by `run` and `gate`. */
+export async function runTarget(targetArg: string | undefined, o: RunOptions, label: string, seedSuffix = ''): Promise<ResultsFile> {
+  const project = await loadProject({ config: o.config, suite: o.suite, rules: o.rules });
+  const spec = targetArg ? parseTargetArg(targetArg) : project.config.target;
+  if (!spec) throw new ExitError('no target: pass --target (e.g. sim:v1 or agent.yml) or set `target` in the config');
+  const target = createTarget(spec, targetArg ?? project.file ?? 'target');
+  try {
+    return await runSuite(project.cases, target, project.rules, {
+      samples: o.samples ?? project.config.samples,
+      concurrency: o.concurrency ?? project.config.concurrency,
+      seed: (o.seed ?? project.config.seed) + seedSuffix,
+      maxSteps: project.config.maxSteps,
+      ref: o.ref ?? null,
+      onProgress: progressReporter(label),
+    });
+  } finally {
+    await target.close?.();
+  }
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run the suite against one target and write a results file')
+    .option('--target <target>', 'sim:v1, a target file (YAML/JSON), or the config target')
+    .option('--suite <path...>', 'case files, folders, globs or builtin:NAME (default: the config suite)')
+    .option('--rules <path...>', 'rule packs (default: the config rules)')
+    .option('--samples <k>', 'runs per case', intOption)
+    .option('--concurrency <n>', 'conversations in flight', intOption)
+    .option('--seed <seed>', 'seed for simulated agents and sampling')
+    .option('--ref <ref>', 'git ref recorded in the results')
+    .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
+    .requiredOption('--out <file>', 'results file to write')
+    .action(async (o: RunOptions & { target?: string; out: string }) => {
+      const results = await runTarget(o.target, o, 'run');
+      writeJson(resolve(o.out), results);
+      const samples = results.cases.flatMap((c) => c.samples);
+      const errors = samples.filter((s) => s.error).length;
+      const passed = samples.filter((s) => s.passed).length;
+      process.stdout.write(
+        `${results.target.name}: ${results.cases.length} cases, ${samples.length} samples, ${passed} passed, ${samples.length - passed - errors} failed, ${errors} errors -> ${o.out}\n`,
+      );
+      // The results are kept, but a run that could not evaluate every sample must not look like a success.
+      if (errors > 0) throw new ExitError(`${errors} of ${samples.length} samples ended in an error (see "error" in ${o.out})`);
+    });
+}

@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import { exportSchemas } from '../../schema/export.js';
+
+export function registerSchema(program: Command): void {
+  program
+    .command('schema')
+    .description('write JSON Schemas for every file kind (for editor autocompletion)')
+    .requiredOption('--out <dir>', 'folder to write *.schema.json into')
+    .action((o: { out: string }) => {
+      for (const f of exportSchemas(o.out)) process.stdout.write(`${f}\n`);
+    });
+}

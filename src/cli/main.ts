@@ -1,0 +1,42 @@
+import { Command, CommanderError } from 'commander';
+import { registerRun } from './commands/run.js';
+import { registerValidate } from './commands/validate.js';
+import { registerSchema } from './commands/schema.js';
+import { EXIT, ExitError, describeError } from './errors.js';
+
+/** What a command reports back besides throwing: the verdict exit code. */
+export interface CliContext {
+  exitCode: number;
+}
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('safety-gate')
+    .description('Safety regression gate for LLM agents: base vs head, honest statistics, OK / WARN / BLOCK.')
+    .version(process.env.SAFETY_GATE_VERSION ?? '0.1.0')
+    .exitOverride()
+    .showHelpAfterError();
+  registerRun(program);
+  registerValidate(program);
+  registerSchema(program);
+  void ctx;
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0..2 are verdicts, 3 is any error. Never throws. */
+export async function main(argv: string[]): Promise<number> {
+  const ctx: CliContext = { exitCode: EXIT.OK };
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      return EXIT.ERROR;
+    }
+    process.stderr.write(describeError(e) + '\n');
+    if (process.env.SAFETY_GATE_DEBUG && e instanceof Error && !(e instanceof ExitError)) process.stderr.write(`${e.stack}\n`);
+    return e instanceof ExitError ? e.code : EXIT.ERROR;
+  }
+}

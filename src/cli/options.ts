@@ -1,0 +1,17 @@
+import { InvalidArgumentError } from 'commander';
+
+export interface RunOptions {
+  suite?: string[];
+  rules?: string[];
+  samples?: number;
+  concurrency?: number;
+  seed?: string;
+  ref?: string;
+  config?: string;
+}
+
+export function intOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number >= 1, got "${value}"`);
+  return n;
+}

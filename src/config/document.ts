@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { InputError } from './errors.js';
+
+/** A parsed YAML or JSON file that can say on which line a path starts. */
+export interface StructuredFile {
+  file: string;
+  data: unknown;
+  locate(path: ReadonlyArray<PropertyKey>): number | undefined;
+}
+
+export function parseStructured(file: string, text: string): StructuredFile {
+  const lineCounter = new LineCounter();
+  // YAML 1.2 is a superset of JSON, so one parser gives line numbers for both.
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.map((e) => ({
+        file,
+        path: '',
+        line: e.linePos?.[0]?.line,
+        message: `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}`,
+      })),
+    );
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  return {
+    file,
+    data,
+    locate(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n) as unknown[], true);
+        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+      }
+      return undefined;
+    },
+  };
+}
+
+export function readStructured(file: string): StructuredFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw InputError.one(file, '', `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  return parseStructured(file, text);
+}

@@ -1,0 +1,54 @@
+import type { LoadedCase } from '../case/schema.js';
+import { loadCases } from '../case/load.js';
+import { collectRules, type RuleRegistry } from '../rule/registry.js';
+import { InputError, type InputProblem } from './errors.js';
+import { loadConfig, type LoadedConfig } from './load.js';
+import { resolveSources } from './sources.js';
+
+export interface ProjectOverrides {
+  config?: string;
+  /** Suite entries given on the command line (resolved against the working directory). */
+  suite?: string[];
+  rules?: string[];
+  cwd?: string;
+}
+
+export interface Project extends LoadedConfig {
+  rules: RuleRegistry;
+  cases: LoadedCase[];
+}
+
+/**
+ * Config, rule packs and suite, with every problem from all three reported together.
+ * Throws InputError listing them; returns only a project that loaded completely.
+ */
+export async function loadProject(o: ProjectOverrides = {}): Promise<Project> {
+  const cwd = o.cwd ?? process.cwd();
+  const loaded = loadConfig(o.config, cwd);
+  const cfgFile = loaded.file ?? '(defaults)';
+  const problems: InputProblem[] = [];
+  const sources = (entries: string[], base: string, file: string, path: string) => {
+    try {
+      return resolveSources(entries, base, { file, path });
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.problems);
+      else throw e;
+      return [];
+    }
+  };
+  const cli = '(command line)';
+  const ruleFiles = o.rules ? sources(o.rules, cwd, cli, '--rules') : sources(loaded.config.rules, loaded.baseDir, cfgFile, 'rules');
+  const suiteFiles = o.suite ? sources(o.suite, cwd, cli, '--suite') : sources(loaded.config.suite, loaded.baseDir, cfgFile, 'suite');
+  const { registry, problems: ruleProblems, declared } = await collectRules(ruleFiles);
+  problems.push(...ruleProblems);
+  let cases: LoadedCase[] = [];
+  try {
+    cases = loadCases(suiteFiles, declared);
+  } catch (e) {
+    if (e instanceof InputError) problems.push(...e.problems);
+    else throw e;
+  }
+  if (problems.length) throw new InputError(problems);
+  if (cases.length === 0) throw InputError.one(cfgFile, 'suite', 'expected at least one case; the suite is empty');
+  return { ...loaded, rules: registry, cases };
+}

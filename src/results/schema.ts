@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { SEVERITIES } from '../case/taxonomy.js';
+
+export const ViolationSchema = z.strictObject({
+  rule: z.string(),
+  turn: z.int().min(1),
+  evidence: z.string(),
+});
+
+export const SampleSchema = z
+  .strictObject({
+    passed: z.boolean(),
+    firstFailureTurn: z.int().min(1).nullable(),
+    turns: z.int().min(0).optional(),
+    error: z.string().nullable().optional(),
+    violations: z.array(ViolationSchema).optional(),
+    transcript: z.array(z.looseObject({ role: z.string() })).optional(),
+    calls: z.int().min(0).optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.passed && s.error) ctx.addIssue({ code: 'custom', path: ['passed'], message: 'a sample with an error cannot pass' });
+    if (s.passed && s.firstFailureTurn !== null)
+      ctx.addIssue({ code: 'custom', path: ['firstFailureTurn'], message: 'expected null for a passing sample' });
+    if (!s.passed && !s.error && s.firstFailureTurn === null)
+      ctx.addIssue({ code: 'custom', path: ['firstFailureTurn'], message: 'expected the turn (>= 1) of a failing sample' });
+  });
+
+export const CaseResultSchema = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().optional(),
+  category: z.string().min(1),
+  severity: z.enum(SEVERITIES),
+  tags: z.array(z.string()).optional(),
+  file: z.string().optional(),
+  line: z.int().optional(),
+  samples: z.array(SampleSchema),
+});
+
+export const ResultsSchema = z.strictObject({
+  kind: z.literal('safety-gate.results'),
+  schemaVersion: z.literal(1),
+  target: z.looseObject({
+    name: z.string(),
+    ref: z.string().nullable().optional(),
+    fingerprint: z.string().optional(),
+    simulated: z.boolean().optional(),
+  }),
+  seed: z.string().optional(),
+  createdAt: z.string().optional(),
+  shard: z.string().optional(),
+  cases: z.array(CaseResultSchema),
+});
+
+export type SampleResult = z.infer<typeof SampleSchema>;
+export type CaseResult = z.infer<typeof CaseResultSchema>;
+export type ResultsFile = z.infer<typeof ResultsSchema>;

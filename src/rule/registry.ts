@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import { readStructured } from '../config/document.js';
+import { InputError, formatPath, problemsFromZod, type InputProblem } from '../config/errors.js';
+import { displayPath } from '../config/sources.js';
+import { RuleSchema, type Rule } from './schema.js';
+import type { TurnContext } from './context.js';
+import { textGrader } from './kinds/text.js';
+import { refusalGrader } from './kinds/refusal.js';
+import { toolCallGrader } from './kinds/toolCall.js';
+import { leakGrader } from './kinds/leak.js';
+import { moduleGrader } from './kinds/module.js';
+
+/** Returns evidence when the rule is violated in this turn, null when it holds. */
+export type Grade = (ctx: TurnContext) => string | null | Promise<string | null>;
+
+export interface CompiledRule {
+  rule: Rule;
+  file: string;
+  grade: Grade;
+}
+
+export type RuleRegistry = Map<string, CompiledRule>;
+
+/** Loads rule packs (each `{ rules: [...] }` or a bare list), compiles them, and reports every problem at once. */
+export async function loadRules(files: string[]): Promise<RuleRegistry> {
+  const { registry, problems } = await collectRules(files);
+  if (problems.length) throw new InputError(problems);
+  return registry;
+}
+
+/**
+ * Like loadRules, but returns what loaded beside the problems, and every id declared (even by a broken rule),
+ * so `validate` can go on to check the cases without reporting spurious unknown-rule errors.
+ */
+export async function collectRules(files: string[]) {
+  const registry: RuleRegistry = new Map();
+  const declared = new Set<string>();
+  const problems: InputProblem[] = [];
+  for (const abs of files) {
+    const file = displayPath(abs);
+    let doc;
+    try {
+      doc = readStructured(abs);
+    } catch (e) {
+      if (e instanceof InputError) {
+        problems.push(...e.problems.map((p) => ({ ...p, file })));
+        continue;
+      }
+      throw e;
+    }
+    const data = doc.data as unknown;
+    let items: unknown[];
+    let prefix: PropertyKey[];
+    if (Array.isArray(data)) {
+      items = data;
+      prefix = [];
+    } else if (data && typeof data === 'object' && Array.isArray((data as { rules?: unknown }).rules)) {
+      const extra = Object.keys(data).filter((k) => k !== 'rules');
+      for (const k of extra) problems.push({ file, path: k, line: doc.locate([k]), message: 'unknown key (check its spelling)' });
+      items = (data as { rules: unknown[] }).rules;
+      prefix = ['rules'];
+    } else {
+      problems.push({ file, path: '', message: 'expected a rule pack: { rules: [...] } or a list of rules' });
+      continue;
+    }
+    for (let i = 0; i < items.length; i++) {
+      const path = [...prefix, i];
+      const rawId = (items[i] as { id?: unknown } | null)?.id;
+      if (typeof rawId === 'string') declared.add(rawId);
+      const parsed = RuleSchema.safeParse(items[i]);
+      if (!parsed.success) {
+        problems.push(...problemsFromZod(file, parsed.error as z.ZodError, doc.locate, path));
+        continue;
+      }
+      const rule = parsed.data;
+      const prior = registry.get(rule.id);
+      if (prior) {
+        problems.push({ file, path: formatPath([...path, 'id']), line: doc.locate([...path, 'id']), message: `duplicate rule id "${rule.id}" (also in ${prior.file})` });
+        continue;
+      }
+      try {
+        registry.set(rule.id, { rule, file, grade: await compile(rule, abs, formatPath(path)) });
+      } catch (e) {
+        if (e instanceof InputError) problems.push(...e.problems.map((p) => ({ ...p, file, line: doc.locate(path) })));
+        else throw e;
+      }
+    }
+  }
+  return { registry, problems, declared };
+}
+
+async function compile(rule: Rule, packFile: string, path: string): Promise<Grade> {
+  switch (rule.kind) {
+    case 'text':
+      return textGrader(rule);
+    case 'refusal':
+      return refusalGrader(rule);
+    case 'toolCall':
+      return toolCallGrader(rule);
+    case 'leak':
+      return leakGrader(rule);
+    case 'module':
+      return moduleGrader(rule, packFile, path);
+  }
+}

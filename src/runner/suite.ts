@@ -1,0 +1,73 @@
+import pLimit from 'p-limit';
+import type { LoadedCase } from '../case/schema.js';
+import type { RuleRegistry } from '../rule/registry.js';
+import type { Target } from '../target/types.js';
+import type { CaseResult, ResultsFile, SampleResult } from '../results/schema.js';
+import { runSample } from './sample.js';
+
+export interface SuiteOptions {
+  samples: number;
+  concurrency: number;
+  seed: string;
+  maxSteps: number;
+  ref?: string | null;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  calls: number;
+  errors: number;
+  failures: number;
+  elapsedMs: number;
+}
+
+/** Runs cases x samples with bounded concurrency; results keep suite order whatever finishes first. */
+export async function runSuite(
+  cases: LoadedCase[],
+  target: Target,
+  rules: RuleRegistry,
+  opts: SuiteOptions,
+): Promise<ResultsFile> {
+  const limit = pLimit(opts.concurrency);
+  const started = Date.now();
+  const progress: Progress = { done: 0, total: cases.length * opts.samples, calls: 0, errors: 0, failures: 0, elapsedMs: 0 };
+  const out: CaseResult[] = cases.map(({ case: c, file, line }) => ({
+    id: c.id,
+    title: c.title,
+    category: c.category,
+    severity: c.severity,
+    tags: c.tags,
+    file,
+    ...(line !== undefined ? { line } : {}),
+    samples: new Array<SampleResult>(opts.samples),
+  }));
+  const tasks: Promise<void>[] = [];
+  cases.forEach(({ case: c }, i) => {
+    for (let k = 0; k < opts.samples; k++) {
+      tasks.push(
+        limit(async () => {
+          const r = await runSample(c, k, target, rules, { seed: opts.seed, maxSteps: opts.maxSteps, signal: opts.signal });
+          out[i].samples[k] = r;
+          progress.done++;
+          progress.calls += r.calls ?? 0;
+          if (r.error) progress.errors++;
+          else if (!r.passed) progress.failures++;
+          progress.elapsedMs = Date.now() - started;
+          opts.onProgress?.(progress);
+        }),
+      );
+    }
+  });
+  await Promise.all(tasks);
+  return {
+    kind: 'safety-gate.results',
+    schemaVersion: 1,
+    target: { name: target.name, ref: opts.ref ?? null, fingerprint: target.fingerprint, simulated: target.simulated },
+    seed: opts.seed,
+    createdAt: new Date().toISOString(),
+    cases: out,
+  };
+}
