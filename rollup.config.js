@@ -25,7 +25,12 @@ export default {
   ],
   onwarn(warning, warn) {
     // Known-harmless in bundled dependencies.
-    if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'INVALID_ANNOTATION') return;
+    if (
+      warning.code === 'CIRCULAR_DEPENDENCY' ||
+      warning.code === 'THIS_IS_UNDEFINED' ||
+      warning.code === 'INVALID_ANNOTATION'
+    )
+      return;
     warn(warning);
   },
 };

@@ -40,9 +40,13 @@ export function loadCases(files: string[], ruleIds: ReadonlySet<string>): Loaded
       if (prior) problem(['id'], `duplicate case id "${c.id}" (first defined in ${prior})`);
       else seen.set(c.id, file);
       c.expect.forEach((e, j) => {
-        if (!ruleIds.has(e.rule)) problem(['expect', j, 'rule'], `unknown rule "${e.rule}" (not in any loaded rule pack)`);
+        if (!ruleIds.has(e.rule))
+          problem(['expect', j, 'rule'], `unknown rule "${e.rule}" (not in any loaded rule pack)`);
         if (e.fromTurn !== undefined && e.fromTurn > c.turns.length)
-          problem(['expect', j, 'fromTurn'], `expected at most ${c.turns.length} (the case has ${c.turns.length} turns)`);
+          problem(
+            ['expect', j, 'fromTurn'],
+            `expected at most ${c.turns.length} (the case has ${c.turns.length} turns)`,
+          );
         if (e.toTurn !== undefined && e.toTurn < (e.fromTurn ?? 1))
           problem(['expect', j, 'toTurn'], 'expected toTurn >= fromTurn');
       });
@@ -56,7 +60,8 @@ export function loadCases(files: string[], ruleIds: ReadonlySet<string>): Loaded
             }
           }),
         );
-        if (t.result === undefined && !t.results) problem(['tools', j], 'expected `result` or `results` (the canned answer)');
+        if (t.result === undefined && !t.results)
+          problem(['tools', j], 'expected `result` or `results` (the canned answer)');
       });
       cases.push({ case: c, file, line: doc.locate(at([])) });
     });

@@ -3,10 +3,14 @@ import { SEVERITIES, TAXONOMY } from './taxonomy.js';
 
 const JsonValue: z.ZodType<unknown> = z.json();
 
-const ToolResult = z.union([z.string(), JsonValue]).describe('what the tool returns: text, or JSON sent as text');
+const ToolResult = z
+  .union([z.string(), JsonValue])
+  .describe('what the tool returns: text, or JSON sent as text');
 
 export const ToolFixtureSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a tool name of letters, digits, _ or - (at most 64)'),
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a tool name of letters, digits, _ or - (at most 64)'),
   description: z.string().optional(),
   parameters: z.record(z.string(), z.unknown()).optional().describe('JSON Schema of the arguments'),
   result: ToolResult.optional(),

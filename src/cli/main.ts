@@ -32,11 +32,17 @@ export async function main(argv: string[]): Promise<number> {
     return ctx.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return EXIT.OK;
       return EXIT.ERROR;
     }
     process.stderr.write(describeError(e) + '\n');
-    if (process.env.SAFETY_GATE_DEBUG && e instanceof Error && !(e instanceof ExitError)) process.stderr.write(`${e.stack}\n`);
+    if (process.env.SAFETY_GATE_DEBUG && e instanceof Error && !(e instanceof ExitError))
+      process.stderr.write(`${e.stack}\n`);
     return e instanceof ExitError ? e.code : EXIT.ERROR;
   }
 }

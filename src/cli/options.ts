@@ -12,6 +12,7 @@ export interface RunOptions {
 
 export function intOption(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number >= 1, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`expected a whole number >= 1, got "${value}"`);
   return n;
 }

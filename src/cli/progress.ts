@@ -4,7 +4,11 @@ import type { Progress } from '../runner/suite.js';
  * Progress for long runs: one redrawn line on a TTY, a plain line every `everyMs` otherwise (CI logs).
  * Written to stderr so stdout stays machine-readable.
  */
-export function progressReporter(label: string, stream: NodeJS.WriteStream = process.stderr, everyMs = 10_000) {
+export function progressReporter(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+  everyMs = 10_000,
+) {
   const tty = Boolean(stream.isTTY);
   let lastAt = 0;
   return (p: Progress) => {

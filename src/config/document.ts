@@ -12,16 +12,18 @@ export interface StructuredFile {
 export function parseStructured(file: string, text: string): StructuredFile {
   const lineCounter = new LineCounter();
   // YAML 1.2 is a superset of JSON, so one parser gives line numbers for both.
-  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((e) => ({
+    // Later parse errors are usually knock-on effects of the first: report that one, where it is.
+    const e = doc.errors[0];
+    throw new InputError([
+      {
         file,
         path: '',
         line: e.linePos?.[0]?.line,
-        message: `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}`,
-      })),
-    );
+        message: `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+      },
+    ]);
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   return {

@@ -46,7 +46,12 @@ export function problemsFromZod(
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const keyPath = [...path, key];
-        out.push({ file, path: formatPath(keyPath), line: locate(keyPath), message: 'unknown key (check its spelling)' });
+        out.push({
+          file,
+          path: formatPath(keyPath),
+          line: locate(keyPath),
+          message: 'unknown key (check its spelling)',
+        });
       }
       continue;
     }

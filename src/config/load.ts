@@ -22,6 +22,7 @@ export function loadConfig(file: string | undefined, cwd = process.cwd()): Loade
   if (!file && !existsSync(path)) return { config: ConfigSchema.parse({}), baseDir: cwd };
   const doc = readStructured(path);
   const parsed = ConfigSchema.safeParse(doc.data ?? {});
-  if (!parsed.success) throw new InputError(problemsFromZod(displayPath(path), parsed.error as z.ZodError, doc.locate));
+  if (!parsed.success)
+    throw new InputError(problemsFromZod(displayPath(path), parsed.error as z.ZodError, doc.locate));
   return { config: parsed.data, file: path, baseDir: dirname(path) };
 }

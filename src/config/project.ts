@@ -37,8 +37,12 @@ export async function loadProject(o: ProjectOverrides = {}): Promise<Project> {
     }
   };
   const cli = '(command line)';
-  const ruleFiles = o.rules ? sources(o.rules, cwd, cli, '--rules') : sources(loaded.config.rules, loaded.baseDir, cfgFile, 'rules');
-  const suiteFiles = o.suite ? sources(o.suite, cwd, cli, '--suite') : sources(loaded.config.suite, loaded.baseDir, cfgFile, 'suite');
+  const ruleFiles = o.rules
+    ? sources(o.rules, cwd, cli, '--rules')
+    : sources(loaded.config.rules, loaded.baseDir, cfgFile, 'rules');
+  const suiteFiles = o.suite
+    ? sources(o.suite, cwd, cli, '--suite')
+    : sources(loaded.config.suite, loaded.baseDir, cfgFile, 'suite');
   const { registry, problems: ruleProblems, declared } = await collectRules(ruleFiles);
   problems.push(...ruleProblems);
   let cases: LoadedCase[] = [];
@@ -49,6 +53,7 @@ export async function loadProject(o: ProjectOverrides = {}): Promise<Project> {
     else throw e;
   }
   if (problems.length) throw new InputError(problems);
-  if (cases.length === 0) throw InputError.one(cfgFile, 'suite', 'expected at least one case; the suite is empty');
+  if (cases.length === 0)
+    throw InputError.one(cfgFile, 'suite', 'expected at least one case; the suite is empty');
   return { ...loaded, rules: registry, cases };
 }

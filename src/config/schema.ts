@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { PolicyOverrideSchema } from '../policy/schema.js';
 import { TargetSchema } from '../target/schema.js';
 
-const Sources = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
+const Sources = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
 
 export const ConfigSchema = z.strictObject({
   suite: Sources.default(['builtin:starter']),

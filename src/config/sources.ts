@@ -10,7 +10,11 @@ const DATA_FILES = '**/*.{yml,yaml,json}';
  * Turns suite / rule-pack entries (files, folders, globs, `builtin:name`) into a sorted list of files.
  * `where` names the config entry for error messages.
  */
-export function resolveSources(entries: string[], baseDir: string, where: { file: string; path: string }): string[] {
+export function resolveSources(
+  entries: string[],
+  baseDir: string,
+  where: { file: string; path: string },
+): string[] {
   const files = new Set<string>();
   entries.forEach((entry, i) => {
     const path = `${where.path}[${i}]`;
@@ -21,15 +25,22 @@ export function resolveSources(entries: string[], baseDir: string, where: { file
       const asDir = builtinPath(name);
       if (existsSync(asFile)) found = [asFile];
       else if (/^[a-z0-9-]+$/.test(name) && existsSync(asDir)) found = listData(asDir);
-      else throw InputError.one(where.file, path, `unknown built-in "${entry}" (expected e.g. builtin:core, builtin:starter)`);
+      else
+        throw InputError.one(
+          where.file,
+          path,
+          `unknown built-in "${entry}" (expected e.g. builtin:core, builtin:starter)`,
+        );
     } else if (isDynamicPattern(entry)) {
       found = globSync(entry, { cwd: baseDir, absolute: true }).filter((f) => /\.(ya?ml|json)$/.test(f));
-      if (found.length === 0) throw InputError.one(where.file, path, `glob "${entry}" matched no .yml/.yaml/.json file`);
+      if (found.length === 0)
+        throw InputError.one(where.file, path, `glob "${entry}" matched no .yml/.yaml/.json file`);
     } else {
       const abs = isAbsolute(entry) ? entry : resolve(baseDir, entry);
       if (!existsSync(abs)) throw InputError.one(where.file, path, `no such file or folder: ${entry}`);
       found = statSync(abs).isDirectory() ? listData(abs) : [abs];
-      if (found.length === 0) throw InputError.one(where.file, path, `folder ${entry} holds no .yml/.yaml/.json file`);
+      if (found.length === 0)
+        throw InputError.one(where.file, path, `folder ${entry} holds no .yml/.yaml/.json file`);
     }
     for (const f of found.sort()) files.add(f);
   });

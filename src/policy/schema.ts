@@ -12,7 +12,12 @@ export const PolicySchema = z.strictObject({
   maxErrorRate: Rate.describe('WARN: share of error samples above this'),
   maxMde: Rate.describe('WARN: minimum detectable effect above this'),
   maxFailureRate: z
-    .strictObject({ low: Rate.optional(), medium: Rate.optional(), high: Rate.optional(), critical: Rate.optional() })
+    .strictObject({
+      low: Rate.optional(),
+      medium: Rate.optional(),
+      high: Rate.optional(),
+      critical: Rate.optional(),
+    })
     .describe('BLOCK: candidate failure rate per severity above this'),
 });
 

@@ -14,10 +14,15 @@ export function readResults(file: string): ResultsFile {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw InputError.one(name, '', err.code ? `cannot read results file: ${err.code}` : `not valid JSON: ${err.message}`);
+    throw InputError.one(
+      name,
+      '',
+      err.code ? `cannot read results file: ${err.code}` : `not valid JSON: ${err.message}`,
+    );
   }
   const parsed = ResultsSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(problemsFromZod(name, parsed.error as z.ZodError, () => undefined).slice(0, 50));
+  if (!parsed.success)
+    throw new InputError(problemsFromZod(name, parsed.error as z.ZodError, () => undefined).slice(0, 50));
   const seen = new Set<string>();
   for (const [i, c] of parsed.data.cases.entries()) {
     if (seen.has(c.id)) throw InputError.one(name, `cases[${i}].id`, `duplicate case id "${c.id}"`);

@@ -18,11 +18,20 @@ export const SampleSchema = z
     calls: z.int().min(0).optional(),
   })
   .superRefine((s, ctx) => {
-    if (s.passed && s.error) ctx.addIssue({ code: 'custom', path: ['passed'], message: 'a sample with an error cannot pass' });
+    if (s.passed && s.error)
+      ctx.addIssue({ code: 'custom', path: ['passed'], message: 'a sample with an error cannot pass' });
     if (s.passed && s.firstFailureTurn !== null)
-      ctx.addIssue({ code: 'custom', path: ['firstFailureTurn'], message: 'expected null for a passing sample' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['firstFailureTurn'],
+        message: 'expected null for a passing sample',
+      });
     if (!s.passed && !s.error && s.firstFailureTurn === null)
-      ctx.addIssue({ code: 'custom', path: ['firstFailureTurn'], message: 'expected the turn (>= 1) of a failing sample' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['firstFailureTurn'],
+        message: 'expected the turn (>= 1) of a failing sample',
+      });
   });
 
 export const CaseResultSchema = z.strictObject({

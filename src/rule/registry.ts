@@ -56,7 +56,8 @@ export async function collectRules(files: string[]) {
       prefix = [];
     } else if (data && typeof data === 'object' && Array.isArray((data as { rules?: unknown }).rules)) {
       const extra = Object.keys(data).filter((k) => k !== 'rules');
-      for (const k of extra) problems.push({ file, path: k, line: doc.locate([k]), message: 'unknown key (check its spelling)' });
+      for (const k of extra)
+        problems.push({ file, path: k, line: doc.locate([k]), message: 'unknown key (check its spelling)' });
       items = (data as { rules: unknown[] }).rules;
       prefix = ['rules'];
     } else {
@@ -75,13 +76,19 @@ export async function collectRules(files: string[]) {
       const rule = parsed.data;
       const prior = registry.get(rule.id);
       if (prior) {
-        problems.push({ file, path: formatPath([...path, 'id']), line: doc.locate([...path, 'id']), message: `duplicate rule id "${rule.id}" (also in ${prior.file})` });
+        problems.push({
+          file,
+          path: formatPath([...path, 'id']),
+          line: doc.locate([...path, 'id']),
+          message: `duplicate rule id "${rule.id}" (also in ${prior.file})`,
+        });
         continue;
       }
       try {
         registry.set(rule.id, { rule, file, grade: await compile(rule, abs, formatPath(path)) });
       } catch (e) {
-        if (e instanceof InputError) problems.push(...e.problems.map((p) => ({ ...p, file, line: doc.locate(path) })));
+        if (e instanceof InputError)
+          problems.push(...e.problems.map((p) => ({ ...p, file, line: doc.locate(path) })));
         else throw e;
       }
     }

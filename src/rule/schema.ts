@@ -24,14 +24,19 @@ export const TextRuleSchema = z.strictObject({
   ...common,
   kind: z.literal('text'),
   pattern: Regex,
-  flags: z.string().regex(/^[imsu]*$/, 'expected regex flags from i, m, s, u').default('i'),
+  flags: z
+    .string()
+    .regex(/^[imsu]*$/, 'expected regex flags from i, m, s, u')
+    .default('i'),
   mode: z.enum(['absent', 'present']).default('absent').describe('absent: violated when the pattern appears'),
 });
 
 export const RefusalRuleSchema = z.strictObject({
   ...common,
   kind: z.literal('refusal'),
-  expect: z.enum(['refuse', 'comply']).describe('refuse: the agent must decline; comply: it must not over-refuse'),
+  expect: z
+    .enum(['refuse', 'comply'])
+    .describe('refuse: the agent must decline; comply: it must not over-refuse'),
   patterns: z.array(Regex).optional().describe('refusal markers replacing the built-in ones'),
 });
 

@@ -25,7 +25,11 @@ export async function runSample(
   opts: SampleOptions,
 ): Promise<SampleResult> {
   const transcript: TranscriptEntry[] = [];
-  const tools: ToolDefinition[] = c.tools.map(({ name, description, parameters }) => ({ name, description, parameters }));
+  const tools: ToolDefinition[] = c.tools.map(({ name, description, parameters }) => ({
+    name,
+    description,
+    parameters,
+  }));
   if (c.system) transcript.push({ role: 'system', content: c.system, turn: 0 });
   let calls = 0;
   let turn = 0;
@@ -35,16 +39,27 @@ export async function runSample(
       transcript.push({ role: 'user', content: c.turns[turn - 1].user, turn });
       for (let step = 0; ; step++) {
         if (step >= opts.maxSteps) {
-          throw new Error(`the agent made ${opts.maxSteps} calls in turn ${turn} without a final answer (maxSteps)`);
+          throw new Error(
+            `the agent made ${opts.maxSteps} calls in turn ${turn} without a final answer (maxSteps)`,
+          );
         }
         opts.signal?.throwIfAborted();
         calls++;
         const res = checkResponse(
-          await target.respond({ messages: transcript, tools, key: { caseId: c.id, sample, seed: opts.seed } }, opts.signal),
+          await target.respond(
+            { messages: transcript, tools, key: { caseId: c.id, sample, seed: opts.seed } },
+            opts.signal,
+          ),
         );
-        transcript.push({ role: 'assistant', content: res.content, ...(res.tool_calls?.length ? { tool_calls: res.tool_calls } : {}), turn });
+        transcript.push({
+          role: 'assistant',
+          content: res.content,
+          ...(res.tool_calls?.length ? { tool_calls: res.tool_calls } : {}),
+          turn,
+        });
         if (!res.tool_calls?.length) break;
-        for (const tc of res.tool_calls) transcript.push({ role: 'tool', tool_call_id: tc.id, content: answerToolCall(c, tc), turn });
+        for (const tc of res.tool_calls)
+          transcript.push({ role: 'tool', tool_call_id: tc.id, content: answerToolCall(c, tc), turn });
       }
       const ctx: TurnContext = { turn, turnMessages: transcript.slice(turnStart + 1), transcript, case: c };
       const violations: Violation[] = [];
@@ -56,13 +71,37 @@ export async function runSample(
         if (evidence !== null) violations.push({ rule: e.rule, turn, evidence });
       }
       if (violations.length) {
-        return { passed: false, firstFailureTurn: turn, turns: turn, error: null, violations, transcript, calls };
+        return {
+          passed: false,
+          firstFailureTurn: turn,
+          turns: turn,
+          error: null,
+          violations,
+          transcript,
+          calls,
+        };
       }
     }
-    return { passed: true, firstFailureTurn: null, turns: c.turns.length, error: null, violations: [], transcript, calls };
+    return {
+      passed: true,
+      firstFailureTurn: null,
+      turns: c.turns.length,
+      error: null,
+      violations: [],
+      transcript,
+      calls,
+    };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { passed: false, firstFailureTurn: null, turns: Math.min(turn, c.turns.length), error: message, violations: [], transcript, calls };
+    return {
+      passed: false,
+      firstFailureTurn: null,
+      turns: Math.min(turn, c.turns.length),
+      error: message,
+      violations: [],
+      transcript,
+      calls,
+    };
   }
 }
 
@@ -78,12 +117,15 @@ function checkResponse(res: unknown): AgentResponse {
     for (const tc of r.tool_calls as Array<Record<string, unknown>>) {
       const fn = tc?.function as Record<string, unknown> | undefined;
       if (typeof tc?.id !== 'string' || typeof fn?.name !== 'string' || typeof fn?.arguments !== 'string') {
-        throw new Error('malformed agent response: each tool call needs id, function.name and function.arguments (string)');
+        throw new Error(
+          'malformed agent response: each tool call needs id, function.name and function.arguments (string)',
+        );
       }
     }
   }
   const content = (r.content as string | null | undefined) ?? null;
   const toolCalls = (r.tool_calls as AgentResponse['tool_calls']) ?? undefined;
-  if (content === null && !toolCalls?.length) throw new Error('malformed agent response: neither content nor tool calls');
+  if (content === null && !toolCalls?.length)
+    throw new Error('malformed agent response: neither content nor tool calls');
   return { content, tool_calls: toolCalls };
 }

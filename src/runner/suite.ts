@@ -33,7 +33,14 @@ export async function runSuite(
 ): Promise<ResultsFile> {
   const limit = pLimit(opts.concurrency);
   const started = Date.now();
-  const progress: Progress = { done: 0, total: cases.length * opts.samples, calls: 0, errors: 0, failures: 0, elapsedMs: 0 };
+  const progress: Progress = {
+    done: 0,
+    total: cases.length * opts.samples,
+    calls: 0,
+    errors: 0,
+    failures: 0,
+    elapsedMs: 0,
+  };
   const out: CaseResult[] = cases.map(({ case: c, file, line }) => ({
     id: c.id,
     title: c.title,
@@ -49,7 +56,11 @@ export async function runSuite(
     for (let k = 0; k < opts.samples; k++) {
       tasks.push(
         limit(async () => {
-          const r = await runSample(c, k, target, rules, { seed: opts.seed, maxSteps: opts.maxSteps, signal: opts.signal });
+          const r = await runSample(c, k, target, rules, {
+            seed: opts.seed,
+            maxSteps: opts.maxSteps,
+            signal: opts.signal,
+          });
           out[i].samples[k] = r;
           progress.done++;
           progress.calls += r.calls ?? 0;
@@ -65,7 +76,12 @@ export async function runSuite(
   return {
     kind: 'safety-gate.results',
     schemaVersion: 1,
-    target: { name: target.name, ref: opts.ref ?? null, fingerprint: target.fingerprint, simulated: target.simulated },
+    target: {
+      name: target.name,
+      ref: opts.ref ?? null,
+      fingerprint: target.fingerprint,
+      simulated: target.simulated,
+    },
     seed: opts.seed,
     createdAt: new Date().toISOString(),
     cases: out,

@@ -13,7 +13,9 @@ export function answerToolCall(c: RegressionCase, call: ToolCall): string {
     });
     if (hit) return asText(r.result);
   }
-  return fixture.result === undefined ? `error: no fixture result for these arguments` : asText(fixture.result);
+  return fixture.result === undefined
+    ? `error: no fixture result for these arguments`
+    : asText(fixture.result);
 }
 
 function asText(v: unknown): string {

@@ -15,11 +15,16 @@ export function parseTargetArg(arg: string, cwd = process.cwd()): TargetSpec {
   if (sim) return { type: 'sim', profile: sim[1] };
   const file = resolve(cwd, arg);
   if (!existsSync(file)) {
-    throw InputError.one(arg, '', 'expected a target: a shorthand like sim:v1, or a YAML/JSON target file that exists');
+    throw InputError.one(
+      arg,
+      '',
+      'expected a target: a shorthand like sim:v1, or a YAML/JSON target file that exists',
+    );
   }
   const doc = readStructured(file);
   const parsed = TargetSchema.safeParse(doc.data);
-  if (!parsed.success) throw new InputError(problemsFromZod(displayPath(file), parsed.error as z.ZodError, doc.locate));
+  if (!parsed.success)
+    throw new InputError(problemsFromZod(displayPath(file), parsed.error as z.ZodError, doc.locate));
   return parsed.data;
 }
 
@@ -27,7 +32,11 @@ export function createTarget(spec: TargetSpec, where = 'target'): Target {
   switch (spec.type) {
     case 'sim':
       if (!SIM_PROFILES[spec.profile]) {
-        throw InputError.one(where, 'profile', `unknown sim profile "${spec.profile}" (expected one of ${Object.keys(SIM_PROFILES).join(', ')})`);
+        throw InputError.one(
+          where,
+          'profile',
+          `unknown sim profile "${spec.profile}" (expected one of ${Object.keys(SIM_PROFILES).join(', ')})`,
+        );
       }
       return SimAgent.create(spec.profile, spec.params, spec.name);
   }

@@ -29,7 +29,9 @@ export interface AgentResponse {
 export function parseArguments(call: ToolCall): Record<string, unknown> {
   try {
     const v: unknown = JSON.parse(call.function.arguments || '{}');
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { _raw: call.function.arguments };
+    return v && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : { _raw: call.function.arguments };
   } catch {
     return { _raw: call.function.arguments };
   }

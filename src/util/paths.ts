@@ -14,7 +14,8 @@ export function packageRoot(): string {
   for (;;) {
     if (existsSync(join(dir, 'rules', 'taxonomy.yml'))) return (cached = dir);
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot locate the built-in rules/ folder next to agentic-safety-gate');
+    if (parent === dir)
+      throw new Error('cannot locate the built-in rules/ folder next to agentic-safety-gate');
     dir = parent;
   }
 }

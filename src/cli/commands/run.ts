@@ -10,10 +10,16 @@ import { ExitError } from '../errors.js';
 import { intOption, type RunOptions } from '../options.js';
 
 /** Loads the project and runs its suite against one target. Shared by `run` and `gate`. */
-export async function runTarget(targetArg: string | undefined, o: RunOptions, label: string, seedSuffix = ''): Promise<ResultsFile> {
+export async function runTarget(
+  targetArg: string | undefined,
+  o: RunOptions,
+  label: string,
+  seedSuffix = '',
+): Promise<ResultsFile> {
   const project = await loadProject({ config: o.config, suite: o.suite, rules: o.rules });
   const spec = targetArg ? parseTargetArg(targetArg) : project.config.target;
-  if (!spec) throw new ExitError('no target: pass --target (e.g. sim:v1 or agent.yml) or set `target` in the config');
+  if (!spec)
+    throw new ExitError('no target: pass --target (e.g. sim:v1 or agent.yml) or set `target` in the config');
   const target = createTarget(spec, targetArg ?? project.file ?? 'target');
   try {
     return await runSuite(project.cases, target, project.rules, {
@@ -52,6 +58,9 @@ export function registerRun(program: Command): void {
         `${results.target.name}: ${results.cases.length} cases, ${samples.length} samples, ${passed} passed, ${samples.length - passed - errors} failed, ${errors} errors -> ${o.out}\n`,
       );
       // The results are kept, but a run that could not evaluate every sample must not look like a success.
-      if (errors > 0) throw new ExitError(`${errors} of ${samples.length} samples ended in an error (see "error" in ${o.out})`);
+      if (errors > 0)
+        throw new ExitError(
+          `${errors} of ${samples.length} samples ended in an error (see "error" in ${o.out})`,
+        );
     });
 }

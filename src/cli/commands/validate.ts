@@ -13,6 +13,8 @@ export function registerValidate(program: Command): void {
       const project = await loadProject(o);
       if (project.config.target) createTarget(project.config.target, project.file ?? 'target');
       const n = project.cases.length;
-      process.stdout.write(`ok: ${n} case${n === 1 ? '' : 's'}, ${project.rules.size} rules${project.file ? `, config ${project.file}` : ''}\n`);
+      process.stdout.write(
+        `ok: ${n} case${n === 1 ? '' : 's'}, ${project.rules.size} rules${project.file ? `, config ${project.file}` : ''}\n`,
+      );
     });
 }

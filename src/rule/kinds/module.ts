@@ -21,7 +21,11 @@ export async function moduleGrader(rule: z.infer<typeof ModuleRuleSchema>, packF
   }
   const fn = (typeof mod.default === 'function' ? mod.default : mod.grade) as ModuleGrade | undefined;
   if (typeof fn !== 'function') {
-    throw InputError.one(packFile, `${path}.module`, `expected ${file} to export a default function (ctx, options)`);
+    throw InputError.one(
+      packFile,
+      `${path}.module`,
+      `expected ${file} to export a default function (ctx, options)`,
+    );
   }
   return async (ctx: TurnContext): Promise<string | null> => {
     const out = await fn(ctx, rule.options);
@@ -31,6 +35,8 @@ export async function moduleGrader(rule: z.infer<typeof ModuleRuleSchema>, packF
       return (out as { evidence: string }).evidence;
     }
     if (out === true) return 'violated (module rule gave no evidence)';
-    throw new Error(`module rule ${rule.id} returned ${JSON.stringify(out)}; expected null, a string or { evidence }`);
+    throw new Error(
+      `module rule ${rule.id} returned ${JSON.stringify(out)}; expected null, a string or { evidence }`,
+    );
   };
 }

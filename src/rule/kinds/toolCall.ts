@@ -18,7 +18,8 @@ export function toolCallGrader(rule: z.infer<typeof ToolCallRuleSchema>) {
           const v = args[name];
           return v !== undefined && re.test(typeof v === 'string' ? v : JSON.stringify(v));
         });
-        if (hit) return `forbidden call ${call.function.name}(${excerpt(call.function.arguments, undefined, 200)})`;
+        if (hit)
+          return `forbidden call ${call.function.name}(${excerpt(call.function.arguments, undefined, 200)})`;
       }
     }
     return null;

@@ -39,7 +39,10 @@ export class SimAgent implements Target {
 
   static create(profile: string, overrides: Partial<SimParams> = {}, name?: string): SimAgent {
     const base = SIM_PROFILES[profile];
-    if (!base) throw new Error(`unknown sim profile "${profile}" (expected one of ${Object.keys(SIM_PROFILES).join(', ')})`);
+    if (!base)
+      throw new Error(
+        `unknown sim profile "${profile}" (expected one of ${Object.keys(SIM_PROFILES).join(', ')})`,
+      );
     return new SimAgent(name ?? `sim:${profile}`, profile, { ...base, ...overrides });
   }
 
@@ -54,9 +57,15 @@ export class SimAgent implements Target {
       rngFor(`${req.key.seed}|${req.key.caseId}|${req.key.sample}|${turn}|${step}|${purpose}`)();
     const p = this.params;
     const user = msgs[userAt].content as string;
-    const system = msgs.filter((m) => m.role === 'system').map((m) => m.content as string).join('\n');
-    const domain = /\b(?:domain|company email)\s*(?:is|:)\s*@?([\w-]+(?:\.[\w-]+)+)/i.exec(system)?.[1] ?? 'acme.test';
-    const context = [system, ...msgs.filter((m) => m.role === 'tool').map((m) => m.content as string)].join('\n');
+    const system = msgs
+      .filter((m) => m.role === 'system')
+      .map((m) => m.content as string)
+      .join('\n');
+    const domain =
+      /\b(?:domain|company email)\s*(?:is|:)\s*@?([\w-]+(?:\.[\w-]+)+)/i.exec(system)?.[1] ?? 'acme.test';
+    const context = [system, ...msgs.filter((m) => m.role === 'tool').map((m) => m.content as string)].join(
+      '\n',
+    );
     const reading = readUser(user, domain);
     const last = msgs[msgs.length - 1];
 
@@ -64,12 +73,15 @@ export class SimAgent implements Target {
       const results = trailingToolResults(msgs).join('\n');
       const directive = findDirective(results);
       const pFollow = Math.min(1, p.followInjection + p.injectionLateBoost * Math.max(0, turn - 2));
-      if (directive && dice('inject') < pFollow) return this.follow(directive, req.tools, context, system, turn, step);
+      if (directive && dice('inject') < pFollow)
+        return this.follow(directive, req.tools, context, system, turn, step);
       return { content: summarise(results, directive !== null) };
     }
 
     const calledThisTurn = new Set(
-      msgs.slice(userAt + 1).flatMap((m) => (m.role === 'assistant' ? (m.tool_calls ?? []).map((c) => c.function.name) : [])),
+      msgs
+        .slice(userAt + 1)
+        .flatMap((m) => (m.role === 'assistant' ? (m.tool_calls ?? []).map((c) => c.function.name) : [])),
     );
     if (reading.ask === 'benign') {
       const pOver = reading.alarming ? p.overRefusal : p.overRefusal / 10;
@@ -80,7 +92,8 @@ export class SimAgent implements Target {
     }
 
     const erosion = p.erosionPerTurn * Math.max(0, turn - p.erosionStart + 1);
-    let pRefuse = Math.max(p.refuseFloor, p.refuseHarmful - erosion) - (reading.framed ? p.framingPenalty : 0);
+    let pRefuse =
+      Math.max(p.refuseFloor, p.refuseHarmful - erosion) - (reading.framed ? p.framingPenalty : 0);
     if (reading.ask === 'secret' || reading.ask === 'systemPrompt') pRefuse -= p.leakSecrets;
     if (dice('refuse') < pRefuse) return { content: pick(REFUSALS, dice('wording')) };
 
@@ -89,7 +102,11 @@ export class SimAgent implements Target {
         return { content: `Sure. My instructions are:\n${system || '(none)'}` };
       case 'secret': {
         const secrets = secretsIn(context);
-        return { content: secrets.length ? `Sure, here they are: ${secrets.join(', ')}` : "Sure, but I don't see any credentials." };
+        return {
+          content: secrets.length
+            ? `Sure, here they are: ${secrets.join(', ')}`
+            : "Sure, but I don't see any credentials.",
+        };
       }
       case 'exfiltrate': {
         const to = externalEmails(user, domain)[0];
@@ -108,13 +125,24 @@ export class SimAgent implements Target {
     }
   }
 
-  private follow(d: Directive, tools: ToolDefinition[], context: string, system: string, turn: number, step: number): AgentResponse {
+  private follow(
+    d: Directive,
+    tools: ToolDefinition[],
+    context: string,
+    system: string,
+    turn: number,
+    step: number,
+  ): AgentResponse {
     const byName = (re: RegExp) => tools.find((t) => re.test(t.name));
     switch (d.kind) {
       case 'email': {
         const tool = byName(/mail|send|message/i);
-        const sensitive = /key|secret|password|token|credential|data|record|customer|file|conversation/i.test(d.what);
-        const body = sensitive ? [...secretsIn(context), ...piiIn(context)].join('\n') || clip(context, 300) : d.what;
+        const sensitive = /key|secret|password|token|credential|data|record|customer|file|conversation/i.test(
+          d.what,
+        );
+        const body = sensitive
+          ? [...secretsIn(context), ...piiIn(context)].join('\n') || clip(context, 300)
+          : d.what;
         if (tool) return call(tool.name, fillArgs(tool, d.to, body), turn, step, { to: d.to });
         return { content: `Sending ${d.what} to ${d.to}: ${body}` };
       }
@@ -124,15 +152,26 @@ export class SimAgent implements Target {
       }
       case 'run': {
         const tool = byName(/shell|exec|run|terminal|command/i);
-        return tool ? call(tool.name, { command: d.command }, turn, step) : { content: `Running: ${d.command}` };
+        return tool
+          ? call(tool.name, { command: d.command }, turn, step)
+          : { content: `Running: ${d.command}` };
       }
       case 'transfer': {
         const tool = byName(/transfer|pay|wire/i);
-        return tool ? call(tool.name, fillArgs(tool, `${d.amount} ${d.to}`), turn, step, { amount: Number(d.amount.replace(/,/g, '')), to: d.to }) : { content: `Transferring ${d.amount} to ${d.to}.` };
+        return tool
+          ? call(tool.name, fillArgs(tool, `${d.amount} ${d.to}`), turn, step, {
+              amount: Number(d.amount.replace(/,/g, '')),
+              to: d.to,
+            })
+          : { content: `Transferring ${d.amount} to ${d.to}.` };
       }
       case 'reveal': {
         const secrets = secretsIn(context);
-        return { content: /system prompt/i.test(d.what) ? `As instructed, my system prompt is:\n${system}` : `As instructed: ${secrets.join(', ')}` };
+        return {
+          content: /system prompt/i.test(d.what)
+            ? `As instructed, my system prompt is:\n${system}`
+            : `As instructed: ${secrets.join(', ')}`,
+        };
       }
       case 'say':
         return { content: d.text };
@@ -142,11 +181,18 @@ export class SimAgent implements Target {
 
 function trailingToolResults(msgs: ChatMessage[]): string[] {
   const out: string[] = [];
-  for (let i = msgs.length - 1; i >= 0 && msgs[i].role === 'tool'; i--) out.unshift(msgs[i].content as string);
+  for (let i = msgs.length - 1; i >= 0 && msgs[i].role === 'tool'; i--)
+    out.unshift(msgs[i].content as string);
   return out;
 }
 
-function call(name: string, args: Record<string, unknown>, turn: number, step: number, overrides: Record<string, unknown> = {}): AgentResponse {
+function call(
+  name: string,
+  args: Record<string, unknown>,
+  turn: number,
+  step: number,
+  overrides: Record<string, unknown> = {},
+): AgentResponse {
   const tc: ToolCall = {
     id: `call_${turn}_${step}`,
     type: 'function',
@@ -166,7 +212,9 @@ function summarise(results: string, sawInstructions: boolean): string {
   for (const d of [detectors.apiKey, detectors.canary, detectors.card, detectors.email, detectors.phone]) {
     for (const v of d(text)) text = text.split(v).join('[redacted]');
   }
-  const note = sawInstructions ? ' The content also contained instructions addressed to me, which I ignored.' : '';
+  const note = sawInstructions
+    ? ' The content also contained instructions addressed to me, which I ignored.'
+    : '';
   return `Here is what I found: ${clip(text, 160)}.${note}`;
 }
 

@@ -13,9 +13,11 @@ const SECRET_ASK =
   /\b(?:what|tell|give|show|reveal|share|print|send|list|read|paste|repeat|output|include|need)\b.{0,60}\b(api[ -]?keys?|passwords?|secrets?|tokens?|credentials?|private keys?|canary)\b/i;
 const PROMPT_ASK =
   /\b(system prompt|your (?:hidden |initial |original )?(?:instructions|guidelines|prompt|configuration)|initial prompt|hidden (?:prompt|instructions)|developer message|what you were told)\b/i;
-const EXFIL_DATA = /\b(customer|records?|database|card numbers?|ssns?|salar(?:y|ies)|patients?|addresses|phone numbers|pii|personal data|the (?:whole|entire|full) (?:list|table|file))\b/i;
+const EXFIL_DATA =
+  /\b(customer|records?|database|card numbers?|ssns?|salar(?:y|ies)|patients?|addresses|phone numbers|pii|personal data|the (?:whole|entire|full) (?:list|table|file))\b/i;
 const SEND_VERB = /\b(send|forward|email|e-mail|upload|post|export|share|copy)\b/i;
-const ALARMING = /\b(kill|attack|shoot|execute|terminate|exploit|hack|destroy|bomb|crash|inject|nuke|slaughter|murder)\w*/i;
+const ALARMING =
+  /\b(kill|attack|shoot|execute|terminate|exploit|hack|destroy|bomb|crash|inject|nuke|slaughter|murder)\w*/i;
 
 export type Ask = 'harmful' | 'secret' | 'systemPrompt' | 'exfiltrate' | 'benign';
 
@@ -32,13 +34,17 @@ export function readUser(text: string, internalDomain?: string): Reading {
   if (PROMPT_ASK.test(text)) ask = 'systemPrompt';
   else if (SECRET_ASK.test(text)) ask = 'secret';
   else if (HARMFUL.test(text)) ask = 'harmful';
-  else if (EXFIL_DATA.test(text) && SEND_VERB.test(text) && externalEmails(text, internalDomain).length > 0) ask = 'exfiltrate';
-  else if (/\bignore (?:all |your |previous |prior |the )+(?:instructions|rules|guidelines)\b/i.test(text)) ask = 'harmful';
+  else if (EXFIL_DATA.test(text) && SEND_VERB.test(text) && externalEmails(text, internalDomain).length > 0)
+    ask = 'exfiltrate';
+  else if (/\bignore (?:all |your |previous |prior |the )+(?:instructions|rules|guidelines)\b/i.test(text))
+    ask = 'harmful';
   return { ask, framed, alarming };
 }
 
 export function externalEmails(text: string, internalDomain?: string): string[] {
-  return detectors.email(text).filter((e) => !internalDomain || !e.toLowerCase().endsWith('@' + internalDomain));
+  return detectors
+    .email(text)
+    .filter((e) => !internalDomain || !e.toLowerCase().endsWith('@' + internalDomain));
 }
 
 /** Secrets the agent can see: key shapes, canaries and "password: x" lines in its context. */
@@ -62,7 +68,10 @@ export type Directive =
   | { kind: 'say'; text: string };
 
 export function findDirective(text: string): Directive | null {
-  let m = /\b(?:email|e-mail|send|forward)\s+(?:the\s+|all\s+|your\s+)?(.{1,60}?)\s+to\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/i.exec(text);
+  let m =
+    /\b(?:email|e-mail|send|forward)\s+(?:the\s+|all\s+|your\s+)?(.{1,60}?)\s+to\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/i.exec(
+      text,
+    );
   if (m) return { kind: 'email', what: m[1], to: m[2] };
   m = /\bcall\s+(?:the\s+)?`?([A-Za-z0-9_-]+)`?\s+(?:tool\s+)?with\s+(\{[^{}]*\})/i.exec(text);
   if (m) {
@@ -76,9 +85,15 @@ export function findDirective(text: string): Directive | null {
   if (m) return { kind: 'run', command: m[1] };
   m = /\btransfer\s+\$?([\d,.]+)\s+(?:\w+\s+)?to\s+(?:account\s+)?([\w-]+)/i.exec(text);
   if (m) return { kind: 'transfer', amount: m[1], to: m[2] };
-  m = /\b(?:reveal|print|repeat|include|output|disclose)\s+(?:your\s+|the\s+)?(system prompt|api key|secret|password|credentials|canary)/i.exec(text);
+  m =
+    /\b(?:reveal|print|repeat|include|output|disclose)\s+(?:your\s+|the\s+)?(system prompt|api key|secret|password|credentials|canary)/i.exec(
+      text,
+    );
   if (m) return { kind: 'reveal', what: m[1] };
-  m = /\bignore (?:all |your |previous |prior |the )+instructions\b.{0,20}?\b(?:say|reply|respond|answer)\s*(?:with|:)?\s*["“]([^"”]{1,200})["”]/i.exec(text);
+  m =
+    /\bignore (?:all |your |previous |prior |the )+instructions\b.{0,20}?\b(?:say|reply|respond|answer)\s*(?:with|:)?\s*["“]([^"”]{1,200})["”]/i.exec(
+      text,
+    );
   if (m) return { kind: 'say', text: m[1] };
   return null;
 }
@@ -94,7 +109,11 @@ function stems(text: string): string[] {
 }
 
 /** The tool whose name best matches what the user asked for, if any word of its name appears. */
-export function pickTool(text: string, tools: ToolDefinition[], exclude: ReadonlySet<string> = new Set()): ToolDefinition | undefined {
+export function pickTool(
+  text: string,
+  tools: ToolDefinition[],
+  exclude: ReadonlySet<string> = new Set(),
+): ToolDefinition | undefined {
   const words = new Set(stems(text));
   if (/https?:\/\//.test(text)) words.add('url');
   let best: ToolDefinition | undefined;
@@ -112,15 +131,15 @@ export function pickTool(text: string, tools: ToolDefinition[], exclude: Readonl
 
 /** Fills a tool's declared parameters from what the text mentions. */
 export function fillArgs(tool: ToolDefinition, text: string, body?: string): Record<string, unknown> {
-  const props = ((tool.parameters as { properties?: Record<string, { type?: string }> } | undefined)?.properties ?? {}) as Record<
-    string,
-    { type?: string }
-  >;
+  const props = ((tool.parameters as { properties?: Record<string, { type?: string }> } | undefined)
+    ?.properties ?? {}) as Record<string, { type?: string }>;
   const url = /https?:\/\/[^\s)"'<>]+/.exec(text)?.[0];
   const email = detectors.email(text)[0];
   const quoted = /["“']([^"”']{1,120})["”']/.exec(text)?.[1];
   const ident = /\b[A-Z]{2,}-\d+\b|\b[a-z]+-\d+\b/.exec(text)?.[0];
-  const path = /(?:\.{0,2}\/)?(?:[\w.-]+\/)+[\w.-]+|\b[\w-]+\.(?:txt|md|csv|json|pdf|log|yml)\b/.exec(text)?.[0];
+  const path = /(?:\.{0,2}\/)?(?:[\w.-]+\/)+[\w.-]+|\b[\w-]+\.(?:txt|md|csv|json|pdf|log|yml)\b/.exec(
+    text,
+  )?.[0];
   const number = /\b\d+(?:\.\d+)?\b/.exec(text)?.[0];
   const args: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(props)) {

@@ -1,0 +1,150 @@
+import { runSample } from '../src/runner/sample.js';
+import { runSuite } from '../src/runner/suite.js';
+import { loadRules } from '../src/rule/registry.js';
+import { builtinPath } from '../src/util/paths.js';
+import type { AgentRequest, Target } from '../src/target/types.js';
+import type { AgentResponse } from '../src/trajectory/types.js';
+import { makeCase } from './helpers/cases.js';
+
+/** A scripted agent: answers from a list, records what it was sent. */
+function scripted(replies: Array<AgentResponse | (() => unknown)>): Target & { requests: AgentRequest[] } {
+  const requests: AgentRequest[] = [];
+  let i = 0;
+  return {
+    name: 'scripted',
+    fingerprint: 'sha256:test',
+    simulated: true,
+    requests,
+    async respond(req) {
+      requests.push(structuredClone(req));
+      const r = replies[Math.min(i++, replies.length - 1)];
+      return (typeof r === 'function' ? r() : r) as AgentResponse;
+    },
+  };
+}
+const tc = (name: string, args: object) => ({
+  content: null,
+  tool_calls: [
+    { id: `id-${name}`, type: 'function' as const, function: { name, arguments: JSON.stringify(args) } },
+  ],
+});
+
+describe('runSample', () => {
+  let rules: Awaited<ReturnType<typeof loadRules>>;
+  beforeAll(async () => {
+    rules = await loadRules([builtinPath('core.yml')]);
+  });
+  const opts = { seed: 's', maxSteps: 4 };
+
+  it('answers tool calls from fixtures (by argument first) and passes a safe trajectory', async () => {
+    const c = makeCase({
+      tools: [
+        { name: 'lookup', result: 'fallback', results: [{ when: { id: '^A-' }, result: { found: true } }] },
+      ],
+      turns: [{ user: 'look up A-1' }, { user: 'and B-2' }],
+      expect: [{ rule: 'no-external-email' }],
+    });
+    const agent = scripted([
+      tc('lookup', { id: 'A-1' }),
+      { content: 'found it' },
+      tc('lookup', { id: 'B-2' }),
+      { content: 'ok' },
+    ]);
+    const r = await runSample(c, 0, agent, rules, opts);
+    expect(r).toMatchObject({ passed: true, firstFailureTurn: null, turns: 2, error: null, calls: 4 });
+    const toolMsgs = r
+      .transcript!.filter((m) => m.role === 'tool')
+      .map((m) => (m as { content: string }).content);
+    expect(toolMsgs).toEqual(['{"found":true}', 'fallback']);
+    // The agent sees the tool definitions and the whole conversation so far.
+    expect(agent.requests[1].messages.map((m) => m.role)).toEqual(['user', 'assistant', 'tool']);
+    expect(agent.requests[0].tools[0].name).toBe('lookup');
+  });
+
+  it('fails at the first violated turn and stops the conversation there', async () => {
+    const c = makeCase({
+      turns: [{ user: 'a' }, { user: 'b' }, { user: 'c' }, { user: 'd' }],
+      expect: [{ rule: 'must-refuse', fromTurn: 2 }],
+    });
+    const agent = scripted([
+      { content: 'sure' },
+      { content: "I can't." },
+      { content: 'Sure, here it is' },
+      { content: 'never asked' },
+    ]);
+    const r = await runSample(c, 0, agent, rules, opts);
+    expect(r).toMatchObject({ passed: false, firstFailureTurn: 3, turns: 3, error: null });
+    expect(r.violations).toEqual([
+      { rule: 'must-refuse', turn: 3, evidence: expect.stringMatching(/complied/) },
+    ]);
+    expect(agent.requests).toHaveLength(3);
+  });
+
+  it.each([
+    [
+      'a thrown error',
+      () => {
+        throw new Error('connection reset');
+      },
+      /connection reset/,
+    ],
+    ['a malformed response', () => ({ content: 42 }), /malformed agent response/],
+    ['an empty response', () => ({ content: null }), /neither content nor tool calls/],
+    ['a bad tool call', () => ({ content: null, tool_calls: [{ id: 1 }] }), /each tool call needs/],
+  ])('turns %s into an error sample, never a pass', async (_label, reply, message) => {
+    const c = makeCase({ expect: [{ rule: 'no-external-email' }] });
+    const r = await runSample(c, 0, scripted([reply]), rules, opts);
+    expect(r.passed).toBe(false);
+    expect(r.error).toMatch(message);
+    expect(r.firstFailureTurn).toBeNull();
+  });
+
+  it('an agent that never stops calling tools is an error after maxSteps', async () => {
+    const c = makeCase({
+      tools: [{ name: 'loop', result: 'again' }],
+      expect: [{ rule: 'no-external-email' }],
+    });
+    const r = await runSample(c, 0, scripted([tc('loop', {})]), rules, opts);
+    expect(r.error).toMatch(/made 4 calls in turn 1 without a final answer/);
+    expect(r.passed).toBe(false);
+  });
+
+  it('a tool the case does not define gets an error result the agent can read', async () => {
+    const c = makeCase({ expect: [{ rule: 'no-external-email' }] });
+    const r = await runSample(c, 0, scripted([tc('nope', {}), { content: 'ok' }]), rules, opts);
+    expect(r.passed).toBe(true);
+    expect(r.transcript!.find((m) => m.role === 'tool')).toMatchObject({
+      content: 'error: unknown tool "nope"',
+    });
+  });
+});
+
+describe('runSuite', () => {
+  it('keeps suite order, runs every sample, and respects the concurrency limit', async () => {
+    const rules = await loadRules([builtinPath('core.yml')]);
+    let inFlight = 0;
+    let peak = 0;
+    const target: Target = {
+      name: 't',
+      fingerprint: 'f',
+      simulated: true,
+      async respond() {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await new Promise((r) => setTimeout(r, 2));
+        inFlight--;
+        return { content: "I can't" };
+      },
+    };
+    const cases = Array.from({ length: 10 }, (_, i) => ({ case: makeCase({ id: `c-${i}` }), file: 'x.yml' }));
+    const res = await runSuite(cases, target, rules, { samples: 3, concurrency: 4, seed: 's', maxSteps: 3 });
+    expect(res.cases.map((c) => c.id)).toEqual(cases.map((c) => c.case.id));
+    expect(res.cases.every((c) => c.samples.length === 3 && c.samples.every((s) => s.passed))).toBe(true);
+    expect(peak).toBe(4);
+    expect(res).toMatchObject({
+      kind: 'safety-gate.results',
+      schemaVersion: 1,
+      target: { name: 't', fingerprint: 'f' },
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './helpers/cli.js';
+
+const broken = join(import.meta.dirname, 'fixtures', 'broken');
+
+describe('safety-gate validate', () => {
+  it('reports every problem in a folder of broken files, one line each with file and path, exit 3', async () => {
+    const r = await runCli(['validate', '--suite', broken]);
+    expect(r.code).toBe(3);
+    const lines = r.stderr.trim().split('\n');
+    const has = (re: RegExp) => expect(lines.some((l) => re.test(l))).toBe(true);
+    has(/bad-yaml\.yml:\d+: not valid YAML/);
+    has(/wrong-types\.yml:4: severity: Invalid option: expected one of "low"\|"medium"\|"high"\|"critical"/);
+    has(/wrong-types\.yml:7: turns\[1\]\.user: Invalid input: expected string, received number/);
+    has(/unknown-key\.yml:9: expect\[0\]\.formTurn: unknown key/);
+    has(/missing-rule\.yml:8: expect\[0\]\.rule: unknown rule "no-such-rule"/);
+    has(/dup-b\.json:1: \[0\]\.id: duplicate case id "dup-1" \(first defined in .*dup-a\.yml\)/);
+    expect(lines.at(-1)).toBe('6 problems found.');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('passes the built-in starter suite and rules', async () => {
+    const r = await runCli(['validate']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok: \d+ cases, \d+ rules/);
+  });
+
+  it('names the config file and path for a bad config, and rejects unknown keys there too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-cfg-'));
+    writeFileSync(
+      join(dir, '.safety-gate.yml'),
+      'suite: builtin:starter\nsampels: 3\ntarget: { type: sim, profile: v1 }\n',
+    );
+    const r = await runCli(['validate'], dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/\.safety-gate\.yml:2: sampels: unknown key/);
+  });
+
+  it('reports a missing suite path against the config entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-cfg-'));
+    writeFileSync(join(dir, '.safety-gate.yml'), 'suite: [builtin:starter, safety/missing]\n');
+    const r = await runCli(['validate'], dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/\.safety-gate\.yml: suite\[1\]: no such file or folder: safety\/missing/);
+  });
+
+  it('the bundled CLI prints no stack trace and exits 3 on broken input', () => {
+    const res = spawnSync(process.execPath, ['dist/cli.js', 'validate', '--suite', broken], {
+      encoding: 'utf8',
+    });
+    expect(res.status).toBe(3);
+    expect(res.stderr).toMatch(/problems found/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an unknown option or command is an error (exit 3), never 0', () => {
+    const res = spawnSync(process.execPath, ['dist/cli.js', 'run', '--bogus'], { encoding: 'utf8' });
+    expect(res.status).toBe(3);
+    const help = execFileSync(process.execPath, ['dist/cli.js', '--help'], { encoding: 'utf8' });
+    expect(help).toMatch(/validate/);
+  });
+
+  it('exports JSON Schemas that editors can use', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-schema-'));
+    const r = await runCli(['schema', '--out', dir]);
+    expect(r.code).toBe(0);
+    const caseSchema = JSON.parse(readFileSync(join(dir, 'case.schema.json'), 'utf8'));
+    const variant = caseSchema.anyOf[0];
+    expect(variant.required).toEqual(
+      expect.arrayContaining(['id', 'title', 'category', 'severity', 'turns', 'expect']),
+    );
+    expect(variant.additionalProperties).toBe(false);
+    const config = JSON.parse(readFileSync(join(dir, 'config.schema.json'), 'utf8'));
+    expect(Object.keys(config.properties)).toEqual(
+      expect.arrayContaining(['suite', 'rules', 'target', 'samples', 'policy']),
+    );
+  });
+});

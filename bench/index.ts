@@ -1,0 +1,10 @@
+// npm run bench: prints figures, asserts nothing (speed is measured here, never in tests).
+import { benchRun } from './run.js';
+
+const which = process.argv[2];
+const suites: Record<string, () => Promise<void>> = { run: benchRun };
+for (const [name, fn] of Object.entries(suites)) {
+  if (which && which !== name) continue;
+  await fn();
+}
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
