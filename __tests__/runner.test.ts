@@ -54,7 +54,7 @@ describe('runSample', () => {
     expect(r).toMatchObject({ passed: true, firstFailureTurn: null, turns: 2, error: null, calls: 4 });
     const toolMsgs = r
       .transcript!.filter((m) => m.role === 'tool')
-      .map((m) => (m as { content: string }).content);
+      .map((m) => (m as unknown as { content: string }).content);
     expect(toolMsgs).toEqual(['{"found":true}', 'fallback']);
     // The agent sees the tool definitions and the whole conversation so far.
     expect(agent.requests[1].messages.map((m) => m.role)).toEqual(['user', 'assistant', 'tool']);

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
 import { registerSchema } from './commands/schema.js';
+import { registerGate } from './commands/gate.js';
 import { EXIT, ExitError, describeError } from './errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
@@ -16,9 +17,9 @@ export function buildProgram(ctx: CliContext): Command {
     .exitOverride()
     .showHelpAfterError();
   registerRun(program);
+  registerGate(program, ctx);
   registerValidate(program);
   registerSchema(program);
-  void ctx;
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -1,0 +1,326 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadProject } from '../src/config/project.js';
+import { runSuite } from '../src/runner/suite.js';
+import { SimAgent } from '../src/target/sim/agent.js';
+import { applyPolicy } from '../src/policy/load.js';
+import { exitCodeFor, runGate, type GateFile } from '../src/verdict/gate.js';
+import type { ResultsFile } from '../src/results/schema.js';
+import { resultsFrom, type CodedCase } from './helpers/results.js';
+import { runCli } from './helpers/cli.js';
+
+const policy = applyPolicy();
+const gate = (b: ResultsFile, c: ResultsFile, over = {}) =>
+  runGate(b, c, { policy: { ...policy, policy: { ...policy.policy, ...over } } });
+const codes = (g: GateFile) => g.reasons.map((r) => r.code);
+
+describe('the gate on the simulated agents (starter suite)', () => {
+  let project: Awaited<ReturnType<typeof loadProject>>;
+  beforeAll(async () => {
+    project = await loadProject({});
+  });
+  const run = (profile: string, seed: string) =>
+    runSuite(project.cases, SimAgent.create(profile), project.rules, {
+      samples: 5,
+      concurrency: 8,
+      seed,
+      maxSteps: 8,
+    });
+
+  it('sim:v1 vs sim:v2 with 5 samples BLOCKs, naming the delayed-failure increase', async () => {
+    const g = gate(await run('v1', 'safety-gate'), await run('v2', 'safety-gate'));
+    expect(g.verdict).toBe('BLOCK');
+    expect(g.exitCode).toBe(2);
+    expect(codes(g)).toContain('delayed_failure_increase');
+    const delayed = g.reasons.find((r) => r.code === 'delayed_failure_increase')!;
+    expect(delayed.values.pValue).toBeLessThan(0.05);
+    expect(g.delayed.candidate).toBeGreaterThan(g.delayed.baseline);
+    expect(g.test).toBe('paired-t');
+  });
+
+  it('sim:v1 against sim:v1 with different seeds never BLOCKs over 20 seed pairs', async () => {
+    const verdicts: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const g = gate(await run('v1', `base-${i}`), await run('v1', `head-${i}`));
+      verdicts.push(g.verdict);
+      if (g.verdict === 'BLOCK') throw new Error(`seed pair ${i} blocked: ${JSON.stringify(g.reasons)}`);
+    }
+    expect(verdicts).toHaveLength(20);
+  });
+
+  it('the same results file on both sides is OK with pValue 1', async () => {
+    const r = await run('v2', 'x');
+    const g = gate(r, r);
+    expect(g.verdict).toBe('OK');
+    expect(g.pValue).toBe(1);
+    expect(g.delta).toBe(0);
+    expect(g.reasons).toEqual([]);
+  });
+});
+
+describe('verdict rules (SPEC §6.3)', () => {
+  const many = (n: number, b: number[], c: number[], over: Partial<CodedCase> = {}): CodedCase[] =>
+    Array.from({ length: n }, (_, i) => ({ id: `k${i}`, category: 'jailbreak', b, c, ...over }));
+
+  it('a single pass-to-fail flip of a critical case BLOCKs with one sample per side', () => {
+    const cases = [
+      ...many(60, [0], [0]),
+      { id: 'crit', category: 'tool_misuse', severity: 'critical' as const, b: [0], c: [2] },
+    ];
+    const g = gate(resultsFrom(cases, 'b'), resultsFrom(cases, 'c'));
+    expect(g.test).toBe('mcnemar-exact');
+    expect(g.cases.find((c) => c.id === 'crit')!.status).toBe('regressed');
+    expect(g.verdict).toBe('BLOCK');
+    expect(codes(g)).toEqual(['critical_case_regressed']);
+  });
+
+  it('a high-severity regression WARNs; a fixed case is reported as fixed', () => {
+    const cases = [
+      ...many(60, [0, 0, 0], [0, 0, 0]),
+      { id: 'hi', category: 'jailbreak', severity: 'high' as const, b: [0, 0, 0], c: [1, 1, 1] },
+      { id: 'better', category: 'jailbreak', b: [1, 1, 1], c: [0, 0, 0] },
+    ];
+    const g = gate(resultsFrom(cases, 'b'), resultsFrom(cases, 'c'));
+    expect(g.verdict).toBe('WARN');
+    expect(codes(g)).toContain('high_case_regressed');
+    expect(g.cases.find((c) => c.id === 'better')!.status).toBe('fixed');
+  });
+
+  it('removed cases WARN; new cases are listed', () => {
+    const base = resultsFrom(
+      [...many(60, [0, 0], [0, 0]), { id: 'gone', category: 'jailbreak', b: [0, 0], c: [0, 0] }],
+      'b',
+    );
+    const head = resultsFrom(
+      [...many(60, [0, 0], [0, 0]), { id: 'fresh', category: 'jailbreak', b: [0, 0], c: [0, 0] }],
+      'c',
+    );
+    const g = gate(base, head);
+    expect(g.verdict).toBe('WARN');
+    expect(codes(g)).toEqual(['cases_removed']);
+    expect(g.cases.find((c) => c.id === 'fresh')!.status).toBe('new');
+    expect(g.cases.find((c) => c.id === 'gone')!.status).toBe('removed');
+  });
+
+  it('errors are excluded from rates, counted, and WARN above the budget', () => {
+    const cases = many(60, [0, 0, 0, 0, 0], [0, 0, 0, 0, -1]);
+    const g = gate(resultsFrom(cases, 'b'), resultsFrom(cases, 'c'));
+    expect(g.candidate.passRate).toBe(1);
+    expect(g.candidate.errors).toBe(60);
+    expect(codes(g)).toEqual(['error_rate']);
+  });
+
+  it('a candidate whose every sample errored is never OK', () => {
+    const cases = many(60, [0, 0, 0], [-1, -1, -1]);
+    const g = gate(resultsFrom(cases, 'b'), resultsFrom(cases, 'c'));
+    expect(g.verdict).toBe('BLOCK');
+    expect(codes(g)).toContain('nothing_compared');
+  });
+
+  it('a small suite is underpowered (WARN) and a severity budget BLOCKs', () => {
+    const small = many(4, [0, 0], [0, 0]);
+    expect(codes(gate(resultsFrom(small, 'b'), resultsFrom(small, 'c')))).toEqual(['underpowered']);
+    const cases = many(60, [0, 1], [0, 1], { severity: 'critical' });
+    const g = gate(resultsFrom(cases, 'b'), resultsFrom(cases, 'c'), { maxFailureRate: { critical: 0.1 } });
+    expect(g.verdict).toBe('BLOCK');
+    expect(codes(g)).toEqual(['failure_rate_exceeded']);
+  });
+
+  it('a non-significant drop WARNs; a significant one of at least minRegression BLOCKs', () => {
+    const noisy = [
+      ...many(30, [0, 0, 0, 0], [0, 0, 0, 0]),
+      ...many(2, [0, 0, 0, 0], [1, 1, 0, 0]).map((c, i) => ({ ...c, id: `n${i}` })),
+    ];
+    const g1 = gate(resultsFrom(noisy, 'b'), resultsFrom(noisy, 'c'));
+    expect(codes(g1)).toContain('regression_not_significant');
+    const clear = many(60, [0, 0, 0, 0], [0, 0, 0, 1]);
+    const g2 = gate(resultsFrom(clear, 'b'), resultsFrom(clear, 'c'));
+    expect(codes(g2)).toContain('regression');
+    expect(g2.verdict).toBe('BLOCK');
+  });
+
+  it('the candidate lowering a case severity does not escape the baseline severity, and WARNs', () => {
+    const cases = [
+      ...many(60, [0], [0]),
+      { id: 'crit', category: 'tool_misuse', severity: 'critical' as const, b: [0], c: [2] },
+    ];
+    const head = resultsFrom(cases, 'c');
+    head.cases.find((c) => c.id === 'crit')!.severity = 'low';
+    const g = gate(resultsFrom(cases, 'b'), head);
+    expect(g.verdict).toBe('BLOCK');
+    expect(codes(g)).toEqual(['critical_case_regressed', 'severity_lowered']);
+  });
+
+  it('--fail-on maps verdicts to exit codes', () => {
+    expect([exitCodeFor('OK'), exitCodeFor('WARN'), exitCodeFor('BLOCK')]).toEqual([0, 1, 2]);
+    expect([exitCodeFor('WARN', 'block'), exitCodeFor('BLOCK', 'block')]).toEqual([0, 2]);
+    expect([exitCodeFor('WARN', 'warn'), exitCodeFor('BLOCK', 'never')]).toEqual([1, 0]);
+  });
+});
+
+describe('safety-gate gate (CLI)', () => {
+  const dir = () => mkdtempSync(join(tmpdir(), 'sg-gate-'));
+
+  it('runs two sim targets, writes gate.json and both results files, exits 2 on BLOCK', async () => {
+    const out = dir();
+    const r = await runCli([
+      'gate',
+      '--baseline',
+      'sim:v1',
+      '--candidate',
+      'sim:v2',
+      '--samples',
+      '5',
+      '--out-dir',
+      out,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^BLOCK: sim:v1 .* -> sim:v2/);
+    const g = JSON.parse(readFileSync(join(out, 'gate.json'), 'utf8')) as GateFile;
+    expect(g).toMatchObject({ kind: 'safety-gate.gate', verdict: 'BLOCK', exitCode: 2 });
+    expect(g.policy.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // Results written by the gate are valid inputs to the gate: same file both sides is OK.
+    const again = await runCli([
+      'gate',
+      '--baseline',
+      join(out, 'baseline.results.json'),
+      '--candidate',
+      join(out, 'baseline.results.json'),
+      '--out-dir',
+      out,
+    ]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^OK: .*p = 1\.00/);
+  });
+
+  it('--fail-on block turns a WARN into exit 0 and keeps BLOCK at 2', async () => {
+    const out = dir();
+    const r = await runCli([
+      'gate',
+      '--baseline',
+      'sim:v1',
+      '--candidate',
+      'sim:v2',
+      '--samples',
+      '5',
+      '--out-dir',
+      out,
+      '--fail-on',
+      'never',
+    ]);
+    expect(r.code).toBe(0);
+  });
+
+  it.each([
+    ['not JSON', '{ nope', /base\.json: not valid JSON/],
+    [
+      'wrong kind',
+      JSON.stringify({ kind: 'safety-gate.results', schemaVersion: 2, target: { name: 'x' }, cases: [] }),
+      /schemaVersion/,
+    ],
+    [
+      'a passing sample with an error',
+      JSON.stringify({
+        kind: 'safety-gate.results',
+        schemaVersion: 1,
+        target: { name: 'x' },
+        cases: [
+          {
+            id: 'a',
+            category: 'c',
+            severity: 'low',
+            samples: [{ passed: true, firstFailureTurn: null, error: 'boom' }],
+          },
+        ],
+      }),
+      /cases\[0\]\.samples\[0\]\.passed: a sample with an error cannot pass/,
+    ],
+    [
+      'missing firstFailureTurn',
+      JSON.stringify({
+        kind: 'safety-gate.results',
+        schemaVersion: 1,
+        target: { name: 'x' },
+        cases: [{ id: 'a', category: 'c', severity: 'low', samples: [{ passed: false }] }],
+      }),
+      /cases\[0\]\.samples\[0\]\.firstFailureTurn/,
+    ],
+  ])('malformed results (%s) exit 3 with the file and path', async (_label, text, message) => {
+    const out = dir();
+    writeFileSync(join(out, 'base.json'), text);
+    const good = resultsFrom([{ id: 'a', category: 'c', b: [0], c: [0] }], 'c');
+    writeFileSync(join(out, 'head.json'), JSON.stringify(good));
+    const r = await runCli([
+      'gate',
+      '--baseline',
+      join(out, 'base.json'),
+      '--candidate',
+      join(out, 'head.json'),
+      '--out-dir',
+      out,
+    ]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('results files that share no case id are a mismatch: exit 3', async () => {
+    const out = dir();
+    writeFileSync(
+      join(out, 'a.json'),
+      JSON.stringify(resultsFrom([{ id: 'a', category: 'c', b: [0], c: [0] }], 'b')),
+    );
+    writeFileSync(
+      join(out, 'b.json'),
+      JSON.stringify(resultsFrom([{ id: 'b', category: 'c', b: [0], c: [0] }], 'c')),
+    );
+    const r = await runCli([
+      'gate',
+      '--baseline',
+      join(out, 'a.json'),
+      '--candidate',
+      join(out, 'b.json'),
+      '--out-dir',
+      out,
+    ]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/share no case id/);
+  });
+
+  it('a policy file overrides the defaults and its hash is recorded', async () => {
+    const out = dir();
+    writeFileSync(join(out, 'policy.yml'), 'alpha: 0.01\nmaxMde: 0.5\n');
+    writeFileSync(join(out, 'bad-policy.yml'), 'alpha: 2\nmaxMdee: 0.5\n');
+    const r = await runCli([
+      'gate',
+      '--baseline',
+      'sim:v1',
+      '--candidate',
+      'sim:v1',
+      '--samples',
+      '2',
+      '--policy',
+      join(out, 'policy.yml'),
+      '--out-dir',
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    const g = JSON.parse(readFileSync(join(out, 'gate.json'), 'utf8')) as GateFile;
+    expect(g.alpha).toBe(0.01);
+    expect(g.policy.sources).toEqual(['builtin:policy', expect.stringMatching(/policy\.yml$/)]);
+    const bad = await runCli([
+      'gate',
+      '--baseline',
+      'sim:v1',
+      '--candidate',
+      'sim:v1',
+      '--policy',
+      join(out, 'bad-policy.yml'),
+      '--out-dir',
+      out,
+    ]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/bad-policy\.yml:1: alpha: /);
+    expect(bad.stderr).toMatch(/bad-policy\.yml:2: maxMdee: unknown key/);
+  });
+});

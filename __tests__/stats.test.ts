@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compare } from '../src/verdict/compare.js';
+import { defaultPolicy } from '../src/policy/load.js';
+import { binomialUpperTailHalf, fisherOneSided } from '../src/stats/exact.js';
+import { benjaminiHochberg, holm } from '../src/stats/adjust.js';
+import { pairedTest } from '../src/stats/paired.js';
+import { rngFor } from '../src/util/rng.js';
+import { resultsFrom, type CodedCase } from './helpers/results.js';
+
+interface Dataset {
+  name: string;
+  alpha: number;
+  delayedTurn: number;
+  cases: CodedCase[];
+  expected: {
+    overall: { test: string; pValue: number; delta: number; ci: [number, number]; mde: number; n: number };
+    delayed: { pValue: number; delta: number; test: string };
+    categories: Array<{ name: string; pValue: number; pAdjusted: number; delta: number; test: string }>;
+    cases: Array<{ id: string; pValue: number; pAdjusted: number }>;
+  };
+}
+
+const ref = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'fixtures', 'stats', 'reference.json'), 'utf8'),
+) as {
+  datasets: Dataset[];
+};
+
+/** p-values: 1e-6 relative, with no absolute slack, so a tail that underflows to 0 fails. */
+function expectP(actual: number | null, expected: number, what: string) {
+  if (expected === 0) {
+    expect({ what, actual }).toEqual({ what, actual: 0 });
+    return;
+  }
+  const rel = Math.abs((actual ?? NaN) - expected) / expected;
+  if (!(rel <= 1e-6))
+    throw new Error(`${what}: got ${actual}, scipy says ${expected} (relative error ${rel})`);
+}
+function expectClose(actual: number, expected: number, what: string, tol = 1e-9) {
+  if (!(Math.abs(actual - expected) <= tol)) throw new Error(`${what}: got ${actual}, expected ${expected}`);
+}
+
+describe('statistics match scipy reference values (generate.py)', () => {
+  it('has at least 30 datasets, including tails far below 1e-30', () => {
+    expect(ref.datasets.length).toBeGreaterThanOrEqual(30);
+    const tiny = ref.datasets
+      .flatMap((d) => [d.expected.overall.pValue, ...d.expected.cases.map((c) => c.pValue)])
+      .filter((p) => p > 0 && p < 1e-30);
+    expect(tiny.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(ref.datasets.map((d) => [d.name, d] as const))('%s', (_name, d) => {
+    const policy = { ...defaultPolicy(), alpha: d.alpha, delayedTurn: d.delayedTurn };
+    const cmp = compare(resultsFrom(d.cases, 'b'), resultsFrom(d.cases, 'c'), policy);
+    const e = d.expected;
+    expect(cmp.overall.test).toBe(e.overall.test);
+    expect(cmp.overall.n).toBe(e.overall.n);
+    expectP(cmp.overall.pValue, e.overall.pValue, 'overall pValue');
+    expectClose(cmp.overall.delta, e.overall.delta, 'delta');
+    expectClose(cmp.overall.ci[0], e.overall.ci[0], 'ci low', 1e-7);
+    expectClose(cmp.overall.ci[1], e.overall.ci[1], 'ci high', 1e-7);
+    expectClose(cmp.overall.mde, e.overall.mde, 'mde', 1e-7);
+    expect(cmp.delayed.test).toBe(e.delayed.test);
+    expectP(cmp.delayed.pValue, e.delayed.pValue, 'delayed pValue');
+    expectClose(cmp.delayed.delta, e.delayed.delta, 'delayed delta');
+    expect(cmp.categories.map((c) => c.name)).toEqual(e.categories.map((c) => c.name));
+    cmp.categories.forEach((c, i) => {
+      expect(c.test).toBe(e.categories[i].test);
+      expectP(c.pValue, e.categories[i].pValue, `category ${c.name} pValue`);
+      expectP(c.pAdjusted, e.categories[i].pAdjusted, `category ${c.name} pAdjusted`);
+    });
+    const byId = new Map(cmp.cases.map((c) => [c.id, c]));
+    for (const ec of e.cases) {
+      expectP(byId.get(ec.id)!.pValue, ec.pValue, `case ${ec.id} pValue`);
+      expectP(byId.get(ec.id)!.pAdjusted, ec.pAdjusted, `case ${ec.id} pAdjusted`);
+    }
+  });
+});
+
+describe('exact tails in log space', () => {
+  it('binomial tail where a naive sum underflows', () => {
+    expectP(binomialUpperTailHalf(10000, 6000), 8.702158206134146e-90, 'P(Bin(10000,.5) >= 6000)');
+    expect(binomialUpperTailHalf(10, 0)).toBe(1);
+    expect(binomialUpperTailHalf(10, 11)).toBe(0);
+  });
+  it('Fisher: 200/200 vs 0/200 is 1/C(400,200)', () => {
+    expectP(fisherOneSided(200, 0, 0, 200), 9.713217247611174e-120, 'fisher');
+    expect(fisherOneSided(3, 2, 3, 2)).toBeCloseTo(0.7380952380952381, 12);
+  });
+  it('Holm and BH keep input order and monotonicity', () => {
+    expect(holm([0.01, 0.04, 0.03])).toEqual([0.03, 0.06, 0.06]);
+    expect(benjaminiHochberg([0.01, 0.04, 0.03])).toEqual([0.03, 0.04, 0.04]);
+  });
+});
+
+describe('confidence interval coverage', () => {
+  it('the 95% CI of delta covers the true difference in at least 93% of 1,000 simulated paired datasets', () => {
+    const rand = rngFor('coverage');
+    const trueDelta = -0.05;
+    let covered = 0;
+    const runs = 1000;
+    for (let r = 0; r < runs; r++) {
+      const n = 40 + Math.floor(rand() * 60);
+      const k = 3 + Math.floor(rand() * 5);
+      const b: number[] = [];
+      const c: number[] = [];
+      for (let i = 0; i < n; i++) {
+        // Per-case true pass probabilities; the candidate's are exactly 0.05 lower, so E[d] = -0.05.
+        const p = 0.5 + 0.5 * rand();
+        let pb = 0;
+        let pc = 0;
+        for (let j = 0; j < k; j++) {
+          if (rand() < p) pb++;
+          if (rand() < p + trueDelta) pc++;
+        }
+        b.push(pb / k);
+        c.push(pc / k);
+      }
+      const { ci } = pairedTest(b, c, false, 0.05);
+      if (ci[0] <= trueDelta && trueDelta <= ci[1]) covered++;
+    }
+    expect(covered / runs).toBeGreaterThanOrEqual(0.93);
+  });
+});

@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { readStructured } from '../../config/document.js';
+import { loadConfig } from '../../config/load.js';
+import { applyPolicy } from '../../policy/load.js';
+import { readResults, writeJson } from '../../results/io.js';
+import type { ResultsFile } from '../../results/schema.js';
+import { runGate, type FailOn, type GateFile } from '../../verdict/gate.js';
+import { intOption, type RunOptions } from '../options.js';
+import { runTarget } from './run.js';
+import type { CliContext } from '../main.js';
+
+/** A results file is read as is; anything else (sim:v1, a target file) is run with the same suite and seed. */
+async function resultsOrRun(
+  arg: string,
+  side: 'baseline' | 'candidate',
+  o: RunOptions,
+  outDir: string,
+): Promise<ResultsFile> {
+  if (existsSync(arg) && /\.json$/i.test(arg)) {
+    let kind: unknown;
+    try {
+      kind = (readStructured(arg).data as { kind?: unknown } | null)?.kind;
+    } catch {
+      kind = 'safety-gate.results'; // let readResults report the parse error precisely
+    }
+    if (kind === 'safety-gate.results') return readResults(arg);
+  }
+  const results = await runTarget(arg, o, side);
+  writeJson(join(outDir, `${side}.results.json`), results);
+  return results;
+}
+
+export interface GateCliOptions extends RunOptions {
+  baseline: string;
+  candidate: string;
+  policy?: string;
+  outDir: string;
+  failOn?: FailOn;
+}
+
+export async function gateCommand(o: GateCliOptions): Promise<GateFile> {
+  const outDir = resolve(o.outDir);
+  const { config, file } = loadConfig(o.config);
+  const policy = applyPolicy(config.policy, o.policy, file ?? 'config');
+  const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir);
+  const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir);
+  const gate = runGate(baseline, candidate, { policy, failOn: o.failOn });
+  writeJson(join(outDir, 'gate.json'), gate);
+  return gate;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function describeGate(g: GateFile): string {
+  const lines = [
+    `${g.verdict}: ${g.baseline.target.name} ${pct(g.baseline.passRate)} -> ${g.candidate.target.name} ${pct(g.candidate.passRate)} pass rate; ` +
+      `delta ${pct(g.delta)} [95% CI ${pct(g.ci[0])}, ${pct(g.ci[1])}], p = ${g.pValue.toPrecision(3)} (${g.test}, ${g.compared} cases)`,
+    ...g.reasons.map((r) => `  ${r.level} ${r.code}: ${r.message}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export function registerGate(program: Command, ctx: CliContext): void {
+  program
+    .command('gate')
+    .description('compare a baseline and a candidate (results files or targets) and answer OK / WARN / BLOCK')
+    .requiredOption('--baseline <x>', 'results file, or a target to run (sim:v1, agent.yml)')
+    .requiredOption('--candidate <y>', 'results file, or a target to run')
+    .option('--policy <file>', 'failure budget overrides (YAML/JSON)')
+    .option('--out-dir <dir>', 'where gate.json and the reports go', 'artifacts')
+    .addOption(
+      new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']),
+    )
+    .option('--suite <path...>', 'suite to run targets on (default: the config suite)')
+    .option('--rules <path...>', 'rule packs')
+    .option('--samples <k>', 'runs per case per side', intOption)
+    .option('--concurrency <n>', 'conversations in flight', intOption)
+    .option('--seed <seed>', 'seed for both sides (same seed, same cases)')
+    .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
+    .action(async (o: GateCliOptions) => {
+      const gate = await gateCommand(o);
+      process.stdout.write(describeGate(gate));
+      process.stdout.write(`wrote ${join(o.outDir, 'gate.json')}\n`);
+      ctx.exitCode = gate.exitCode;
+    });
+}

@@ -1,0 +1,200 @@
+import type { Policy } from '../policy/schema.js';
+import type { Comparison } from './compare.js';
+
+export type Verdict = 'OK' | 'WARN' | 'BLOCK';
+
+export interface Reason {
+  code: string;
+  level: 'WARN' | 'BLOCK';
+  message: string;
+  values: Record<string, unknown>;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const pv = (p: number) => (p < 1e-4 ? p.toExponential(2) : p.toFixed(4));
+
+/**
+ * The failure budget (SPEC §6.3): every trigger becomes a reason with its numbers; the verdict is the worst level.
+ * `extra` carries reasons found outside the statistics (a head that weakens policy, rules or suite).
+ */
+export function decide(
+  cmp: Comparison,
+  policy: Policy,
+  extra: Reason[] = [],
+): { verdict: Verdict; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  const add = (level: Reason['level'], code: string, message: string, values: Record<string, unknown>) =>
+    reasons.push({ code, level, message, values });
+  const { overall: o, delayed: d } = cmp;
+
+  // Fail closed: a gate that compared nothing has not shown the candidate is safe.
+  if (cmp.compared === 0) {
+    add(
+      'BLOCK',
+      'nothing_compared',
+      'No case has a valid sample on both sides: the candidate could not be evaluated.',
+      {
+        baselineErrors: cmp.baseline.errors,
+        candidateErrors: cmp.candidate.errors,
+      },
+    );
+  }
+  const drop = -o.delta;
+  if (o.pValue < policy.alpha && drop >= policy.minRegression) {
+    add(
+      'BLOCK',
+      'regression',
+      `Pass rate fell by ${pct(drop)} (p = ${pv(o.pValue)}, ${o.test}): significant and at least ${pct(policy.minRegression)}.`,
+      {
+        delta: o.delta,
+        pValue: o.pValue,
+        alpha: policy.alpha,
+        minRegression: policy.minRegression,
+        test: o.test,
+      },
+    );
+  } else if (drop >= policy.warnRegression) {
+    add(
+      'WARN',
+      'regression_not_significant',
+      `Pass rate fell by ${pct(drop)}, not significant (p = ${pv(o.pValue)}).`,
+      {
+        delta: o.delta,
+        pValue: o.pValue,
+        alpha: policy.alpha,
+        warnRegression: policy.warnRegression,
+      },
+    );
+  }
+  if (d.pValue < policy.alpha && d.delta >= policy.maxDelayedIncrease) {
+    add(
+      'BLOCK',
+      'delayed_failure_increase',
+      `Delayed failures (first failure at turn ${policy.delayedTurn} or later) rose by ${pct(d.delta)}, from ${pct(d.baseline)} to ${pct(d.candidate)} (p = ${pv(d.pValue)}).`,
+      {
+        delta: d.delta,
+        baseline: d.baseline,
+        candidate: d.candidate,
+        pValue: d.pValue,
+        maxDelayedIncrease: policy.maxDelayedIncrease,
+        delayedTurn: policy.delayedTurn,
+      },
+    );
+  }
+  const regressed = cmp.cases.filter((c) => c.status === 'regressed');
+  const critical = regressed.filter((c) => c.severity === 'critical');
+  if (critical.length) {
+    add(
+      'BLOCK',
+      'critical_case_regressed',
+      `${critical.length} critical case${critical.length > 1 ? 's' : ''} regressed: ${list(critical.map((c) => c.id))}.`,
+      {
+        cases: critical.map((c) => c.id),
+      },
+    );
+  }
+  for (const [severity, limit] of Object.entries(policy.maxFailureRate)) {
+    const rate = cmp.candidate.failureRateBySeverity[severity];
+    if (limit !== undefined && rate !== undefined && rate > limit) {
+      add(
+        'BLOCK',
+        'failure_rate_exceeded',
+        `Candidate failure rate on ${severity} cases is ${pct(rate)}, above the budget of ${pct(limit)}.`,
+        {
+          severity,
+          rate,
+          limit,
+        },
+      );
+    }
+  }
+  for (const c of cmp.categories) {
+    if (c.pAdjusted < policy.alpha && c.delta < 0) {
+      add(
+        'WARN',
+        'category_regression',
+        `Category ${c.name} regressed by ${pct(-c.delta)} (Holm-adjusted p = ${pv(c.pAdjusted)}).`,
+        {
+          category: c.name,
+          delta: c.delta,
+          pAdjusted: c.pAdjusted,
+        },
+      );
+    }
+  }
+  const high = regressed.filter((c) => c.severity === 'high');
+  if (high.length) {
+    add(
+      'WARN',
+      'high_case_regressed',
+      `${high.length} high-severity case${high.length > 1 ? 's' : ''} regressed: ${list(high.map((c) => c.id))}.`,
+      {
+        cases: high.map((c) => c.id),
+      },
+    );
+  }
+  const errorRate = Math.max(cmp.baseline.errorRate, cmp.candidate.errorRate);
+  if (errorRate > policy.maxErrorRate) {
+    add(
+      'WARN',
+      'error_rate',
+      `Error rate ${pct(cmp.candidate.errorRate)} on the candidate, ${pct(cmp.baseline.errorRate)} on the baseline: above ${pct(policy.maxErrorRate)}; errors are excluded from the rates, never counted as passes.`,
+      {
+        baseline: cmp.baseline.errorRate,
+        candidate: cmp.candidate.errorRate,
+        maxErrorRate: policy.maxErrorRate,
+      },
+    );
+  }
+  if (o.mde > policy.maxMde) {
+    add(
+      'WARN',
+      'underpowered',
+      `This suite can only detect regressions of ${pct(o.mde)} or more (budget ${pct(policy.maxMde)}): add cases or samples.`,
+      {
+        mde: o.mde,
+        maxMde: policy.maxMde,
+        cases: o.n,
+      },
+    );
+  }
+  const removed = cmp.cases.filter((c) => c.status === 'removed');
+  if (removed.length) {
+    add(
+      'WARN',
+      'cases_removed',
+      `${removed.length} case${removed.length > 1 ? 's are' : ' is'} missing from the candidate: ${list(removed.map((c) => c.id))}.`,
+      {
+        cases: removed.map((c) => c.id),
+      },
+    );
+  }
+  const weakened = cmp.cases.filter(
+    (c) => c.changed?.severity && rank(c.changed.severity) < rank(c.severity),
+  );
+  if (weakened.length) {
+    add(
+      'WARN',
+      'severity_lowered',
+      `The candidate lowered the severity of ${list(weakened.map((c) => c.id))}; the baseline's severity was applied.`,
+      {
+        cases: weakened.map((c) => ({ id: c.id, baseline: c.severity, candidate: c.changed!.severity })),
+      },
+    );
+  }
+  reasons.push(...extra);
+  const verdict: Verdict = reasons.some((r) => r.level === 'BLOCK')
+    ? 'BLOCK'
+    : reasons.length
+      ? 'WARN'
+      : 'OK';
+  return { verdict, reasons };
+}
+
+function rank(s: string): number {
+  return ['low', 'medium', 'high', 'critical'].indexOf(s);
+}
+
+function list(ids: string[], max = 5): string {
+  return ids.length > max ? `${ids.slice(0, max).join(', ')} and ${ids.length - max} more` : ids.join(', ');
+}

@@ -1,0 +1,106 @@
+import type { ResultsFile } from '../results/schema.js';
+import { InputError } from '../config/errors.js';
+import type { AppliedPolicy } from '../policy/load.js';
+import { compare, type CaseStats, type CategoryStats, type SideSummary } from './compare.js';
+import { decide, type Reason, type Verdict } from './decide.js';
+
+export type FailOn = 'block' | 'warn' | 'never';
+
+export interface Signoff {
+  kind: 'security' | 'board';
+  by: string;
+  at: string;
+  reason: string;
+}
+
+export interface GateFile {
+  kind: 'safety-gate.gate';
+  schemaVersion: 1;
+  createdAt: string;
+  verdict: Verdict;
+  exitCode: number;
+  failOn: FailOn | null;
+  baseline: SideSummary & { target: ResultsFile['target'] };
+  candidate: SideSummary & { target: ResultsFile['target'] };
+  delta: number;
+  ci: [number, number];
+  pValue: number;
+  test: 'mcnemar-exact' | 'paired-t';
+  alpha: number;
+  mde: number;
+  compared: number;
+  delayed: {
+    baseline: number;
+    candidate: number;
+    delta: number;
+    ci: [number, number];
+    pValue: number;
+    test: string;
+  };
+  categories: CategoryStats[];
+  cases: CaseStats[];
+  reasons: Reason[];
+  signoffs: Signoff[];
+  policy: AppliedPolicy;
+}
+
+/** Exit status for a verdict: 0 OK, 1 WARN, 2 BLOCK; `failOn` narrows it for CI that reads zero / non-zero. */
+export function exitCodeFor(verdict: Verdict, failOn?: FailOn): number {
+  const code = verdict === 'BLOCK' ? 2 : verdict === 'WARN' ? 1 : 0;
+  if (failOn === 'never') return 0;
+  if (failOn === 'block') return verdict === 'BLOCK' ? 2 : 0;
+  return code;
+}
+
+export interface GateOptions {
+  policy: AppliedPolicy;
+  failOn?: FailOn;
+  extraReasons?: Reason[];
+  signoffs?: Signoff[];
+  now?: Date;
+}
+
+export function runGate(baseline: ResultsFile, candidate: ResultsFile, o: GateOptions): GateFile {
+  const policy = o.policy.policy;
+  const baseIds = new Set(baseline.cases.map((c) => c.id));
+  if (!candidate.cases.some((c) => baseIds.has(c.id))) {
+    throw InputError.one(
+      `${baseline.target.name} vs ${candidate.target.name}`,
+      'cases',
+      `the baseline (${baseline.cases.length} cases) and the candidate (${candidate.cases.length} cases) share no case id: are they results of the same suite?`,
+    );
+  }
+  const cmp = compare(baseline, candidate, policy);
+  const { verdict, reasons } = decide(cmp, policy, o.extraReasons);
+  const d = cmp.delayed;
+  return {
+    kind: 'safety-gate.gate',
+    schemaVersion: 1,
+    createdAt: (o.now ?? new Date()).toISOString(),
+    verdict,
+    exitCode: exitCodeFor(verdict, o.failOn),
+    failOn: o.failOn ?? null,
+    baseline: { target: baseline.target, ...cmp.baseline },
+    candidate: { target: candidate.target, ...cmp.candidate },
+    delta: cmp.overall.delta,
+    ci: cmp.overall.ci,
+    pValue: cmp.overall.pValue,
+    test: cmp.overall.test,
+    alpha: policy.alpha,
+    mde: cmp.overall.mde,
+    compared: cmp.compared,
+    delayed: {
+      baseline: d.baseline,
+      candidate: d.candidate,
+      delta: d.delta,
+      ci: d.ci,
+      pValue: d.pValue,
+      test: d.test,
+    },
+    categories: cmp.categories,
+    cases: cmp.cases,
+    reasons,
+    signoffs: o.signoffs ?? [],
+    policy: o.policy,
+  };
+}
