@@ -324,3 +324,18 @@ describe('safety-gate gate (CLI)', () => {
     expect(bad.stderr).toMatch(/bad-policy\.yml:2: maxMdee: unknown key/);
   });
 });
+
+describe('scale', () => {
+  it('gates 20,000 cases x 5 samples per side (no call-stack limits on large suites)', () => {
+    const cases: CodedCase[] = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `c${i}`,
+      category: i % 2 ? 'jailbreak' : 'tool_misuse',
+      b: [0, 0, 0, 0, i % 7 === 0 ? 4 : 0],
+      c: [0, 0, 0, 0, i % 5 === 0 ? 4 : 0],
+    }));
+    const g = gate(resultsFrom(cases, 'b'), resultsFrom(cases, 'c'));
+    expect(g.compared).toBe(20_000);
+    expect(g.candidate.failureCurve).toHaveLength(4);
+    expect(g.delayed.delta).toBeGreaterThan(0);
+  });
+});

@@ -1,8 +1,9 @@
 // npm run bench: prints figures, asserts nothing (speed is measured here, never in tests).
 import { benchRun } from './run.js';
+import { benchGate } from './gate.js';
 
 const which = process.argv[2];
-const suites: Record<string, () => Promise<void>> = { run: benchRun };
+const suites: Record<string, () => Promise<void>> = { run: benchRun, gate: benchGate };
 for (const [name, fn] of Object.entries(suites)) {
   if (which && which !== name) continue;
   await fn();

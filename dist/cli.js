@@ -30414,7 +30414,12 @@ function compare(baseline, candidate, policy) {
     };
     const categories = categoryStats(usable, alpha);
     const cases = caseStats(paired, added, removed, alpha);
-    const maxTurn = Math.max(1, ...[...baseline.cases, ...candidate.cases].flatMap((c) => c.samples.map((s) => Math.max(s.firstFailureTurn ?? 0, s.turns ?? 0))));
+    // A loop, not Math.max(...spread): 200,000 samples overflow the call stack.
+    let maxTurn = 1;
+    for (const r of [baseline, candidate])
+        for (const c of r.cases)
+            for (const s of c.samples)
+                maxTurn = Math.max(maxTurn, s.firstFailureTurn ?? 0, s.turns ?? 0);
     return {
         overall,
         delayed,
@@ -30767,7 +30772,7 @@ const pct = (x) => `${(x * 100).toFixed(1)}%`;
 function describeGate(g) {
     const lines = [
         `${g.verdict}: ${g.baseline.target.name} ${pct(g.baseline.passRate)} -> ${g.candidate.target.name} ${pct(g.candidate.passRate)} pass rate; ` +
-            `delta ${pct(g.delta)} [95% CI ${pct(g.ci[0])}, ${pct(g.ci[1])}], p = ${g.pValue.toPrecision(3)} (${g.test}, ${g.compared} cases)`,
+            `delta ${pct(g.delta)} [95% CI ${pct(g.ci[0])}, ${pct(g.ci[1])}], p = ${g.pValue < 1e-4 ? g.pValue.toExponential(2) : g.pValue.toPrecision(3)} (${g.test}, ${g.compared} cases)`,
         ...g.reasons.map((r) => `  ${r.level} ${r.code}: ${r.message}`),
     ];
     return lines.join('\n') + '\n';

@@ -102,12 +102,11 @@ export function compare(baseline: ResultsFile, candidate: ResultsFile, policy: P
 
   const categories = categoryStats(usable, alpha);
   const cases = caseStats(paired, added, removed, alpha);
-  const maxTurn = Math.max(
-    1,
-    ...[...baseline.cases, ...candidate.cases].flatMap((c) =>
-      c.samples.map((s) => Math.max(s.firstFailureTurn ?? 0, s.turns ?? 0)),
-    ),
-  );
+  // A loop, not Math.max(...spread): 200,000 samples overflow the call stack.
+  let maxTurn = 1;
+  for (const r of [baseline, candidate])
+    for (const c of r.cases)
+      for (const s of c.samples) maxTurn = Math.max(maxTurn, s.firstFailureTurn ?? 0, s.turns ?? 0);
   return {
     overall,
     delayed,

@@ -56,7 +56,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export function describeGate(g: GateFile): string {
   const lines = [
     `${g.verdict}: ${g.baseline.target.name} ${pct(g.baseline.passRate)} -> ${g.candidate.target.name} ${pct(g.candidate.passRate)} pass rate; ` +
-      `delta ${pct(g.delta)} [95% CI ${pct(g.ci[0])}, ${pct(g.ci[1])}], p = ${g.pValue.toPrecision(3)} (${g.test}, ${g.compared} cases)`,
+      `delta ${pct(g.delta)} [95% CI ${pct(g.ci[0])}, ${pct(g.ci[1])}], p = ${g.pValue < 1e-4 ? g.pValue.toExponential(2) : g.pValue.toPrecision(3)} (${g.test}, ${g.compared} cases)`,
     ...g.reasons.map((r) => `  ${r.level} ${r.code}: ${r.message}`),
   ];
   return lines.join('\n') + '\n';
