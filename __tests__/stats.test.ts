@@ -1,3 +1,5 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compare } from '../src/verdict/compare.js';
@@ -22,7 +24,7 @@ interface Dataset {
 }
 
 const ref = JSON.parse(
-  readFileSync(join(import.meta.dirname, 'fixtures', 'stats', 'reference.json'), 'utf8'),
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'stats', 'reference.json'), 'utf8'),
 ) as {
   datasets: Dataset[];
 };

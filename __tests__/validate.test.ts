@@ -1,10 +1,12 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.js';
 
-const broken = join(import.meta.dirname, 'fixtures', 'broken');
+const broken = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'broken');
 
 describe('safety-gate validate', () => {
   it('reports every problem in a folder of broken files, one line each with file and path, exit 3', async () => {
