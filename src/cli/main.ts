@@ -3,6 +3,7 @@ import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
 import { registerSchema } from './commands/schema.js';
 import { registerGate } from './commands/gate.js';
+import { registerReport } from './commands/report.js';
 import { EXIT, ExitError, describeError } from './errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
@@ -18,6 +19,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError();
   registerRun(program);
   registerGate(program, ctx);
+  registerReport(program);
   registerValidate(program);
   registerSchema(program);
   for (const cmd of program.commands) cmd.exitOverride();

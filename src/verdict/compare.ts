@@ -57,6 +57,27 @@ export interface CaseStats {
   compared: boolean;
   /** Severity or category the candidate's results gave, when they differ from the baseline's (which rules). */
   changed?: { severity?: string; category?: string };
+  /** The first failing candidate sample of a regressed (or failing new) case, for the report's transcripts. */
+  example?: FailureExample;
+}
+
+export interface FailureExample {
+  sample: number;
+  firstFailureTurn: number | null;
+  violations: Array<{ rule: string; turn: number; evidence: string }>;
+  transcript: Array<Record<string, unknown>>;
+}
+
+function failureExample(c: CaseResult): FailureExample | undefined {
+  const i = c.samples.findIndex((s) => !s.passed && !s.error);
+  if (i < 0) return undefined;
+  const s = c.samples[i];
+  return {
+    sample: i,
+    firstFailureTurn: s.firstFailureTurn,
+    violations: s.violations ?? [],
+    transcript: s.transcript ?? [],
+  };
 }
 
 export interface Comparison {
@@ -201,8 +222,10 @@ function caseStats(
       const alwaysFailsNow = p.c.passes === 0;
       const neverFailsNow = p.c.passes === p.c.valid;
       const alwaysFailedBefore = p.b.passes === 0;
-      if (worseAdj[i] < alpha || (neverFailedBefore && alwaysFailsNow)) row.status = 'regressed';
-      else if (betterAdj[i] < alpha || (neverFailsNow && alwaysFailedBefore)) row.status = 'fixed';
+      if (worseAdj[i] < alpha || (neverFailedBefore && alwaysFailsNow)) {
+        row.status = 'regressed';
+        row.example = failureExample(p.cand);
+      } else if (betterAdj[i] < alpha || (neverFailsNow && alwaysFailedBefore)) row.status = 'fixed';
     }
     return row;
   });

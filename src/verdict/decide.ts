@@ -1,5 +1,6 @@
 import type { Policy } from '../policy/schema.js';
 import type { Comparison } from './compare.js';
+import { pct, pvalue as pv } from '../util/format.js';
 
 export type Verdict = 'OK' | 'WARN' | 'BLOCK';
 
@@ -9,9 +10,6 @@ export interface Reason {
   message: string;
   values: Record<string, unknown>;
 }
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const pv = (p: number) => (p < 1e-4 ? p.toExponential(2) : p.toFixed(4));
 
 /**
  * The failure budget (SPEC §6.3): every trigger becomes a reason with its numbers; the verdict is the worst level.

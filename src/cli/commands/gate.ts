@@ -9,7 +9,9 @@ import type { ResultsFile } from '../../results/schema.js';
 import { runGate, type FailOn, type GateFile } from '../../verdict/gate.js';
 import { intOption, type RunOptions } from '../options.js';
 import { runTarget } from './run.js';
+import { writeReports } from '../../report/write.js';
 import type { CliContext } from '../main.js';
+import { pct, pvalue } from '../../util/format.js';
 
 /** A results file is read as is; anything else (sim:v1, a target file) is run with the same suite and seed. */
 async function resultsOrRun(
@@ -38,6 +40,7 @@ export interface GateCliOptions extends RunOptions {
   policy?: string;
   outDir: string;
   failOn?: FailOn;
+  reportUrl?: string;
 }
 
 export async function gateCommand(o: GateCliOptions): Promise<GateFile> {
@@ -47,16 +50,14 @@ export async function gateCommand(o: GateCliOptions): Promise<GateFile> {
   const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir);
   const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir);
   const gate = runGate(baseline, candidate, { policy, failOn: o.failOn });
-  writeJson(join(outDir, 'gate.json'), gate);
+  writeReports(gate, outDir, { reportUrl: o.reportUrl });
   return gate;
 }
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function describeGate(g: GateFile): string {
   const lines = [
     `${g.verdict}: ${g.baseline.target.name} ${pct(g.baseline.passRate)} -> ${g.candidate.target.name} ${pct(g.candidate.passRate)} pass rate; ` +
-      `delta ${pct(g.delta)} [95% CI ${pct(g.ci[0])}, ${pct(g.ci[1])}], p = ${g.pValue < 1e-4 ? g.pValue.toExponential(2) : g.pValue.toPrecision(3)} (${g.test}, ${g.compared} cases)`,
+      `delta ${pct(g.delta)} [95% CI ${pct(g.ci[0])}, ${pct(g.ci[1])}], p = ${pvalue(g.pValue)} (${g.test}, ${g.compared} cases)`,
     ...g.reasons.map((r) => `  ${r.level} ${r.code}: ${r.message}`),
   ];
   return lines.join('\n') + '\n';
@@ -70,6 +71,7 @@ export function registerGate(program: Command, ctx: CliContext): void {
     .requiredOption('--candidate <y>', 'results file, or a target to run')
     .option('--policy <file>', 'failure budget overrides (YAML/JSON)')
     .option('--out-dir <dir>', 'where gate.json and the reports go', 'artifacts')
+    .option('--report-url <url>', 'link to the full report, shown in summary.md')
     .addOption(
       new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']),
     )
@@ -82,7 +84,7 @@ export function registerGate(program: Command, ctx: CliContext): void {
     .action(async (o: GateCliOptions) => {
       const gate = await gateCommand(o);
       process.stdout.write(describeGate(gate));
-      process.stdout.write(`wrote ${join(o.outDir, 'gate.json')}\n`);
+      process.stdout.write(`wrote gate.json, report.html, summary.md, junit.xml to ${o.outDir}\n`);
       ctx.exitCode = gate.exitCode;
     });
 }

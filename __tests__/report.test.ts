@@ -1,0 +1,187 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import MarkdownIt from 'markdown-it';
+import { renderHtml } from '../src/report/html.js';
+import { renderSummary, SUMMARY_LIMIT } from '../src/report/markdown.js';
+import { renderJunit } from '../src/report/junit.js';
+import { mdCodeBlock, mdCodeSpan, mdInline } from '../src/report/escape.js';
+import { applyPolicy } from '../src/policy/load.js';
+import { runGate } from '../src/verdict/gate.js';
+import { hostileGate, HOSTILE } from './helpers/hostile.js';
+import { resultsFrom, type CodedCase } from './helpers/results.js';
+import { runCli } from './helpers/cli.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+// GitHub renders raw HTML in comments (sanitised); render with html on to see what would reach its sanitiser.
+const md = new MarkdownIt({ html: true });
+
+/** Table rows whose cell count differs from the header: what an unescaped pipe does. */
+function brokenTables(html: string): number {
+  let broken = 0;
+  for (const table of html.match(/<table>[\s\S]*?<\/table>/g) ?? []) {
+    const rows = table.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
+    const width = (r: string) => (r.match(/<t[hd][ >]/g) ?? []).length;
+    const w = width(rows[0] ?? '');
+    broken += rows.filter((r) => width(r) !== w).length;
+  }
+  return broken;
+}
+
+describe('untrusted text renders inert everywhere', () => {
+  const g = hostileGate();
+
+  it('the fixture gate BLOCKs on the hostile case', () => {
+    expect(g.verdict).toBe('BLOCK');
+    expect(g.cases.find((c) => c.status === 'regressed')?.example?.transcript.length).toBeGreaterThan(0);
+  });
+
+  it('HTML: no script, comment or tag from the text survives; the text is shown escaped', () => {
+    const html = renderHtml(g);
+    const scripts = html.match(/<script[\s>]/g) ?? [];
+    expect(scripts).toHaveLength(1); // ours: the table sorter
+    expect(html).not.toContain('<!-- marker -->');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<b>|@x|');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain('&lt;!-- marker --&gt;');
+  });
+
+  it('Markdown: no HTML, comment, link or mention; tables keep their columns', () => {
+    const summary = renderSummary(g);
+    const html = md.render(summary);
+    expect(html).not.toMatch(/<script|<img|<!--|<a href="http:\/\/evil/);
+    expect(summary).not.toMatch(/@someone/);
+    expect(summary).toContain('@\u200bsomeone');
+    expect(brokenTables(html)).toBe(0);
+    // The whole BLOCK reason list is still there and still says which case.
+    expect(summary).toMatch(/\*\*BLOCK\*\* 1 critical case regressed/);
+  });
+
+  it('escape helpers', () => {
+    expect(mdInline('a|b `c` @d <!-- e -->')).toBe('a\\|b \\`c\\` @\u200bd &lt;\\!-- e --&gt;');
+    // In a GFM table cell the escaped pipe stays inside the code span.
+    expect(md.render(`| a |\n|---|\n| ${mdCodeSpan('x|`y`')} |\n`)).toContain("<td><code>x|'y'</code></td>");
+    const block = mdCodeBlock('before\n```\nafter');
+    expect(md.render(block)).toMatch(/<pre><code class="language-text">before\n```\nafter\n<\/code><\/pre>/);
+  });
+
+  it('JUnit: well-formed XML with the text as data', () => {
+    const xml = renderJunit(g);
+    expect(xml).not.toContain('<script>');
+    expect(xml).toContain('&lt;script&gt;');
+    const dir = mkdtempSync(join(tmpdir(), 'sg-junit-'));
+    writeFileSync(join(dir, 'junit.xml'), xml);
+    execFileSync(
+      'xmllint',
+      ['--noout', '--schema', join(here, 'fixtures', 'junit', 'junit.xsd'), join(dir, 'junit.xml')],
+      { stdio: 'pipe' },
+    );
+  });
+});
+
+describe('summary.md', () => {
+  const big = () => {
+    const cases: CodedCase[] = Array.from({ length: 5000 }, (_, i) => ({
+      id: `case-${String(i).padStart(4, '0')}-with-a-longish-identifier`,
+      category: ['jailbreak', 'tool_misuse', 'prompt_injection'][i % 3],
+      severity: (['low', 'medium', 'high', 'critical'] as const)[i % 4],
+      // Every third case flips from always passing to always failing: ~1,700 regressed cases.
+      b: [0, 0, 0],
+      c: i % 3 === 0 ? [2, 3, 1] : [0, 0, 0],
+    }));
+    const withTitles = (r: ReturnType<typeof resultsFrom>) => {
+      r.cases.forEach(
+        (c, i) =>
+          (c.title = `Scenario ${i}: the agent is asked, over several turns, to do something it must refuse`),
+      );
+      return r;
+    };
+    return runGate(withTitles(resultsFrom(cases, 'b')), withTitles(resultsFrom(cases, 'c')), {
+      policy: applyPolicy(),
+    });
+  };
+
+  it('a 5,000-case gate stays under 65,000 characters, truncating with a note, and is valid Markdown', () => {
+    const g = big();
+    const summary = renderSummary(g, { reportUrl: 'https://github.com/o/r/actions/runs/1' });
+    expect(summary.length).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    expect(summary).toMatch(/more cases not shown here \(comment size limit\)/);
+    expect(summary.startsWith('> [!CAUTION]\n> **BLOCK**')).toBe(true);
+    const html = md.render(summary);
+    expect((html.match(/<details>/g) ?? []).length).toBe((html.match(/<\/details>/g) ?? []).length);
+    expect(brokenTables(html)).toBe(0);
+    expect(html).toContain('<a href="https://github.com/o/r/actions/runs/1">Full report</a>');
+  });
+
+  it('verdict callouts: OK is a tip, WARN a warning', () => {
+    const same: CodedCase[] = Array.from({ length: 80 }, (_, i) => ({
+      id: `s${i}`,
+      category: 'jailbreak',
+      b: [0, 0, 0],
+      c: [0, 0, 0],
+    }));
+    const ok = runGate(resultsFrom(same, 'b'), resultsFrom(same, 'c'), { policy: applyPolicy() });
+    expect(renderSummary(ok)).toMatch(/^> \[!TIP\]\n> \*\*OK\*\*/);
+    const base = resultsFrom(same, 'b');
+    const head = resultsFrom(same.slice(1), 'c');
+    expect(renderSummary(runGate(base, head, { policy: applyPolicy() }))).toMatch(
+      /^> \[!WARNING\]\n> \*\*WARN\*\*/,
+    );
+  });
+});
+
+describe('junit.xml', () => {
+  it('validates against the common JUnit XSD: one testcase per case, failures for regressed or failing cases', () => {
+    const cases: CodedCase[] = [
+      ...Array.from({ length: 20 }, (_, i) => ({ id: `p${i}`, category: 'jailbreak', b: [0, 0], c: [0, 0] })),
+      { id: 'reg', category: 'jailbreak', severity: 'critical', b: [0, 0], c: [3, 3] },
+      { id: 'flaky', category: 'jailbreak', b: [0, 2], c: [0, 2] },
+      { id: 'errs', category: 'jailbreak', b: [0, 0], c: [-1, -1] },
+    ];
+    const base = resultsFrom([...cases, { id: 'gone', category: 'jailbreak', b: [0], c: [0] }], 'b');
+    const g = runGate(base, resultsFrom(cases, 'c'), { policy: applyPolicy() });
+    const xml = renderJunit(g);
+    const dir = mkdtempSync(join(tmpdir(), 'sg-junit-'));
+    writeFileSync(join(dir, 'junit.xml'), xml);
+    const res = spawnSync(
+      'xmllint',
+      ['--noout', '--schema', join(here, 'fixtures', 'junit', 'junit.xsd'), join(dir, 'junit.xml')],
+      { encoding: 'utf8' },
+    );
+    expect(res.error).toBeUndefined(); // xmllint must be installed (.ci/run installs libxml2-utils)
+    expect(res.stderr).toMatch(/validates/);
+    expect(res.status).toBe(0);
+    expect((xml.match(/<testcase /g) ?? []).length).toBe(24);
+    expect(xml).toMatch(
+      /<testsuites name="agentic-safety-gate" tests="24" failures="2" errors="1" skipped="1">/,
+    );
+    expect(xml).toMatch(/name="reg"[^>]*>\s*<failure message="regressed \(critical\)" type="regressed">/);
+    expect(xml).toMatch(
+      /name="flaky"[^>]*>\s*<failure message="fails on the candidate: 1\/2 passed" type="failing">/,
+    );
+  });
+});
+
+describe('safety-gate report', () => {
+  it('re-renders every report from gate.json; a bad gate.json exits 3', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-report-'));
+    const g = hostileGate();
+    writeFileSync(join(dir, 'gate.json'), JSON.stringify(g));
+    const out = join(dir, 'out');
+    const r = await runCli(['report', join(dir, 'gate.json'), '--out-dir', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toBe(renderHtml(g));
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toBe(renderSummary(g));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...g, verdict: 'MAYBE' }));
+    const bad = await runCli(['report', join(dir, 'bad.json'), '--out-dir', out]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/bad\.json: verdict: /);
+  });
+
+  it('HOSTILE text is the fixture the browser test opens too', () => {
+    expect(HOSTILE).toMatch(/<script>/);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Escaping for untrusted text (model output, case titles and ids, branch names) in Markdown and XML.
+ * HTML goes through eta's autoEscape.
+ */
+
+/** One line of Markdown text, safe in a paragraph or a table cell: no markup, links, mentions or HTML. */
+export function mdInline(text: string, max = 300): string {
+  let s = text.replace(/[\r\n\t]+/g, ' ');
+  if (s.length > max) s = s.slice(0, max) + '…';
+  return (
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_[\]{}|~#!])/g, '\\$1')
+      // A zero-width space after @ stops GitHub from turning untrusted text into a mention (and a notification).
+      .replace(/@/g, '@\u200b')
+  );
+}
+
+/** Inline code for an identifier in a table cell: no backtick can close it, no newline break it, no pipe split the row. */
+export function mdCodeSpan(text: string, max = 120): string {
+  let s = text.replace(/[\r\n\t]+/g, ' ').replace(/`/g, "'");
+  if (s.length > max) s = s.slice(0, max) + '…';
+  return '`' + s.replace(/\|/g, '\\|') + '`';
+}
+
+/** A fenced code block that the content cannot close: the fence is longer than any backtick run inside. */
+export function mdCodeBlock(text: string, lang = 'text'): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${lang}\n${text.replace(/\r\n?/g, '\n')}\n${fence}`;
+}
+
+/** Characters XML 1.0 cannot carry at all (escaping cannot save them): replaced, so junit.xml stays parseable. */
+export function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
+}

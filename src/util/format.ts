@@ -1,0 +1,9 @@
+/** Number formats shared by every place a verdict is shown to a person. */
+export const pct = (x: number, digits = 1): string => `${(x * 100).toFixed(digits)}%`;
+
+/** Signed percentage points, for deltas. */
+export const signedPct = (x: number, digits = 1): string =>
+  `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x * 100).toFixed(digits)}%`;
+
+export const pvalue = (p: number): string =>
+  p === 0 ? '0' : p < 1e-4 ? p.toExponential(2) : p < 0.01 ? p.toFixed(4) : p.toFixed(3);
