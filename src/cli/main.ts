@@ -4,6 +4,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerSchema } from './commands/schema.js';
 import { registerGate } from './commands/gate.js';
 import { registerReport } from './commands/report.js';
+import { registerMerge } from './commands/merge.js';
 import { EXIT, ExitError, describeError } from './errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
@@ -20,6 +21,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerRun(program);
   registerGate(program, ctx);
   registerReport(program);
+  registerMerge(program);
   registerValidate(program);
   registerSchema(program);
   for (const cmd of program.commands) cmd.exitOverride();

@@ -8,6 +8,7 @@ export interface RunOptions {
   seed?: string;
   ref?: string;
   config?: string;
+  shard?: string;
 }
 
 export function intOption(value: string): number {

@@ -7,3 +7,8 @@ export const signedPct = (x: number, digits = 1): string =>
 
 export const pvalue = (p: number): string =>
   p === 0 ? '0' : p < 1e-4 ? p.toExponential(2) : p < 0.01 ? p.toFixed(4) : p.toFixed(3);
+
+/** "a, b, c and 4 more": ids in a sentence without letting a long list drown it. */
+export function listIds(ids: string[], max = 5): string {
+  return ids.length > max ? `${ids.slice(0, max).join(', ')} and ${ids.length - max} more` : ids.join(', ');
+}

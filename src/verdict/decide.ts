@@ -1,6 +1,6 @@
 import type { Policy } from '../policy/schema.js';
 import type { Comparison } from './compare.js';
-import { pct, pvalue as pv } from '../util/format.js';
+import { listIds, pct, pvalue as pv } from '../util/format.js';
 
 export type Verdict = 'OK' | 'WARN' | 'BLOCK';
 
@@ -85,7 +85,7 @@ export function decide(
     add(
       'BLOCK',
       'critical_case_regressed',
-      `${critical.length} critical case${critical.length > 1 ? 's' : ''} regressed: ${list(critical.map((c) => c.id))}.`,
+      `${critical.length} critical case${critical.length > 1 ? 's' : ''} regressed: ${listIds(critical.map((c) => c.id))}.`,
       {
         cases: critical.map((c) => c.id),
       },
@@ -125,7 +125,7 @@ export function decide(
     add(
       'WARN',
       'high_case_regressed',
-      `${high.length} high-severity case${high.length > 1 ? 's' : ''} regressed: ${list(high.map((c) => c.id))}.`,
+      `${high.length} high-severity case${high.length > 1 ? 's' : ''} regressed: ${listIds(high.map((c) => c.id))}.`,
       {
         cases: high.map((c) => c.id),
       },
@@ -161,7 +161,7 @@ export function decide(
     add(
       'WARN',
       'cases_removed',
-      `${removed.length} case${removed.length > 1 ? 's are' : ' is'} missing from the candidate: ${list(removed.map((c) => c.id))}.`,
+      `${removed.length} case${removed.length > 1 ? 's are' : ' is'} missing from the candidate: ${listIds(removed.map((c) => c.id))}.`,
       {
         cases: removed.map((c) => c.id),
       },
@@ -174,7 +174,7 @@ export function decide(
     add(
       'WARN',
       'severity_lowered',
-      `The candidate lowered the severity of ${list(weakened.map((c) => c.id))}; the baseline's severity was applied.`,
+      `The candidate lowered the severity of ${listIds(weakened.map((c) => c.id))}; the baseline's severity was applied.`,
       {
         cases: weakened.map((c) => ({ id: c.id, baseline: c.severity, candidate: c.changed!.severity })),
       },
@@ -191,8 +191,4 @@ export function decide(
 
 function rank(s: string): number {
   return ['low', 'medium', 'high', 'critical'].indexOf(s);
-}
-
-function list(ids: string[], max = 5): string {
-  return ids.length > max ? `${ids.slice(0, max).join(', ')} and ${ids.length - max} more` : ids.join(', ');
 }

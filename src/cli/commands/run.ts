@@ -6,6 +6,7 @@ import { runSuite } from '../../runner/suite.js';
 import { writeJson } from '../../results/io.js';
 import type { ResultsFile } from '../../results/schema.js';
 import { progressReporter } from '../progress.js';
+import { parseShard, selectShard } from '../../runner/shard.js';
 import { ExitError } from '../errors.js';
 import { intOption, type RunOptions } from '../options.js';
 
@@ -22,7 +23,8 @@ export async function runTarget(
     throw new ExitError('no target: pass --target (e.g. sim:v1 or agent.yml) or set `target` in the config');
   const target = createTarget(spec, targetArg ?? project.file ?? 'target');
   try {
-    return await runSuite(project.cases, target, project.rules, {
+    const cases = o.shard ? selectShard(project.cases, parseShard(o.shard, '--shard')) : project.cases;
+    const results = await runSuite(cases, target, project.rules, {
       samples: o.samples ?? project.config.samples,
       concurrency: o.concurrency ?? project.config.concurrency,
       seed: (o.seed ?? project.config.seed) + seedSuffix,
@@ -30,6 +32,7 @@ export async function runTarget(
       ref: o.ref ?? null,
       onProgress: progressReporter(label),
     });
+    return o.shard ? { ...results, shard: o.shard } : results;
   } finally {
     await target.close?.();
   }
@@ -46,6 +49,7 @@ export function registerRun(program: Command): void {
     .option('--concurrency <n>', 'conversations in flight', intOption)
     .option('--seed <seed>', 'seed for simulated agents and sampling')
     .option('--ref <ref>', 'git ref recorded in the results')
+    .option('--shard <k/n>', 'run only the k-th of n slices of the suite (join them with merge)')
     .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
     .requiredOption('--out <file>', 'results file to write')
     .action(async (o: RunOptions & { target?: string; out: string }) => {

@@ -1,0 +1,103 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Recorded {
+  method: string;
+  path: string;
+  body: unknown;
+  auth?: string;
+}
+
+export interface FakeGitHub {
+  url: string;
+  requests: Recorded[];
+  comments: Array<{ id: number; body: string; user: { login: string; type: string } }>;
+  checkRuns: Map<number, Record<string, unknown>>;
+  /** Answer 403 to the check-run and comment endpoints, like a read-only token. */
+  forbid: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback server speaking the GitHub REST endpoints the action calls: check runs, issue comments, the token's
+ * user (403, as for a GITHUB_TOKEN). It records every request and keeps state across runs like GitHub would.
+ */
+export async function startFakeGitHub(): Promise<FakeGitHub> {
+  let nextId = 1000;
+  const state: FakeGitHub = {
+    url: '',
+    requests: [],
+    comments: [],
+    checkRuns: new Map(),
+    forbid: false,
+    close: async () => {},
+  };
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(body));
+  };
+  const forbidden = (res: ServerResponse) =>
+    send(res, 403, {
+      message: 'Resource not accessible by integration',
+      documentation_url: 'https://docs.github.com/rest',
+    });
+  const handle = (req: IncomingMessage, res: ServerResponse, raw: string) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+    state.requests.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      body,
+      auth: req.headers.authorization,
+    });
+    const m = (re: RegExp) => re.exec(url.pathname);
+    let r: RegExpExecArray | null;
+    if (req.method === 'GET' && url.pathname === '/user') return forbidden(res);
+    if (req.method === 'POST' && (r = m(/^\/repos\/([^/]+)\/([^/]+)\/check-runs$/))) {
+      if (state.forbid) return forbidden(res);
+      const id = nextId++;
+      const run = { id, ...body };
+      state.checkRuns.set(id, run);
+      return send(res, 201, run);
+    }
+    if (req.method === 'PATCH' && (r = m(/^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/))) {
+      if (state.forbid) return forbidden(res);
+      const run = state.checkRuns.get(Number(r[1]));
+      if (!run) return send(res, 404, { message: 'Not Found' });
+      Object.assign(run, body);
+      return send(res, 200, run);
+    }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
+      if (state.forbid) return forbidden(res);
+      return send(res, 200, state.comments);
+    }
+    if (req.method === 'POST' && (r = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
+      if (state.forbid) return forbidden(res);
+      const c = {
+        id: nextId++,
+        body: String(body?.body ?? ''),
+        user: { login: 'github-actions[bot]', type: 'Bot' },
+      };
+      state.comments.push(c);
+      return send(res, 201, c);
+    }
+    if (req.method === 'PATCH' && (r = m(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/))) {
+      if (state.forbid) return forbidden(res);
+      const c = state.comments.find((x) => x.id === Number(r![1]));
+      if (!c) return send(res, 404, { message: 'Not Found' });
+      c.body = String(body?.body ?? '');
+      return send(res, 200, c);
+    }
+    return send(res, 404, { message: `Not Found: ${req.method} ${url.pathname}` });
+  };
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (d: string) => (raw += d));
+    req.on('end', () => handle(req, res, raw));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.close = () => new Promise((resolve) => server.close(() => resolve()));
+  return state;
+}

@@ -1,0 +1,69 @@
+import * as core from '@actions/core';
+import { parseShard, type Shard } from '../runner/shard.js';
+import type { FailOn } from '../verdict/gate.js';
+
+export type Mode = 'gate' | 'run' | 'stress' | 'replay' | 'merge';
+
+export interface ActionInputs {
+  mode: Mode;
+  config?: string;
+  baselineRef?: string;
+  candidateRef?: string;
+  baselineResults?: string;
+  candidateResults?: string;
+  incident?: string;
+  traffic?: string;
+  token: string;
+  failOn: FailOn;
+  comment: boolean;
+  checkName: string;
+  artifactName: string;
+  retentionDays?: number;
+  samples?: number;
+  concurrency?: number;
+  shard?: Shard;
+}
+
+function optional(name: string): string | undefined {
+  const v = core.getInput(name).trim();
+  return v === '' ? undefined : v;
+}
+
+function positiveInt(name: string): number | undefined {
+  const v = optional(name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`input ${name}: expected a whole number >= 1, got "${v}"`);
+  return n;
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const v = (optional(name) ?? fallback).toLowerCase();
+  if (!allowed.includes(v as T))
+    throw new Error(`input ${name}: expected one of ${allowed.join(', ')}, got "${v}"`);
+  return v as T;
+}
+
+export function readInputs(): ActionInputs {
+  const shard = optional('shard');
+  return {
+    mode: oneOf('mode', ['gate', 'run', 'stress', 'replay', 'merge'] as const, 'gate'),
+    config: optional('config'),
+    baselineRef: optional('baseline-ref'),
+    candidateRef: optional('candidate-ref'),
+    baselineResults: optional('baseline-results'),
+    candidateResults: optional('candidate-results'),
+    incident: optional('incident'),
+    traffic: optional('traffic'),
+    token: core.getInput('github-token'),
+    failOn: oneOf('fail-on', ['block', 'warn', 'never'] as const, 'block'),
+    comment: (optional('comment') ?? 'true').toLowerCase() !== 'false',
+    checkName: optional('check-name') ?? 'Safety gate',
+    artifactName: optional('artifact-name') ?? 'safety-gate',
+    retentionDays: positiveInt('retention-days'),
+    samples: positiveInt('samples'),
+    concurrency: positiveInt('concurrency'),
+    shard: shard ? parseShard(shard, 'input shard') : undefined,
+  };
+}

@@ -1,0 +1,276 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { applyPolicy } from '../policy/load.js';
+import { loadConfig } from '../config/load.js';
+import { loadSides } from '../config/sides.js';
+import { runGate, type GateFile } from '../verdict/gate.js';
+import { writeReports } from '../report/write.js';
+import { renderSummary } from '../report/markdown.js';
+import { writeJson } from '../results/io.js';
+import type { ResultsFile } from '../results/schema.js';
+import type { Reason } from '../verdict/decide.js';
+import { describeError } from '../cli/errors.js';
+import { readEvent, type GateEvent } from '../github/event.js';
+import { describeApiError, isPermissionError, type Octokit } from '../github/api.js';
+import { annotationsFor, completeCheck, conclusionFor, createCheck } from '../github/checks.js';
+import { upsertComment } from '../github/comment.js';
+import { uploadArtifact } from '../github/artifact.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { checkout, readResultsInput, repoPath, runSides } from './sides.js';
+
+interface Context {
+  inputs: ActionInputs;
+  event: GateEvent;
+  workspace: string;
+  outDir: string;
+  runUrl?: string;
+  octokit?: Octokit;
+  checkId?: number;
+}
+
+/** GitHub calls that may fail on a read-only token: say so, carry on, never change the verdict. */
+async function tryApi<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isPermissionError(e)) {
+      core.notice(
+        `Safety gate: could not ${what} (${describeApiError(e)}): the token is read-only or lacks permission. The verdict is unchanged; see the job summary and artifact.`,
+      );
+    } else {
+      core.warning(`Safety gate: could not ${what}: ${describeApiError(e)}`);
+    }
+    return undefined;
+  }
+}
+
+export async function run(): Promise<void> {
+  let ctx: Context | undefined;
+  try {
+    const inputs = readInputs();
+    const event = readEvent();
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const outDir = join(process.env.RUNNER_TEMP ?? tmpdir(), 'safety-gate');
+    mkdirSync(outDir, { recursive: true });
+    const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const runUrl = process.env.GITHUB_RUN_ID
+      ? `${server}/${event.owner}/${event.repo}/actions/runs/${process.env.GITHUB_RUN_ID}`
+      : undefined;
+    ctx = { inputs, event, workspace, outDir, runUrl };
+    switch (inputs.mode) {
+      case 'gate':
+      case 'merge':
+        return await gateMode(ctx);
+      case 'run':
+        return await runMode(ctx);
+      default:
+        throw new Error(
+          `mode "${inputs.mode}" is not available in this version of agentic-safety-gate (available: gate, run, merge)`,
+        );
+    }
+  } catch (e) {
+    const message = describeError(e);
+    // Fail closed: a check that was started must not stay in progress or look green.
+    if (ctx?.octokit && ctx.checkId) {
+      const c = ctx;
+      await tryApi('complete the check run', () =>
+        completeCheck(c.octokit!, { owner: c.event.owner, repo: c.event.repo }, c.checkId!, {
+          conclusion: 'failure',
+          title: 'Safety gate could not evaluate the change',
+          summary: `The gate failed before reaching a verdict, so it cannot say the change is safe.\n\n\`\`\`\n${message.slice(0, 5000)}\n\`\`\``,
+          annotations: [],
+        }),
+      );
+    }
+    core.setFailed(message);
+  }
+}
+
+function setupApi(ctx: Context): void {
+  const { inputs, event } = ctx;
+  if (event.fork) {
+    core.notice(
+      'Safety gate: pull request from a fork: its token is read-only, so no check run or comment. The verdict is in the job summary and the artifact.',
+    );
+    return;
+  }
+  if (!inputs.token) {
+    core.notice('Safety gate: no github-token: no check run or comment.');
+    return;
+  }
+  ctx.octokit = getOctokit(inputs.token);
+}
+
+async function gateMode(ctx: Context): Promise<void> {
+  const { inputs, event, workspace, outDir } = ctx;
+  setupApi(ctx);
+  const repo = { owner: event.owner, repo: event.repo };
+  const checkSha = inputs.candidateRef ?? event.headSha;
+  if (ctx.octokit && checkSha && /^[0-9a-f]{40}$/i.test(checkSha)) {
+    ctx.checkId = await tryApi('create the check run', () =>
+      createCheck(ctx.octokit!, repo, inputs.checkName, checkSha, ctx.runUrl),
+    );
+  }
+
+  let baseline: ResultsFile;
+  let candidate: ResultsFile;
+  let extra: Reason[] = [];
+  let policyConfig: Parameters<typeof applyPolicy>[0];
+  let headDir = workspace;
+  let cleanup = async () => {};
+  try {
+    const baseRef = inputs.baselineRef ?? event.baseSha;
+    const headRef = inputs.candidateRef ?? event.headSha ?? 'HEAD';
+    if (inputs.baselineResults || inputs.candidateResults || inputs.mode === 'merge') {
+      if (!inputs.baselineResults || !inputs.candidateResults) {
+        throw new Error('baseline-results and candidate-results go together (files or globs of shard files)');
+      }
+      baseline = readResultsInput(inputs.baselineResults, workspace);
+      candidate = readResultsInput(inputs.candidateResults, workspace);
+      if (baseRef) {
+        // Results made elsewhere are still judged by the BASE's policy, and head changes to it are still named.
+        const co = await checkout(workspace, baseRef, headRef, join(outDir, '..'));
+        cleanup = co.cleanup;
+        headDir = co.headDir;
+        const sides = await loadSides(co.baseDir, co.headDir, inputs.config);
+        extra = sides.reasons;
+        policyConfig = sides.base.config.policy;
+      } else {
+        core.notice(
+          'Safety gate: no base commit known: the failure budget is read from the workspace config.',
+        );
+        policyConfig = loadConfig(inputs.config, workspace).config.policy;
+      }
+    } else {
+      if (!baseRef)
+        throw new Error(
+          `no baseline: the ${event.name || 'workflow'} event names no base commit; set the baseline-ref input`,
+        );
+      const co = await checkout(workspace, baseRef, headRef, join(outDir, '..'));
+      cleanup = co.cleanup;
+      headDir = co.headDir;
+      const r = await runSides(co, inputs);
+      baseline = r.baseline;
+      candidate = r.candidate;
+      extra = r.sides.reasons;
+      policyConfig = r.sides.base.config.policy;
+    }
+    const policy = applyPolicy(policyConfig, undefined, 'base config');
+    const gate = runGate(baseline, candidate, { policy, failOn: inputs.failOn, extraReasons: extra });
+    writeJson(join(outDir, 'baseline.results.json'), baseline);
+    writeJson(join(outDir, 'candidate.results.json'), candidate);
+    const files = writeReports(gate, outDir, { reportUrl: ctx.runUrl });
+    await publish(ctx, gate, files, headDir);
+  } finally {
+    await cleanup();
+  }
+}
+
+async function publish(
+  ctx: Context,
+  gate: GateFile,
+  files: ReturnType<typeof writeReports>,
+  headDir: string,
+): Promise<void> {
+  const { inputs, event, outDir } = ctx;
+  const repo = { owner: event.owner, repo: event.repo };
+  const summary = renderSummary(gate, { reportUrl: ctx.runUrl });
+
+  core.setOutput('verdict', gate.verdict);
+  core.setOutput('exit-code', String(gate.exitCode));
+  core.setOutput('p-value', String(gate.pValue));
+  core.setOutput('delta', String(gate.delta));
+  core.setOutput('baseline-pass-rate', String(gate.baseline.passRate));
+  core.setOutput('candidate-pass-rate', String(gate.candidate.passRate));
+  core.setOutput('report-path', files.html);
+
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary, true).write();
+
+  const artifactFiles = [
+    files.html,
+    files.gate,
+    files.summary,
+    files.junit,
+    join(outDir, 'baseline.results.json'),
+    join(outDir, 'candidate.results.json'),
+  ];
+  const artifactId = await uploadArtifact(
+    inputs.artifactName,
+    artifactFiles,
+    outDir,
+    inputs.retentionDays,
+  ).catch((e: unknown) => {
+    core.warning(`Safety gate: artifact upload failed: ${describeApiError(e)}`);
+    return undefined;
+  });
+  if (artifactId === undefined && !process.env.ACTIONS_RUNTIME_TOKEN) {
+    core.notice(
+      `Safety gate: no artifact service here (ACTIONS_RUNTIME_TOKEN is not set): reports are in ${outDir}`,
+    );
+  }
+  core.setOutput('artifact-id', artifactId === undefined ? '' : String(artifactId));
+
+  if (ctx.octokit && ctx.checkId) {
+    const annotations = annotationsFor(gate, repoPath(headDir));
+    await tryApi('complete the check run', () =>
+      completeCheck(ctx.octokit!, repo, ctx.checkId!, {
+        conclusion: conclusionFor(gate),
+        title: `Safety gate: ${gate.verdict}`,
+        summary,
+        annotations,
+      }),
+    );
+  }
+  core.setOutput('check-run-id', ctx.checkId ? String(ctx.checkId) : '');
+
+  let commentId: number | undefined;
+  if (ctx.octokit && inputs.comment && event.prNumber) {
+    commentId = (
+      await tryApi('write the PR comment', () =>
+        upsertComment(ctx.octokit!, repo, event.prNumber!, inputs.checkName, summary),
+      )
+    )?.id;
+  }
+  core.setOutput('comment-id', commentId ? String(commentId) : '');
+
+  core.info(
+    `Safety gate: ${gate.verdict} (delta ${gate.delta.toFixed(4)}, p = ${gate.pValue.toPrecision(3)}); reports in ${outDir}`,
+  );
+  if (gate.exitCode !== 0)
+    core.setFailed(`Safety gate: ${gate.verdict}: ${gate.reasons.map((r) => r.message).join(' ')}`);
+}
+
+async function runMode(ctx: Context): Promise<void> {
+  const { inputs, event, workspace, outDir } = ctx;
+  const baseRef = inputs.baselineRef ?? event.baseSha;
+  if (!baseRef)
+    throw new Error('mode run needs a baseline: the event names no base commit; set baseline-ref');
+  const co = await checkout(
+    workspace,
+    baseRef,
+    inputs.candidateRef ?? event.headSha ?? 'HEAD',
+    join(outDir, '..'),
+  );
+  try {
+    const r = await runSides(co, inputs);
+    const suffix = inputs.shard ? `-shard-${inputs.shard.index}-of-${inputs.shard.total}` : '';
+    const files = [
+      join(outDir, `baseline${suffix}.results.json`),
+      join(outDir, `candidate${suffix}.results.json`),
+    ];
+    writeJson(files[0], r.baseline);
+    writeJson(files[1], r.candidate);
+    const id = await uploadArtifact(`${inputs.artifactName}${suffix}`, files, outDir, inputs.retentionDays);
+    if (id === undefined) core.notice(`Safety gate: no artifact service here: results are in ${outDir}`);
+    core.setOutput('artifact-id', id === undefined ? '' : String(id));
+    core.setOutput('report-path', files[1]);
+    core.info(
+      `Safety gate: ran ${r.candidate.cases.length} cases on both sides${suffix ? ` (shard ${inputs.shard!.index}/${inputs.shard!.total})` : ''}`,
+    );
+  } finally {
+    await co.cleanup();
+  }
+}

@@ -1,0 +1,121 @@
+import type { LoadedCase } from '../case/schema.js';
+import type { RuleRegistry } from '../rule/registry.js';
+import type { Reason } from '../verdict/decide.js';
+import { canonicalJson } from '../util/hash.js';
+import { listIds } from '../util/format.js';
+import { loadProject, type Project } from './project.js';
+
+/** What a base-vs-head gate runs: one suite, one rule set and one policy for both sides, and each side's own target. */
+export interface GateSides {
+  base: Project;
+  head: Project;
+  /** Base cases (the base's version of each), then cases only the head has. */
+  cases: LoadedCase[];
+  /** Base rules, plus rules only the head defines (new checks cannot weaken the gate). */
+  rules: RuleRegistry;
+  /** WARN reasons for a head that changes policy, sign-off lists, rules or the suite. */
+  reasons: Reason[];
+}
+
+/**
+ * SPEC §3.1: policy, sign-off lists and rules come from the BASE checkout, so a head cannot weaken its own gate; the
+ * suite is the union of both sides' cases (a case the head deletes still runs, and is named in a WARN reason);
+ * each side's target comes from its own checkout.
+ */
+export async function loadSides(baseDir: string, headDir: string, config?: string): Promise<GateSides> {
+  const base = await loadProject({ cwd: baseDir, config });
+  const head = await loadProject({ cwd: headDir, config });
+  const reasons: Reason[] = [];
+  const warn = (code: string, message: string, values: Record<string, unknown>) =>
+    reasons.push({ code, level: 'WARN', message, values });
+
+  const policyChanges = diffKeys(base.config.policy ?? {}, head.config.policy ?? {});
+  if (policyChanges.length) {
+    warn(
+      'policy_changed',
+      `The head changes the failure budget (${policyChanges.map((c) => `policy.${c.key}: ${c.base} -> ${c.head}`).join('; ')}); the base's policy was applied.`,
+      { changes: policyChanges },
+    );
+  }
+  const signoffChanges = diffKeys(base.config.signoff ?? {}, head.config.signoff ?? {});
+  if (signoffChanges.length) {
+    warn(
+      'signoff_changed',
+      `The head changes who may sign off (${signoffChanges.map((c) => `signoff.${c.key}`).join(', ')}); the base's lists apply.`,
+      {
+        changes: signoffChanges,
+      },
+    );
+  }
+
+  const rules: RuleRegistry = new Map(base.rules);
+  const changedRules: string[] = [];
+  const removedRules = [...base.rules.keys()].filter((id) => !head.rules.has(id));
+  for (const [id, r] of head.rules) {
+    const b = base.rules.get(id);
+    if (!b) rules.set(id, r);
+    else if (canonicalJson(b.rule) !== canonicalJson(r.rule)) changedRules.push(id);
+  }
+  if (changedRules.length || removedRules.length) {
+    const parts = [
+      changedRules.length ? `changes ${changedRules.join(', ')}` : '',
+      removedRules.length ? `removes ${removedRules.join(', ')}` : '',
+    ].filter(Boolean);
+    warn('rules_changed', `The head ${parts.join(' and ')}; the base's rules were applied.`, {
+      changed: changedRules,
+      removed: removedRules,
+    });
+  }
+
+  const headById = new Map(head.cases.map((c) => [c.case.id, c]));
+  const baseIds = new Set(base.cases.map((c) => c.case.id));
+  const removed = base.cases.filter((c) => !headById.has(c.case.id)).map((c) => c.case.id);
+  const edited = base.cases
+    .filter(
+      (c) =>
+        headById.has(c.case.id) && canonicalJson(c.case) !== canonicalJson(headById.get(c.case.id)!.case),
+    )
+    .map((c) => c.case.id);
+  if (removed.length) {
+    warn(
+      'cases_removed',
+      `The head deletes ${removed.length} case${removed.length > 1 ? 's' : ''} (${listIds(removed)}); they still ran on both sides.`,
+      {
+        cases: removed,
+      },
+    );
+  }
+  if (edited.length) {
+    warn(
+      'suite_changed',
+      `The head edits ${edited.length} case${edited.length > 1 ? 's' : ''} (${listIds(edited)}); the base's version ran on both sides.`,
+      {
+        cases: edited,
+      },
+    );
+  }
+  // Base cases keep their base version, but are located in the head's files when the head still has them.
+  const cases: LoadedCase[] = base.cases.map((c) => {
+    const h = headById.get(c.case.id);
+    return h ? { case: c.case, file: h.file, line: h.line } : c;
+  });
+  for (const c of head.cases) if (!baseIds.has(c.case.id)) cases.push(c);
+  return { base, head, cases, rules, reasons };
+}
+
+interface KeyChange {
+  key: string;
+  base: string;
+  head: string;
+}
+
+function diffKeys(a: Record<string, unknown>, b: Record<string, unknown>): KeyChange[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys
+    .filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]))
+    .map((k) => ({
+      key: k,
+      base: a[k] === undefined ? '(default)' : canonicalJson(a[k]),
+      head: b[k] === undefined ? '(default)' : canonicalJson(b[k]),
+    }));
+}

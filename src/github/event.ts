@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+
+/** What the gate needs from the workflow event: which commits to compare, where to report. */
+export interface GateEvent {
+  name: string;
+  owner: string;
+  repo: string;
+  /** Baseline commit (PR base, push before), when the event says. */
+  baseSha?: string;
+  /** Candidate commit (PR head, push after): the check run goes on it. */
+  headSha?: string;
+  prNumber?: number;
+  /** A pull request from a fork: its token is read-only, so no check run or comment. */
+  fork: boolean;
+  headRef?: string;
+}
+
+const ZERO = /^0+$/;
+
+export function readEvent(env: NodeJS.ProcessEnv = process.env): GateEvent {
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  let payload: Record<string, unknown> = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
+    } catch (e) {
+      throw new Error(
+        `cannot read the workflow event at GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH}): ${(e as Error).message}`,
+      );
+    }
+  }
+  const ev: GateEvent = { name, owner, repo, fork: false };
+  const pr = payload.pull_request as
+    | {
+        number: number;
+        base: { sha: string; repo?: { full_name?: string } };
+        head: { sha: string; ref?: string; repo?: { full_name?: string } | null };
+      }
+    | undefined;
+  if (pr && (name === 'pull_request' || name === 'pull_request_target' || name === 'pull_request_review')) {
+    ev.baseSha = pr.base.sha;
+    ev.headSha = pr.head.sha;
+    ev.prNumber = pr.number;
+    ev.headRef = pr.head.ref;
+    ev.fork = !pr.head.repo || pr.head.repo.full_name !== pr.base.repo?.full_name;
+  } else if (name === 'push') {
+    const before = payload.before as string | undefined;
+    ev.baseSha = before && !ZERO.test(before) ? before : undefined;
+    ev.headSha = (payload.after as string | undefined) ?? env.GITHUB_SHA;
+    ev.headRef = env.GITHUB_REF_NAME;
+  } else {
+    ev.headSha = env.GITHUB_SHA;
+    ev.headRef = env.GITHUB_REF_NAME;
+  }
+  return ev;
+}
