@@ -1,19 +1,20 @@
 #!/usr/bin/env node
-import { d as getDefaultExportFromCjs, w as writeJson, E as ExitError, l as loadProject, u as parseTargetArg, f as createTarget, s as selectShard, p as parseShard, h as runSuite, i as progressReporter, P as PolicyOverrideSchema, T as TargetSchema, R as ResultsSchema, v as RulePackSchema, C as CaseFileSchema, x as ConfigSchema, y as toJSONSchema, k as loadConfig, n as applyPolicy, o as runGate, q as writeReports, z as pct, A as pvalue, B as readStructured, r as readResults, D as looseObject, F as string, G as array, _ as _enum, H as tuple, I as literal, J as number, K as displayPath, L as InputError, M as problemsFromZod, N as int, m as mergeResults, O as EXIT, j as describeError } from './chunks/progress.js';
+import { g as getDefaultExportFromCjs, w as writeJson, E as ExitError, b as loadProject, f as parseTargetArg, h as createTarget, s as selectShard, j as parseShard, r as runSuite, k as progressReporter, P as PolicyOverrideSchema, m as TargetSchema, R as ResultsSchema, n as RulePackSchema, C as CaseFileSchema, o as ConfigSchema, t as toJSONSchema, q as loadConfig, u as applyPolicy, v as runGate, x as writeReports, y as pct, z as pvalue, B as readStructured, F as readResults, G as looseObject, H as string, I as array, J as _enum, K as tuple, L as literal, N as number, O as displayPath, Q as InputError, S as problemsFromZod, U as int, V as mergeResults, W as EXIT, X as describeError } from './chunks/progress.js';
 import require$$0 from 'node:events';
-import require$$1 from 'node:child_process';
+import cp__default from 'node:child_process';
 import path__default, { resolve, join } from 'node:path';
-import fs__default, { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import fs__default, { rmSync, mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import process$1 from 'node:process';
-import 'node:url';
-import 'url';
-import 'events';
 import 'process';
 import 'buffer';
+import 'node:url';
+import 'node:crypto';
+import 'node:readline';
+import 'url';
+import 'events';
 import 'fs';
 import 'path';
 import 'module';
-import 'node:crypto';
 
 var commander$1 = {};
 
@@ -1493,7 +1494,7 @@ function requireCommand () {
 	if (hasRequiredCommand) return command;
 	hasRequiredCommand = 1;
 	const EventEmitter = require$$0.EventEmitter;
-	const childProcess = require$$1;
+	const childProcess = cp__default;
 	const path = path__default;
 	const fs = fs__default;
 	const process = process$1;
@@ -4328,21 +4329,26 @@ function intOption(value) {
 }
 
 /** Loads the project and runs its suite against one target. Shared by `run` and `gate`. */
-async function runTarget(targetArg, o, label, seedSuffix = '') {
+async function runTarget(targetArg, o, label, checkpoint) {
     const project = await loadProject({ config: o.config, suite: o.suite, rules: o.rules });
     const spec = targetArg ? parseTargetArg(targetArg) : project.config.target;
     if (!spec)
         throw new ExitError('no target: pass --target (e.g. sim:v1 or agent.yml) or set `target` in the config');
-    const target = createTarget(spec, targetArg ?? project.file ?? 'target');
+    const cacheSetting = o.cache === false ? false : project.config.cache;
+    const target = createTarget(spec, targetArg ?? project.file ?? 'target', {
+        cwd: project.baseDir,
+        cacheDir: cacheSetting === false ? undefined : resolve(project.baseDir, cacheSetting),
+    });
     try {
         const cases = o.shard ? selectShard(project.cases, parseShard(o.shard, '--shard')) : project.cases;
         const results = await runSuite(cases, target, project.rules, {
             samples: o.samples ?? project.config.samples,
             concurrency: o.concurrency ?? project.config.concurrency,
-            seed: (o.seed ?? project.config.seed) + seedSuffix,
+            seed: o.seed ?? project.config.seed,
             maxSteps: project.config.maxSteps,
             ref: o.ref ?? null,
             onProgress: progressReporter(label),
+            checkpoint,
         });
         return o.shard ? { ...results, shard: o.shard } : results;
     }
@@ -4363,10 +4369,14 @@ function registerRun(program) {
         .option('--ref <ref>', 'git ref recorded in the results')
         .option('--shard <k/n>', 'run only the k-th of n slices of the suite (join them with merge)')
         .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
+        .option('--no-cache', 'do not read or write the response cache')
         .requiredOption('--out <file>', 'results file to write')
         .action(async (o) => {
-        const results = await runTarget(o.target, o, 'run');
+        // Finished samples go to the checkpoint as they finish: rerunning the same command resumes there.
+        const checkpoint = `${resolve(o.out)}.checkpoint.jsonl`;
+        const results = await runTarget(o.target, o, 'run', checkpoint);
         writeJson(resolve(o.out), results);
+        rmSync(checkpoint, { force: true });
         const samples = results.cases.flatMap((c) => c.samples);
         const errors = samples.filter((s) => s.error).length;
         const passed = samples.filter((s) => s.passed).length;
@@ -4436,8 +4446,11 @@ async function resultsOrRun(arg, side, o, outDir) {
         if (kind === 'safety-gate.results')
             return readResults(arg);
     }
-    const results = await runTarget(arg, o, side);
+    const checkpoint = join(outDir, `${side}.checkpoint.jsonl`);
+    mkdirSync(outDir, { recursive: true });
+    const results = await runTarget(arg, o, side, checkpoint);
     writeJson(join(outDir, `${side}.results.json`), results);
+    rmSync(checkpoint, { force: true });
     return results;
 }
 async function gateCommand(o) {
@@ -4474,6 +4487,7 @@ function registerGate(program, ctx) {
         .option('--concurrency <n>', 'conversations in flight', intOption)
         .option('--seed <seed>', 'seed for both sides (same seed, same cases)')
         .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
+        .option('--no-cache', 'do not read or write the response cache')
         .action(async (o) => {
         const gate = await gateCommand(o);
         process.stdout.write(describeGate(gate));

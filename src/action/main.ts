@@ -13,6 +13,7 @@ import { writeJson } from '../results/io.js';
 import type { ResultsFile } from '../results/schema.js';
 import type { Reason } from '../verdict/decide.js';
 import { describeError } from '../cli/errors.js';
+import { onSecret } from '../util/secrets.js';
 import { readEvent, type GateEvent } from '../github/event.js';
 import { describeApiError, isPermissionError, type Octokit } from '../github/api.js';
 import { annotationsFor, completeCheck, conclusionFor, createCheck } from '../github/checks.js';
@@ -49,6 +50,8 @@ async function tryApi<T>(what: string, fn: () => Promise<T>): Promise<T | undefi
 
 export async function run(): Promise<void> {
   let ctx: Context | undefined;
+  // API keys read from the environment are masked in the log from the moment they are read.
+  onSecret((value) => core.setSecret(value));
   try {
     const inputs = readInputs();
     const event = readEvent();
@@ -152,7 +155,7 @@ async function gateMode(ctx: Context): Promise<void> {
       const co = await checkout(workspace, baseRef, headRef, join(outDir, '..'));
       cleanup = co.cleanup;
       headDir = co.headDir;
-      const r = await runSides(co, inputs);
+      const r = await runSides(co, { ...inputs, cacheDir: join(outDir, '..', 'safety-gate-cache') });
       baseline = r.baseline;
       candidate = r.candidate;
       extra = r.sides.reasons;
@@ -255,7 +258,7 @@ async function runMode(ctx: Context): Promise<void> {
     join(outDir, '..'),
   );
   try {
-    const r = await runSides(co, inputs);
+    const r = await runSides(co, { ...inputs, cacheDir: join(outDir, '..', 'safety-gate-cache') });
     const suffix = inputs.shard ? `-shard-${inputs.shard.index}-of-${inputs.shard.total}` : '';
     const files = [
       join(outDir, `baseline${suffix}.results.json`),

@@ -56,7 +56,7 @@ export interface SideRun {
 /** Runs both sides on the same cases, rules and seed; samples and seed come from the BASE config. */
 export async function runSides(
   co: Checkouts,
-  o: { config?: string; samples?: number; concurrency?: number; shard?: Shard },
+  o: { config?: string; samples?: number; concurrency?: number; shard?: Shard; cacheDir?: string },
 ): Promise<SideRun> {
   const sides = await loadSides(co.baseDir, co.headDir, o.config);
   const cfg = sides.base.config;
@@ -74,8 +74,8 @@ export async function runSides(
     ref,
     onProgress: progressReporter(label, process.stdout),
   });
-  const run = async (spec: NonNullable<typeof cfg.target>, ref: string, label: string) => {
-    const target = createTarget(spec, label);
+  const run = async (spec: NonNullable<typeof cfg.target>, ref: string, label: string, cwd: string) => {
+    const target = createTarget(spec, label, { cwd, cacheDir: o.cacheDir });
     try {
       const r = await runSuite(cases, target, sides.rules, opts(ref, label));
       return o.shard ? { ...r, shard: `${o.shard.index}/${o.shard.total}` } : r;
@@ -83,8 +83,8 @@ export async function runSides(
       await target.close?.();
     }
   };
-  const baseline = await run(cfg.target!, co.baseSha, 'baseline');
-  const candidate = await run(sides.head.config.target!, co.headSha, 'candidate');
+  const baseline = await run(cfg.target!, co.baseSha, 'baseline', co.baseDir);
+  const candidate = await run(sides.head.config.target!, co.headSha, 'candidate', co.headDir);
   return { sides, baseline, candidate };
 }
 

@@ -1,4 +1,5 @@
 import { InputError } from '../config/errors.js';
+import { redact } from '../util/secrets.js';
 
 export const EXIT = { OK: 0, WARN: 1, BLOCK: 2, ERROR: 3 } as const;
 
@@ -14,6 +15,10 @@ export class ExitError extends Error {
 
 /** One line per problem, never a stack trace for bad input; internal errors say so. */
 export function describeError(e: unknown): string {
+  return redact(describe(e));
+}
+
+function describe(e: unknown): string {
   if (e instanceof InputError) {
     const n = e.problems.length;
     return `${e.message}\n${n} problem${n === 1 ? '' : 's'} found.`;

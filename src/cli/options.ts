@@ -9,6 +9,8 @@ export interface RunOptions {
   ref?: string;
   config?: string;
   shard?: string;
+  /** false with --no-cache */
+  cache?: boolean;
 }
 
 export function intOption(value: string): number {

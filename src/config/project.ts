@@ -4,6 +4,9 @@ import { collectRules, type RuleRegistry } from '../rule/registry.js';
 import { InputError, type InputProblem } from './errors.js';
 import { loadConfig, type LoadedConfig } from './load.js';
 import { resolveSources } from './sources.js';
+import { resolve } from 'node:path';
+import type { TargetFactory } from '../rule/kinds/judge.js';
+import { createTarget, parseTargetArg } from '../target/resolve.js';
 
 export interface ProjectOverrides {
   config?: string;
@@ -43,7 +46,14 @@ export async function loadProject(o: ProjectOverrides = {}): Promise<Project> {
   const suiteFiles = o.suite
     ? sources(o.suite, cwd, cli, '--suite')
     : sources(loaded.config.suite, loaded.baseDir, cfgFile, 'suite');
-  const { registry, problems: ruleProblems, declared } = await collectRules(ruleFiles);
+  const cache = loaded.config.cache === false ? undefined : resolve(loaded.baseDir, loaded.config.cache);
+  // Judge rules grade through a target of their own, cached like any other.
+  const judges: TargetFactory = (spec, where, dir) =>
+    createTarget(typeof spec === 'string' ? parseTargetArg(spec, dir) : spec, where, {
+      cwd: dir,
+      cacheDir: cache,
+    });
+  const { registry, problems: ruleProblems, declared } = await collectRules(ruleFiles, judges);
   problems.push(...ruleProblems);
   let cases: LoadedCase[] = [];
   try {

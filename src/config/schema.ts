@@ -14,6 +14,10 @@ export const ConfigSchema = z.strictObject({
   concurrency: z.int().min(1).max(1024).default(8),
   seed: z.union([z.string(), z.int()]).transform(String).default('safety-gate'),
   maxSteps: z.int().min(1).max(100).default(8).describe('agent calls allowed per scripted turn'),
+  cache: z
+    .union([z.string().min(1), z.literal(false)])
+    .default('.safety-gate-cache')
+    .describe('response cache folder (relative to the config), or false'),
   policy: PolicyOverrideSchema.optional(),
   signoff: z
     .strictObject({

@@ -9,6 +9,7 @@ import { refusalGrader } from './kinds/refusal.js';
 import { toolCallGrader } from './kinds/toolCall.js';
 import { leakGrader } from './kinds/leak.js';
 import { moduleGrader } from './kinds/module.js';
+import { judgeGrader, type TargetFactory } from './kinds/judge.js';
 
 /** Returns evidence when the rule is violated in this turn, null when it holds. */
 export type Grade = (ctx: TurnContext) => string | null | Promise<string | null>;
@@ -22,8 +23,8 @@ export interface CompiledRule {
 export type RuleRegistry = Map<string, CompiledRule>;
 
 /** Loads rule packs (each `{ rules: [...] }` or a bare list), compiles them, and reports every problem at once. */
-export async function loadRules(files: string[]): Promise<RuleRegistry> {
-  const { registry, problems } = await collectRules(files);
+export async function loadRules(files: string[], factory?: TargetFactory): Promise<RuleRegistry> {
+  const { registry, problems } = await collectRules(files, factory);
   if (problems.length) throw new InputError(problems);
   return registry;
 }
@@ -32,7 +33,7 @@ export async function loadRules(files: string[]): Promise<RuleRegistry> {
  * Like loadRules, but returns what loaded beside the problems, and every id declared (even by a broken rule),
  * so `validate` can go on to check the cases without reporting spurious unknown-rule errors.
  */
-export async function collectRules(files: string[]) {
+export async function collectRules(files: string[], factory?: TargetFactory) {
   const registry: RuleRegistry = new Map();
   const declared = new Set<string>();
   const problems: InputProblem[] = [];
@@ -85,7 +86,7 @@ export async function collectRules(files: string[]) {
         continue;
       }
       try {
-        registry.set(rule.id, { rule, file, grade: await compile(rule, abs, formatPath(path)) });
+        registry.set(rule.id, { rule, file, grade: await compile(rule, abs, formatPath(path), factory) });
       } catch (e) {
         if (e instanceof InputError)
           problems.push(...e.problems.map((p) => ({ ...p, file, line: doc.locate(path) })));
@@ -96,7 +97,7 @@ export async function collectRules(files: string[]) {
   return { registry, problems, declared };
 }
 
-async function compile(rule: Rule, packFile: string, path: string): Promise<Grade> {
+async function compile(rule: Rule, packFile: string, path: string, factory?: TargetFactory): Promise<Grade> {
   switch (rule.kind) {
     case 'text':
       return textGrader(rule);
@@ -108,5 +109,7 @@ async function compile(rule: Rule, packFile: string, path: string): Promise<Grad
       return leakGrader(rule);
     case 'module':
       return moduleGrader(rule, packFile, path);
+    case 'judge':
+      return judgeGrader(rule, packFile, path, factory);
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES, TAXONOMY } from '../case/taxonomy.js';
+import { TargetSchema } from '../target/schema.js';
 
 const Regex = z.string().refine(
   (s) => {
@@ -73,7 +74,17 @@ export const ModuleRuleSchema = z.strictObject({
   options: z.record(z.string(), z.unknown()).default({}),
 });
 
+export const JudgeRuleSchema = z.strictObject({
+  ...common,
+  kind: z.literal('judge'),
+  target: z
+    .union([z.string().min(1), TargetSchema])
+    .describe('the grading model: a target file (relative to the pack) or inline'),
+  rubric: z.string().min(1).describe('what must hold in the turn, in plain words'),
+});
+
 export const RuleSchema = z.discriminatedUnion('kind', [
+  JudgeRuleSchema,
   TextRuleSchema,
   RefusalRuleSchema,
   ToolCallRuleSchema,

@@ -5,6 +5,7 @@ import type { Target } from '../target/types.js';
 import type { AgentResponse, ToolDefinition, TranscriptEntry } from '../trajectory/types.js';
 import type { SampleResult } from '../results/schema.js';
 import { answerToolCall } from './tools.js';
+import { redact } from '../util/secrets.js';
 
 export interface SampleOptions {
   seed: string;
@@ -92,7 +93,7 @@ export async function runSample(
       calls,
     };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = redact(e instanceof Error ? e.message : String(e));
     return {
       passed: false,
       firstFailureTurn: null,

@@ -4,6 +4,8 @@ import type { RuleRegistry } from '../rule/registry.js';
 import type { Target } from '../target/types.js';
 import type { CaseResult, ResultsFile, SampleResult } from '../results/schema.js';
 import { runSample } from './sample.js';
+import { Checkpoint } from './checkpoint.js';
+import { canonicalJson } from '../util/hash.js';
 
 export interface SuiteOptions {
   samples: number;
@@ -13,6 +15,8 @@ export interface SuiteOptions {
   ref?: string | null;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+  /** Where finished samples are recorded, so a killed run resumes without repeating them. */
+  checkpoint?: string;
 }
 
 export interface Progress {
@@ -51,9 +55,23 @@ export async function runSuite(
     ...(line !== undefined ? { line } : {}),
     samples: new Array<SampleResult>(opts.samples),
   }));
+  const checkpoint = opts.checkpoint
+    ? new Checkpoint(opts.checkpoint, {
+        fingerprint: target.fingerprint,
+        seed: opts.seed,
+        samples: opts.samples,
+        cases: cases.map((c) => canonicalJson(c.case)),
+      })
+    : undefined;
   const tasks: Promise<void>[] = [];
   cases.forEach(({ case: c }, i) => {
     for (let k = 0; k < opts.samples; k++) {
+      const prior = checkpoint?.get(c.id, k);
+      if (prior) {
+        out[i].samples[k] = prior;
+        progress.done++;
+        continue;
+      }
       tasks.push(
         limit(async () => {
           const r = await runSample(c, k, target, rules, {
@@ -62,6 +80,7 @@ export async function runSuite(
             signal: opts.signal,
           });
           out[i].samples[k] = r;
+          checkpoint?.record(c.id, k, r);
           progress.done++;
           progress.calls += r.calls ?? 0;
           if (r.error) progress.errors++;

@@ -1,15 +1,26 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { readStructured } from '../config/document.js';
 import { InputError, problemsFromZod } from '../config/errors.js';
 import { displayPath } from '../config/sources.js';
-import { TargetSchema, type TargetSpec } from './schema.js';
+import { canonicalJson, sha256 } from '../util/hash.js';
+import { registerSecret } from '../util/secrets.js';
+import { TargetSchema, type NetworkTargetSpec, type TargetSpec } from './schema.js';
 import type { Target } from './types.js';
 import { SimAgent } from './sim/agent.js';
 import { SIM_PROFILES } from './sim/profiles.js';
+import { resilient, type Attempt } from './resilience.js';
+import { openAIAttempt } from './openai.js';
+import { anthropicAttempt } from './anthropic.js';
+import { oneShotAttempt, persistentAttempt } from './command.js';
+import { httpAttempt } from './http.js';
+import { recordedAttempt } from './recorded.js';
+import { cached } from './cache.js';
 
-/** `sim:v1` shorthand, a target file (YAML/JSON), or nothing (then the config's target). */
+/** `sim:v1` shorthand, or a target file (YAML/JSON). */
 export function parseTargetArg(arg: string, cwd = process.cwd()): TargetSpec {
   const sim = /^sim:([A-Za-z0-9_-]+)$/.exec(arg);
   if (sim) return { type: 'sim', profile: sim[1] };
@@ -28,16 +39,137 @@ export function parseTargetArg(arg: string, cwd = process.cwd()): TargetSpec {
   return parsed.data;
 }
 
-export function createTarget(spec: TargetSpec, where = 'target'): Target {
-  switch (spec.type) {
-    case 'sim':
-      if (!SIM_PROFILES[spec.profile]) {
-        throw InputError.one(
-          where,
-          'profile',
-          `unknown sim profile "${spec.profile}" (expected one of ${Object.keys(SIM_PROFILES).join(', ')})`,
-        );
-      }
-      return SimAgent.create(spec.profile, spec.params, spec.name);
+export interface TargetOptions {
+  /** The checkout of the ref under test: command agents run here, system prompt files are read from here. */
+  cwd?: string;
+  /** Response cache folder; undefined turns the cache off. */
+  cacheDir?: string;
+  env?: NodeJS.ProcessEnv;
+  /** First retry backoff (tests shorten it). */
+  baseDelayMs?: number;
+}
+
+/** The system prompt: a file in the checkout when one exists at that path, else the text itself. */
+function systemPrompt(spec: { system?: string }, cwd: string): string | undefined {
+  if (!spec.system) return undefined;
+  const file = resolve(cwd, spec.system);
+  return spec.system.length < 400 && existsSync(file) ? readFileSync(file, 'utf8') : spec.system;
+}
+
+/** What the agent's behaviour depends on in a checkout: its commit and uncommitted changes. */
+function checkoutState(cwd: string): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const diff = dirty
+      ? execFileSync('git', ['diff', 'HEAD'], {
+          cwd,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+          maxBuffer: 64 << 20,
+        })
+      : '';
+    return sha256(head + dirty + diff);
+  } catch {
+    return `uncacheable:${randomUUID()}`; // not a git checkout: never reuse answers across runs
   }
+}
+
+function apiKey(
+  spec: { apiKeyEnv: string; baseUrl?: string },
+  env: NodeJS.ProcessEnv,
+  where: string,
+): string {
+  const key = env[spec.apiKeyEnv];
+  if (key) {
+    registerSecret(key);
+    return key;
+  }
+  // Local OpenAI-compatible servers (vLLM, Ollama, llama.cpp) often need no key.
+  if (spec.baseUrl) return 'unset';
+  throw InputError.one(
+    where,
+    'apiKeyEnv',
+    `environment variable ${spec.apiKeyEnv} is not set (it holds the API key)`,
+  );
+}
+
+export function createTarget(spec: TargetSpec, where = 'target', o: TargetOptions = {}): Target {
+  const cwd = o.cwd ?? process.cwd();
+  const env = o.env ?? process.env;
+  if (spec.type === 'sim') {
+    if (!SIM_PROFILES[spec.profile]) {
+      throw InputError.one(
+        where,
+        'profile',
+        `unknown sim profile "${spec.profile}" (expected one of ${Object.keys(SIM_PROFILES).join(', ')})`,
+      );
+    }
+    return SimAgent.create(spec.profile, spec.params, spec.name);
+  }
+  const system = spec.type === 'recorded' ? undefined : systemPrompt(spec, cwd);
+  // Timeouts, retries and rate limits change how we call, not what the agent answers: left out of the fingerprint.
+  const { timeoutMs: _t, maxRetries: _r, rpm: _p, name: _n, ...behaviour } = spec as NetworkTargetSpec;
+  let attempt: Attempt;
+  let close: (() => Promise<void>) | undefined;
+  let state = '';
+  let name: string;
+  switch (spec.type) {
+    case 'openai':
+      attempt = openAIAttempt(spec, apiKey(spec, env, where), system);
+      name = spec.name ?? `openai:${spec.model}`;
+      break;
+    case 'anthropic':
+      attempt = anthropicAttempt(spec, apiKey(spec, env, where), system);
+      name = spec.name ?? `anthropic:${spec.model}`;
+      break;
+    case 'http':
+      attempt = httpAttempt(spec, system);
+      name = spec.name ?? `http:${new URL(spec.url).host}`;
+      break;
+    case 'command': {
+      state = checkoutState(cwd);
+      if (spec.persistent) {
+        const p = persistentAttempt(spec, cwd, system);
+        attempt = p.attempt;
+        close = p.close;
+      } else attempt = oneShotAttempt(spec, cwd, system);
+      name = spec.name ?? `command:${spec.command.split(/\s+/).slice(0, 3).join(' ')}`;
+      break;
+    }
+    case 'recorded': {
+      const file = resolve(cwd, spec.file);
+      attempt = recordedAttempt(file);
+      state = sha256(readFileSync(file, 'utf8'));
+      const target = resilient(
+        {
+          name: spec.name ?? `recorded:${spec.file}`,
+          fingerprint: sha256(canonicalJson({ type: 'recorded', state })),
+          simulated: false,
+        },
+        attempt,
+        {
+          maxRetries: 0,
+          timeoutMs: 60_000,
+        },
+      );
+      return target;
+    }
+  }
+  const fingerprint = sha256(canonicalJson({ ...behaviour, system: system ?? null, state }));
+  const target = resilient({ name, fingerprint, simulated: false, close }, attempt, {
+    maxRetries: spec.maxRetries,
+    timeoutMs: spec.timeoutMs,
+    rpm: spec.rpm,
+    baseDelayMs: o.baseDelayMs,
+  });
+  return o.cacheDir ? cached(target, o.cacheDir) : target;
 }

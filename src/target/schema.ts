@@ -19,5 +19,90 @@ export const SimTargetSchema = z.strictObject({
   params: SimParamsSchema.optional(),
 });
 
-export const TargetSchema = z.discriminatedUnion('type', [SimTargetSchema]);
+/** How a call to a real agent may fail and be retried (SPEC §5 Faults). */
+const resilience = {
+  name: z.string().optional(),
+  timeoutMs: z.int().min(1).default(60_000).describe('per call; a hung call is aborted and retried'),
+  maxRetries: z
+    .int()
+    .min(0)
+    .max(20)
+    .default(4)
+    .describe('retries on 429, 5xx, connection errors, timeouts and malformed answers'),
+  rpm: z.number().positive().optional().describe('requests per minute, across all workers'),
+  system: z.string().optional().describe('system prompt: a file in the checkout, or inline text'),
+};
+
+const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name');
+
+export const OpenAITargetSchema = z.strictObject({
+  type: z.literal('openai'),
+  model: z.string().min(1),
+  baseUrl: z.url().optional().describe("default: the provider's"),
+  apiKeyEnv: EnvName.default('OPENAI_API_KEY'),
+  temperature: z.number().min(0).max(2).optional(),
+  maxTokens: z.int().min(1).optional(),
+  headers: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('extra headers; ${ENV} expands from the environment'),
+  ...resilience,
+});
+
+export const AnthropicTargetSchema = z.strictObject({
+  type: z.literal('anthropic'),
+  model: z.string().min(1),
+  baseUrl: z.url().optional(),
+  apiKeyEnv: EnvName.default('ANTHROPIC_API_KEY'),
+  temperature: z.number().min(0).max(1).optional(),
+  maxTokens: z.int().min(1).default(1024),
+  ...resilience,
+});
+
+export const CommandTargetSchema = z.strictObject({
+  type: z.literal('command'),
+  command: z.string().min(1).describe('run with the shell, in the checkout of the ref under test'),
+  env: z.record(z.string(), z.string()).optional(),
+  persistent: z.boolean().default(false).describe('JSON lines: one process per worker answers many requests'),
+  ...resilience,
+});
+
+export const HttpTargetSchema = z.strictObject({
+  type: z.literal('http'),
+  url: z.url(),
+  method: z.enum(['POST', 'PUT']).default('POST'),
+  headers: z.record(z.string(), z.string()).optional().describe('${ENV} expands from the environment'),
+  body: z
+    .json()
+    .optional()
+    .describe('request template: "{{messages}}", "{{tools}}", "{{lastUser}}", "{{model}}" placeholders'),
+  responsePath: z
+    .string()
+    .default('')
+    .describe('dot path to the { content, tool_calls } message in the response'),
+  contentPath: z
+    .string()
+    .optional()
+    .describe('dot path to plain reply text, when the webhook answers text only'),
+  ...resilience,
+});
+
+export const RecordedTargetSchema = z.strictObject({
+  type: z.literal('recorded'),
+  name: z.string().optional(),
+  file: z
+    .string()
+    .min(1)
+    .describe('recorded responses: { "cases": { "<case id>": [[response, ...] per sample] } }'),
+});
+
+export const TargetSchema = z.discriminatedUnion('type', [
+  SimTargetSchema,
+  OpenAITargetSchema,
+  AnthropicTargetSchema,
+  CommandTargetSchema,
+  HttpTargetSchema,
+  RecordedTargetSchema,
+]);
 export type TargetSpec = z.infer<typeof TargetSchema>;
+export type NetworkTargetSpec = Extract<TargetSpec, { timeoutMs: number }>;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { readStructured } from '../../config/document.js';
@@ -29,8 +29,11 @@ async function resultsOrRun(
     }
     if (kind === 'safety-gate.results') return readResults(arg);
   }
-  const results = await runTarget(arg, o, side);
+  const checkpoint = join(outDir, `${side}.checkpoint.jsonl`);
+  mkdirSync(outDir, { recursive: true });
+  const results = await runTarget(arg, o, side, checkpoint);
   writeJson(join(outDir, `${side}.results.json`), results);
+  rmSync(checkpoint, { force: true });
   return results;
 }
 
@@ -81,6 +84,7 @@ export function registerGate(program: Command, ctx: CliContext): void {
     .option('--concurrency <n>', 'conversations in flight', intOption)
     .option('--seed <seed>', 'seed for both sides (same seed, same cases)')
     .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
+    .option('--no-cache', 'do not read or write the response cache')
     .action(async (o: GateCliOptions) => {
       const gate = await gateCommand(o);
       process.stdout.write(describeGate(gate));

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadProject } from '../../config/project.js';
@@ -15,22 +16,27 @@ export async function runTarget(
   targetArg: string | undefined,
   o: RunOptions,
   label: string,
-  seedSuffix = '',
+  checkpoint?: string,
 ): Promise<ResultsFile> {
   const project = await loadProject({ config: o.config, suite: o.suite, rules: o.rules });
   const spec = targetArg ? parseTargetArg(targetArg) : project.config.target;
   if (!spec)
     throw new ExitError('no target: pass --target (e.g. sim:v1 or agent.yml) or set `target` in the config');
-  const target = createTarget(spec, targetArg ?? project.file ?? 'target');
+  const cacheSetting = o.cache === false ? false : project.config.cache;
+  const target = createTarget(spec, targetArg ?? project.file ?? 'target', {
+    cwd: project.baseDir,
+    cacheDir: cacheSetting === false ? undefined : resolve(project.baseDir, cacheSetting),
+  });
   try {
     const cases = o.shard ? selectShard(project.cases, parseShard(o.shard, '--shard')) : project.cases;
     const results = await runSuite(cases, target, project.rules, {
       samples: o.samples ?? project.config.samples,
       concurrency: o.concurrency ?? project.config.concurrency,
-      seed: (o.seed ?? project.config.seed) + seedSuffix,
+      seed: o.seed ?? project.config.seed,
       maxSteps: project.config.maxSteps,
       ref: o.ref ?? null,
       onProgress: progressReporter(label),
+      checkpoint,
     });
     return o.shard ? { ...results, shard: o.shard } : results;
   } finally {
@@ -51,10 +57,14 @@ export function registerRun(program: Command): void {
     .option('--ref <ref>', 'git ref recorded in the results')
     .option('--shard <k/n>', 'run only the k-th of n slices of the suite (join them with merge)')
     .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
+    .option('--no-cache', 'do not read or write the response cache')
     .requiredOption('--out <file>', 'results file to write')
     .action(async (o: RunOptions & { target?: string; out: string }) => {
-      const results = await runTarget(o.target, o, 'run');
+      // Finished samples go to the checkpoint as they finish: rerunning the same command resumes there.
+      const checkpoint = `${resolve(o.out)}.checkpoint.jsonl`;
+      const results = await runTarget(o.target, o, 'run', checkpoint);
       writeJson(resolve(o.out), results);
+      rmSync(checkpoint, { force: true });
       const samples = results.cases.flatMap((c) => c.samples);
       const errors = samples.filter((s) => s.error).length;
       const passed = samples.filter((s) => s.passed).length;

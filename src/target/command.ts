@@ -1,0 +1,146 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { z } from 'zod';
+import type { CommandTargetSchema } from './schema.js';
+import type { AgentRequest } from './types.js';
+import type { AgentResponse } from '../trajectory/types.js';
+import { CallError, type Attempt } from './resilience.js';
+import { plainMessages, toAgentResponse, withSystem } from './wire.js';
+
+type Spec = z.infer<typeof CommandTargetSchema>;
+
+/** What the user's agent reads on stdin: the conversation, the tools, and which case and sample it is. */
+function requestBody(req: AgentRequest, system?: string) {
+  return { messages: withSystem(plainMessages(req.messages), system), tools: req.tools, meta: req.key };
+}
+
+function spawnAgent(spec: Spec, cwd: string): ChildProcessWithoutNullStreams {
+  // detached: the agent gets its own process group, so a timeout kills what it started too.
+  return spawn(spec.command, {
+    shell: true,
+    cwd,
+    env: { ...process.env, ...(spec.env ?? {}) },
+    detached: true,
+    stdio: 'pipe',
+  });
+}
+
+function kill(child: ChildProcessWithoutNullStreams): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+/** One process per request: JSON on stdin, one JSON response on stdout. */
+export function oneShotAttempt(spec: Spec, cwd: string, system?: string): Attempt {
+  return (req, signal) =>
+    new Promise<AgentResponse>((resolve, reject) => {
+      const child = spawnAgent(spec, cwd);
+      let out = '';
+      let err = '';
+      const onAbort = () => kill(child);
+      signal.addEventListener('abort', onAbort, { once: true });
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
+      child.on('error', (e) => reject(new CallError(`cannot start agent command: ${e.message}`, false)));
+      child.on('close', (code, sig) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) return reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+        if (code !== 0)
+          return reject(
+            new CallError(`agent command exited with ${code ?? sig}: ${err.trim().slice(-500)}`, false),
+          );
+        try {
+          resolve(toAgentResponse(JSON.parse(out.trim()), 'the agent command'));
+        } catch (e) {
+          reject(
+            e instanceof CallError
+              ? e
+              : new CallError(`agent command printed no JSON response: ${out.slice(0, 200)}`, false),
+          );
+        }
+      });
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(JSON.stringify(requestBody(req, system)));
+    });
+}
+
+interface Worker {
+  child: ChildProcessWithoutNullStreams;
+  busy: boolean;
+  pending?: { id: number; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+}
+
+/**
+ * JSON-lines mode: a heavy agent starts once per worker and answers one request per line
+ * (`{"id": n, "messages": ..., "tools": ..., "meta": ...}` in, one JSON response line with the same id out).
+ */
+export function persistentAttempt(
+  spec: Spec,
+  cwd: string,
+  system?: string,
+): { attempt: Attempt; close(): Promise<void> } {
+  const workers: Worker[] = [];
+  let nextId = 1;
+  const start = (): Worker => {
+    const w: Worker = { child: spawnAgent(spec, cwd), busy: false };
+    let err = '';
+    w.child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
+    w.child.stdin.on('error', () => undefined);
+    createInterface({ input: w.child.stdout }).on('line', (line) => {
+      if (!w.pending || !line.trim()) return;
+      try {
+        const msg = JSON.parse(line) as { id?: unknown };
+        if (msg.id !== undefined && msg.id !== w.pending.id) return;
+        w.pending.resolve(msg);
+      } catch {
+        w.pending.reject(
+          new CallError(`agent printed a line that is not JSON: ${line.slice(0, 200)}`, false),
+        );
+      }
+    });
+    w.child.on('close', (code) => {
+      const i = workers.indexOf(w);
+      if (i >= 0) workers.splice(i, 1);
+      w.pending?.reject(
+        new CallError(`agent process exited (${code}) before answering: ${err.trim().slice(-500)}`, true),
+      );
+    });
+    workers.push(w);
+    return w;
+  };
+  const attempt: Attempt = async (req, signal) => {
+    const w = workers.find((x) => !x.busy) ?? start();
+    w.busy = true;
+    const id = nextId++;
+    try {
+      const answer = await new Promise<unknown>((resolve, reject) => {
+        w.pending = { id, resolve, reject };
+        signal.addEventListener(
+          'abort',
+          () => {
+            kill(w.child); // a hung agent is replaced by a fresh process on the next request
+            reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+          },
+          { once: true },
+        );
+        w.child.stdin.write(JSON.stringify({ id, ...requestBody(req, system) }) + '\n');
+      });
+      return toAgentResponse(answer, 'the agent command');
+    } finally {
+      w.pending = undefined;
+      w.busy = false;
+    }
+  };
+  return {
+    attempt,
+    async close() {
+      for (const w of [...workers]) {
+        w.child.stdin.end();
+        kill(w.child);
+      }
+    },
+  };
+}
