@@ -1,9 +1,10 @@
 // npm run bench: prints figures, asserts nothing (speed is measured here, never in tests).
 import { benchRun } from './run.js';
 import { benchGate } from './gate.js';
+import { benchTargets } from './targets.js';
 
 const which = process.argv[2];
-const suites: Record<string, () => Promise<void>> = { run: benchRun, gate: benchGate };
+const suites: Record<string, () => Promise<void>> = { run: benchRun, gate: benchGate, targets: benchTargets };
 for (const [name, fn] of Object.entries(suites)) {
   if (which && which !== name) continue;
   await fn();

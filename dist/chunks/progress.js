@@ -19499,7 +19499,11 @@ const SimTargetSchema = strictObject({
 const resilience = {
     name: string().optional(),
     timeoutMs: int$1().min(1).default(60_000).describe('per call; a hung call is aborted and retried'),
-    maxRetries: int$1().min(0).max(20).default(4).describe('retries on 429, 5xx, connection errors, timeouts and malformed answers'),
+    maxRetries: int$1()
+        .min(0)
+        .max(20)
+        .default(4)
+        .describe('retries on 429, 5xx, connection errors, timeouts and malformed answers'),
     rpm: number().positive().optional().describe('requests per minute, across all workers'),
     system: string().optional().describe('system prompt: a file in the checkout, or inline text'),
 };
@@ -19511,7 +19515,9 @@ const OpenAITargetSchema = strictObject({
     apiKeyEnv: EnvName.default('OPENAI_API_KEY'),
     temperature: number().min(0).max(2).optional(),
     maxTokens: int$1().min(1).optional(),
-    headers: record(string(), string()).optional().describe('extra headers; ${ENV} expands from the environment'),
+    headers: record(string(), string())
+        .optional()
+        .describe('extra headers; ${ENV} expands from the environment'),
     ...resilience,
 });
 const AnthropicTargetSchema = strictObject({
@@ -19538,14 +19544,20 @@ const HttpTargetSchema = strictObject({
     body: json$1()
         .optional()
         .describe('request template: "{{messages}}", "{{tools}}", "{{lastUser}}", "{{model}}" placeholders'),
-    responsePath: string().default('').describe('dot path to the { content, tool_calls } message in the response'),
-    contentPath: string().optional().describe('dot path to plain reply text, when the webhook answers text only'),
+    responsePath: string()
+        .default('')
+        .describe('dot path to the { content, tool_calls } message in the response'),
+    contentPath: string()
+        .optional()
+        .describe('dot path to plain reply text, when the webhook answers text only'),
     ...resilience,
 });
 const RecordedTargetSchema = strictObject({
     type: literal('recorded'),
     name: string().optional(),
-    file: string().min(1).describe('recorded responses: { "cases": { "<case id>": [[response, ...] per sample] } }'),
+    file: string()
+        .min(1)
+        .describe('recorded responses: { "cases": { "<case id>": [[response, ...] per sample] } }'),
 });
 const TargetSchema = discriminatedUnion('type', [
     SimTargetSchema,
@@ -19773,7 +19785,8 @@ const ModuleRuleSchema = strictObject({
 const JudgeRuleSchema = strictObject({
     ...common$1,
     kind: literal('judge'),
-    target: union([string().min(1), TargetSchema]).describe('the grading model: a target file (relative to the pack) or inline'),
+    target: union([string().min(1), TargetSchema])
+        .describe('the grading model: a target file (relative to the pack) or inline'),
     rubric: string().min(1).describe('what must hold in the turn, in plain words'),
 });
 const RuleSchema = discriminatedUnion('kind', [
@@ -20003,7 +20016,9 @@ function render$1(ctx) {
     return ctx.transcript
         .filter((m) => m.role !== 'system')
         .map((m) => {
-        const calls = m.role === 'assistant' && m.tool_calls ? m.tool_calls.map((c) => `\n  -> ${c.function.name}(${c.function.arguments})`).join('') : '';
+        const calls = m.role === 'assistant' && m.tool_calls
+            ? m.tool_calls.map((c) => `\n  -> ${c.function.name}(${c.function.arguments})`).join('')
+            : '';
         return `[turn ${m.turn}] ${m.role}: ${m.content ?? ''}${calls}`;
     })
         .join('\n');
@@ -20020,7 +20035,10 @@ function judgeGrader(rule, packFile, path, factory) {
         const res = await target.respond({
             messages: [
                 { role: 'system', content: SYSTEM },
-                { role: 'user', content: `Rubric: ${rule.rubric}\n\nTurn to judge: ${ctx.turn}\n\nConversation:\n${render$1(ctx)}` },
+                {
+                    role: 'user',
+                    content: `Rubric: ${rule.rubric}\n\nTurn to judge: ${ctx.turn}\n\nConversation:\n${render$1(ctx)}`,
+                },
             ],
             tools: [],
             key: { caseId: `judge:${rule.id}`, sample: 0, seed: 'judge' },
@@ -20614,7 +20632,9 @@ function resilient(base, attempt, o) {
                     if (!last.retryable || i === o.maxRetries)
                         break;
                     const backoff = Math.min(MAX_DELAY_MS, baseDelay * 2 ** i);
-                    const wait = last.retryAfterMs !== undefined ? Math.min(last.retryAfterMs, MAX_RETRY_AFTER_MS) : backoff / 2 + (Math.random() * backoff) / 2;
+                    const wait = last.retryAfterMs !== undefined
+                        ? Math.min(last.retryAfterMs, MAX_RETRY_AFTER_MS)
+                        : backoff / 2 + (Math.random() * backoff) / 2;
                     await new Promise((r) => setTimeout(r, wait));
                 }
             }
@@ -32185,7 +32205,11 @@ function plainMessages(messages) {
             case 'user':
                 return { role: m.role, content: m.content };
             case 'assistant':
-                return { role: 'assistant', content: m.content, ...(m.tool_calls?.length ? { tool_calls: m.tool_calls } : {}) };
+                return {
+                    role: 'assistant',
+                    content: m.content,
+                    ...(m.tool_calls?.length ? { tool_calls: m.tool_calls } : {}),
+                };
             case 'tool':
                 return { role: 'tool', tool_call_id: m.tool_call_id, content: m.content };
         }
@@ -32197,7 +32221,11 @@ function withSystem(messages, system) {
 function openAITools(tools) {
     return tools.map((t) => ({
         type: 'function',
-        function: { name: t.name, ...(t.description ? { description: t.description } : {}), parameters: t.parameters ?? { type: 'object', properties: {} } },
+        function: {
+            name: t.name,
+            ...(t.description ? { description: t.description } : {}),
+            parameters: t.parameters ?? { type: 'object', properties: {} },
+        },
     }));
 }
 /** An OpenAI-shape assistant message from any JSON: checked field by field, so garbage is an error, not a pass. */
@@ -32218,7 +32246,10 @@ function toAgentResponse(msg, where) {
             return {
                 id: typeof call.id === 'string' ? call.id : `call_${i}`,
                 type: 'function',
-                function: { name: call.function.name, arguments: typeof args === 'string' ? args : JSON.stringify(args ?? {}) },
+                function: {
+                    name: call.function.name,
+                    arguments: typeof args === 'string' ? args : JSON.stringify(args ?? {}),
+                },
             };
         });
     }
@@ -32272,14 +32303,18 @@ function fromSdkError(e) {
     const err = e;
     if (typeof err?.status === 'number') {
         const h = err.headers;
-        const headers = h && typeof h.get === 'function' ? h : new Headers(h ?? {});
+        const headers = h && typeof h.get === 'function'
+            ? h
+            : new Headers(h ?? {});
         return httpError(err.status, err.message ?? '', headers);
     }
-    if (err?.name === 'APIConnectionTimeoutError')
+    // The SDKs' error classes do not all set `name`; their constructors are named.
+    const kind = e?.constructor?.name ?? err?.name;
+    if (kind === 'APIConnectionTimeoutError')
         return new CallError('timeout', true);
-    if (err?.name === 'APIConnectionError')
+    if (kind === 'APIConnectionError')
         return new CallError(`connection error: ${err.message}`, true);
-    if (err?.name === 'APIUserAbortError')
+    if (kind === 'APIUserAbortError')
         return Object.assign(new Error('aborted'), { name: 'AbortError' });
     return e;
 }
@@ -56778,7 +56813,11 @@ function fromAnthropic(res) {
         else if (b.type === 'tool_use') {
             if (typeof b.name !== 'string' || typeof b.id !== 'string')
                 throw new CallError('malformed tool_use block', true);
-            calls.push({ id: b.id, type: 'function', function: { name: b.name, arguments: JSON.stringify(b.input ?? {}) } });
+            calls.push({
+                id: b.id,
+                type: 'function',
+                function: { name: b.name, arguments: JSON.stringify(b.input ?? {}) },
+            });
         }
     }
     if (!text.length && !calls.length)
@@ -56797,7 +56836,16 @@ function anthropicAttempt(spec, apiKey, system) {
                 ...(sys ? { system: sys } : {}),
                 messages: conv.messages,
                 ...(req.tools.length
-                    ? { tools: req.tools.map((t) => ({ name: t.name, description: t.description, input_schema: (t.parameters ?? { type: 'object', properties: {} }) })) }
+                    ? {
+                        tools: req.tools.map((t) => ({
+                            name: t.name,
+                            description: t.description,
+                            input_schema: (t.parameters ?? {
+                                type: 'object',
+                                properties: {},
+                            }),
+                        })),
+                    }
                     : {}),
                 ...(spec.temperature !== undefined ? { temperature: spec.temperature } : {}),
             }, { signal });
@@ -56815,7 +56863,13 @@ function requestBody(req, system) {
 }
 function spawnAgent(spec, cwd) {
     // detached: the agent gets its own process group, so a timeout kills what it started too.
-    return spawn(spec.command, { shell: true, cwd, env: { ...process.env, ...(spec.env ?? {}) }, detached: true, stdio: 'pipe' });
+    return spawn(spec.command, {
+        shell: true,
+        cwd,
+        env: { ...process.env, ...(spec.env ?? {}) },
+        detached: true,
+        stdio: 'pipe',
+    });
 }
 function kill(child) {
     try {
@@ -56847,7 +56901,9 @@ function oneShotAttempt(spec, cwd, system) {
                 resolve(toAgentResponse(JSON.parse(out.trim()), 'the agent command'));
             }
             catch (e) {
-                reject(e instanceof CallError ? e : new CallError(`agent command printed no JSON response: ${out.slice(0, 200)}`, false));
+                reject(e instanceof CallError
+                    ? e
+                    : new CallError(`agent command printed no JSON response: ${out.slice(0, 200)}`, false));
             }
         });
         child.stdin.on('error', () => undefined);
@@ -56925,7 +56981,7 @@ function fillTemplate(template, vars) {
         const whole = /^\{\{(\w+)\}\}$/.exec(template);
         if (whole && whole[1] in vars)
             return vars[whole[1]];
-        return template.replace(/\{\{(\w+)\}\}/g, (m, k) => (k in vars ? (typeof vars[k] === 'string' ? vars[k] : JSON.stringify(vars[k])) : m));
+        return template.replace(/\{\{(\w+)\}\}/g, (m, k) => k in vars ? (typeof vars[k] === 'string' ? vars[k] : JSON.stringify(vars[k])) : m);
     }
     if (Array.isArray(template))
         return template.map((t) => fillTemplate(t, vars));
@@ -56941,7 +56997,10 @@ function httpAttempt(spec, system) {
         const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
         const vars = { messages, tools: req.tools, lastUser, meta: req.key };
         const body = fillTemplate(spec.body ?? { messages: '{{messages}}', tools: '{{tools}}' }, vars);
-        const headers = { 'content-type': 'application/json', ...Object.fromEntries(Object.entries(spec.headers ?? {}).map(([k, v]) => [k, expandEnv(v)])) };
+        const headers = {
+            'content-type': 'application/json',
+            ...Object.fromEntries(Object.entries(spec.headers ?? {}).map(([k, v]) => [k, expandEnv(v)])),
+        };
         const res = await fetch(spec.url, { method: spec.method, headers, body: JSON.stringify(body), signal });
         const text = await res.text();
         if (!res.ok)
@@ -57000,7 +57059,13 @@ function cached(target, dir) {
         simulated: target.simulated,
         close: target.close,
         async respond(req, signal) {
-            const key = sha256$2(canonicalJson({ t: target.fingerprint, m: plainMessages(req.messages), tools: req.tools, s: req.key.sample, seed: req.key.seed })).slice(7);
+            const key = sha256$2(canonicalJson({
+                t: target.fingerprint,
+                m: plainMessages(req.messages),
+                tools: req.tools,
+                s: req.key.sample,
+                seed: req.key.seed,
+            })).slice(7);
             const file = join(dir, key.slice(0, 2), `${key}.json`);
             try {
                 return JSON.parse(readFileSync(file, 'utf8'));
@@ -57043,9 +57108,24 @@ function systemPrompt(spec, cwd) {
 /** What the agent's behaviour depends on in a checkout: its commit and uncommitted changes. */
 function checkoutState(cwd) {
     try {
-        const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-        const dirty = execFileSync('git', ['status', '--porcelain'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-        const diff = dirty ? execFileSync('git', ['diff', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 }) : '';
+        const head = execFileSync('git', ['rev-parse', 'HEAD'], {
+            cwd,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+        }).trim();
+        const dirty = execFileSync('git', ['status', '--porcelain'], {
+            cwd,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+        });
+        const diff = dirty
+            ? execFileSync('git', ['diff', 'HEAD'], {
+                cwd,
+                encoding: 'utf8',
+                stdio: ['ignore', 'pipe', 'ignore'],
+                maxBuffer: 64 << 20,
+            })
+            : '';
         return sha256$2(head + dirty + diff);
     }
     catch {
@@ -57108,7 +57188,11 @@ function createTarget(spec, where = 'target', o = {}) {
             const file = resolve$1(cwd, spec.file);
             attempt = recordedAttempt(file);
             state = sha256$2(readFileSync(file, 'utf8'));
-            const target = resilient({ name: spec.name ?? `recorded:${spec.file}`, fingerprint: sha256$2(canonicalJson({ type: 'recorded', state })), simulated: false }, attempt, {
+            const target = resilient({
+                name: spec.name ?? `recorded:${spec.file}`,
+                fingerprint: sha256$2(canonicalJson({ type: 'recorded', state })),
+                simulated: false,
+            }, attempt, {
                 maxRetries: 0,
                 timeoutMs: 60_000,
             });
@@ -57155,7 +57239,10 @@ async function loadProject(o = {}) {
         : sources(loaded.config.suite, loaded.baseDir, cfgFile, 'suite');
     const cache = loaded.config.cache === false ? undefined : resolve$1(loaded.baseDir, loaded.config.cache);
     // Judge rules grade through a target of their own, cached like any other.
-    const judges = (spec, where, dir) => createTarget(typeof spec === 'string' ? parseTargetArg(spec, dir) : spec, where, { cwd: dir, cacheDir: cache });
+    const judges = (spec, where, dir) => createTarget(typeof spec === 'string' ? parseTargetArg(spec, dir) : spec, where, {
+        cwd: dir,
+        cacheDir: cache,
+    });
     const { registry, problems: ruleProblems, declared } = await collectRules(ruleFiles, judges);
     problems.push(...ruleProblems);
     let cases = [];

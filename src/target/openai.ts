@@ -60,8 +60,10 @@ export function fromSdkError(e: unknown): unknown {
         : new Headers((h as Record<string, string>) ?? {});
     return httpError(err.status, err.message ?? '', headers);
   }
-  if (err?.name === 'APIConnectionTimeoutError') return new CallError('timeout', true);
-  if (err?.name === 'APIConnectionError') return new CallError(`connection error: ${err.message}`, true);
-  if (err?.name === 'APIUserAbortError') return Object.assign(new Error('aborted'), { name: 'AbortError' });
+  // The SDKs' error classes do not all set `name`; their constructors are named.
+  const kind = (e as { constructor?: { name?: string } })?.constructor?.name ?? err?.name;
+  if (kind === 'APIConnectionTimeoutError') return new CallError('timeout', true);
+  if (kind === 'APIConnectionError') return new CallError(`connection error: ${err.message}`, true);
+  if (kind === 'APIUserAbortError') return Object.assign(new Error('aborted'), { name: 'AbortError' });
   return e;
 }
