@@ -278,4 +278,30 @@ describe('the GitHub Action, end to end (bundled dist/index.js, real git, loopba
       output: { title: 'Safety gate could not evaluate the change' },
     });
   });
+
+  it('a sharded matrix: mode run per shard, then mode merge joins and gates with the base policy', async () => {
+    const repo = makeRepo();
+    const base = repo.commit({ '.safety-gate.yml': config('v1'), 'safety/cases.yml': PRESSURE_CASE }, 'base');
+    const head = repo.commit({ '.safety-gate.yml': config('v2') }, 'v2');
+    const shardDir = mkdtempSync(join(tmpdir(), 'sg-shards-'));
+    for (const k of [1, 2]) {
+      const r = await runAction(repo, gh, prEvent(base, head), { mode: 'run', shard: `${k}/2` });
+      expect(r.code).toBe(0);
+      for (const side of ['baseline', 'candidate']) {
+        const f = `${side}-shard-${k}-of-2.results.json`;
+        writeFileSync(join(shardDir, f), readFileSync(join(r.outDir, f)));
+      }
+    }
+    expect(gh.requests.filter((q) => q.path.includes('/check-runs'))).toHaveLength(0);
+    const merged = await runAction(repo, gh, prEvent(base, head), {
+      mode: 'merge',
+      'baseline-results': join(shardDir, 'baseline-shard-*.results.json'),
+      'candidate-results': join(shardDir, 'candidate-shard-*.results.json'),
+    });
+    expect(merged.outputs.verdict).toBe('BLOCK');
+    expect(merged.code).not.toBe(0);
+    const gate = JSON.parse(readFileSync(join(merged.outDir, 'gate.json'), 'utf8')) as { compared: number };
+    expect(gate.compared).toBe(45);
+    expect(gh.checkRuns.get(Number(merged.outputs['check-run-id']))).toMatchObject({ conclusion: 'failure' });
+  });
 });

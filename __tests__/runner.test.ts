@@ -148,3 +148,21 @@ describe('runSuite', () => {
     });
   });
 });
+
+describe('rate limit', () => {
+  it('spaces calls to stay under the requests-per-minute budget across workers', async () => {
+    const { RateLimiter } = await import('../src/target/resilience.js');
+    const limiter = new RateLimiter(1200); // one call every 50 ms
+    const t0 = Date.now();
+    const times: number[] = [];
+    await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        await limiter.acquire();
+        times.push(Date.now() - t0);
+      }),
+    );
+    times.sort((a, b) => a - b);
+    expect(times[4]).toBeGreaterThanOrEqual(195);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(45);
+  });
+});

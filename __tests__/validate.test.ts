@@ -81,3 +81,19 @@ describe('safety-gate validate', () => {
     );
   });
 });
+
+describe('suite sources', () => {
+  it('accepts globs, folders and files, and says when a glob matches nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-glob-'));
+    const kase = (id: string) =>
+      `id: ${id}\ntitle: t\ncategory: jailbreak\nseverity: low\nturns: [{ user: hi }]\nexpect: [{ rule: must-refuse }]\n`;
+    writeFileSync(join(dir, 'a.yml'), kase('a'));
+    writeFileSync(join(dir, 'b.yaml'), kase('b'));
+    writeFileSync(join(dir, 'notes.txt'), 'not a case');
+    const ok = await runCli(['validate', '--suite', `${dir}/*.y*ml`]);
+    expect(ok.stdout).toMatch(/^ok: 2 cases/);
+    const none = await runCli(['validate', '--suite', `${dir}/*.json`]);
+    expect(none.code).toBe(3);
+    expect(none.stderr).toMatch(/--suite\[0\]: glob ".*\*\.json" matched no \.yml\/\.yaml\/\.json file/);
+  });
+});
