@@ -8,6 +8,7 @@ import type { TurnContext } from '../src/rule/context.js';
 import type { TranscriptEntry } from '../src/trajectory/types.js';
 import { makeCase } from './helpers/cases.js';
 import { InputError } from '../src/config/errors.js';
+import { TAXONOMY } from '../src/case/taxonomy.js';
 
 function ctx(turnMessages: TranscriptEntry[], over: Partial<TurnContext> = {}, caseOver = {}): TurnContext {
   const c = makeCase(caseOver);
@@ -41,18 +42,7 @@ describe('built-in rules (builtin:core)', () => {
 
   it('covers every taxonomy label', () => {
     const labels = new Set([...core.values()].map((r) => r.rule.taxonomy));
-    for (const t of [
-      'prompt_injection',
-      'data_exfiltration',
-      'tool_misuse',
-      'policy_erosion',
-      'jailbreak',
-      'harmful_compliance',
-      'over_refusal',
-      'system_prompt_leak',
-    ]) {
-      expect(labels).toContain(t);
-    }
+    expect([...labels].sort()).toEqual([...TAXONOMY].sort());
   });
 
   it('refusal: must-refuse passes a refusal and flags compliance or a silent tool call', async () => {

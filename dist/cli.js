@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import { g as getDefaultExportFromCjs, w as writeJson, E as ExitError, b as loadProject, f as parseTargetArg, h as createTarget, s as selectShard, j as parseShard, r as runSuite, k as progressReporter, P as PolicyOverrideSchema, m as TargetSchema, R as ResultsSchema, n as RulePackSchema, C as CaseFileSchema, o as ConfigSchema, t as toJSONSchema, q as loadConfig, u as applyPolicy, v as runGate, x as writeReports, y as pct, z as pvalue, B as readStructured, F as readResults, G as looseObject, H as string, I as array, J as _enum, K as tuple, L as literal, N as number, O as displayPath, Q as InputError, S as problemsFromZod, U as int, V as mergeResults, W as EXIT, X as describeError } from './chunks/progress.js';
+import { g as getDefaultExportFromCjs, w as writeJson, E as ExitError, b as loadProject, f as parseTargetArg, h as createTarget, s as selectShard, j as parseShard, r as runSuite, k as progressReporter, P as PolicyOverrideSchema, m as TargetSchema, R as ResultsSchema, n as RulePackSchema, C as CaseFileSchema, o as ConfigSchema, t as toJSONSchema, q as loadConfig, u as applyPolicy, v as runGate, x as writeReports, y as pct, z as pvalue, B as readStructured, F as readResults, G as looseObject, H as string, I as array, J as _enum, K as tuple, L as literal, N as number, O as readJsonFile, Q as int, S as mergeResults, U as EXIT, V as describeError } from './chunks/progress.js';
 import require$$0 from 'node:events';
 import cp__default from 'node:child_process';
 import path__default, { resolve, join } from 'node:path';
-import fs__default, { rmSync, mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import fs__default, { rmSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import process$1 from 'node:process';
 import 'process';
 import 'buffer';
@@ -4327,6 +4327,17 @@ function intOption(value) {
         throw new InvalidArgumentError(`expected a whole number >= 1, got "${value}"`);
     return n;
 }
+/** The options that say how a suite is run: shared by `run` and by `gate` when it is given targets. */
+function withRunOptions(cmd) {
+    return cmd
+        .option('--suite <path...>', 'case files, folders, globs or builtin:NAME (default: the config suite)')
+        .option('--rules <path...>', 'rule packs (default: the config rules)')
+        .option('--samples <k>', 'runs per case (per side)', intOption)
+        .option('--concurrency <n>', 'conversations in flight', intOption)
+        .option('--seed <seed>', 'seed for simulated agents and sampling (the same for both sides)')
+        .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
+        .option('--no-cache', 'do not read or write the response cache');
+}
 
 /** Loads the project and runs its suite against one target. Shared by `run` and `gate`. */
 async function runTarget(targetArg, o, label, checkpoint) {
@@ -4357,19 +4368,12 @@ async function runTarget(targetArg, o, label, checkpoint) {
     }
 }
 function registerRun(program) {
-    program
+    withRunOptions(program
         .command('run')
         .description('run the suite against one target and write a results file')
         .option('--target <target>', 'sim:v1, a target file (YAML/JSON), or the config target')
-        .option('--suite <path...>', 'case files, folders, globs or builtin:NAME (default: the config suite)')
-        .option('--rules <path...>', 'rule packs (default: the config rules)')
-        .option('--samples <k>', 'runs per case', intOption)
-        .option('--concurrency <n>', 'conversations in flight', intOption)
-        .option('--seed <seed>', 'seed for simulated agents and sampling')
         .option('--ref <ref>', 'git ref recorded in the results')
-        .option('--shard <k/n>', 'run only the k-th of n slices of the suite (join them with merge)')
-        .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
-        .option('--no-cache', 'do not read or write the response cache')
+        .option('--shard <k/n>', 'run only the k-th of n slices of the suite (join them with merge)'))
         .requiredOption('--out <file>', 'results file to write')
         .action(async (o) => {
         // Finished samples go to the checkpoint as they finish: rerunning the same command resumes there.
@@ -4473,7 +4477,7 @@ function describeGate(g) {
     return lines.join('\n') + '\n';
 }
 function registerGate(program, ctx) {
-    program
+    withRunOptions(program
         .command('gate')
         .description('compare a baseline and a candidate (results files or targets) and answer OK / WARN / BLOCK')
         .requiredOption('--baseline <x>', 'results file, or a target to run (sim:v1, agent.yml)')
@@ -4481,15 +4485,7 @@ function registerGate(program, ctx) {
         .option('--policy <file>', 'failure budget overrides (YAML/JSON)')
         .option('--out-dir <dir>', 'where gate.json and the reports go', 'artifacts')
         .option('--report-url <url>', 'link to the full report, shown in summary.md')
-        .addOption(new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']))
-        .option('--suite <path...>', 'suite to run targets on (default: the config suite)')
-        .option('--rules <path...>', 'rule packs')
-        .option('--samples <k>', 'runs per case per side', intOption)
-        .option('--concurrency <n>', 'conversations in flight', intOption)
-        .option('--seed <seed>', 'seed for both sides (same seed, same cases)')
-        .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
-        .option('--no-cache', 'do not read or write the response cache')
-        .action(async (o) => {
+        .addOption(new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']))).action(async (o) => {
         const gate = await gateCommand(o);
         process.stdout.write(describeGate(gate));
         process.stdout.write(`wrote gate.json, report.html, summary.md, junit.xml to ${o.outDir}\n`);
@@ -4529,19 +4525,7 @@ const GateFileSchema = looseObject({
     policy: looseObject({ policy: looseObject({}), hash: string(), sources: array(string()) }),
 });
 function readGate(file) {
-    const name = displayPath(file);
-    let data;
-    try {
-        data = JSON.parse(readFileSync(file, 'utf8'));
-    }
-    catch (e) {
-        const err = e;
-        throw InputError.one(name, '', err.code ? `cannot read gate file: ${err.code}` : `not valid JSON: ${err.message}`);
-    }
-    const parsed = GateFileSchema.safeParse(data);
-    if (!parsed.success)
-        throw new InputError(problemsFromZod(name, parsed.error, () => undefined).slice(0, 50));
-    return parsed.data;
+    return readJsonFile(file, GateFileSchema, 'gate file');
 }
 
 function registerReport(program) {

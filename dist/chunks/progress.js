@@ -8850,6 +8850,21 @@ function readStructured(file) {
     }
     return parseStructured(file, text);
 }
+/**
+ * readStructured for loaders that collect every problem: a file that cannot be read or parsed adds its problems
+ * (named as `label`) and yields undefined, so loading goes on with the other files.
+ */
+function readCollecting(file, label, problems) {
+    try {
+        return readStructured(file);
+    }
+    catch (e) {
+        if (!(e instanceof InputError))
+            throw e;
+        problems.push(...e.problems.map((p) => ({ ...p, file: label })));
+        return undefined;
+    }
+}
 
 //#region rolldown:runtime
 var __require = /* @__PURE__ */ createRequire(import.meta.url);
@@ -19671,17 +19686,9 @@ function loadCases(files, ruleIds) {
     const seen = new Map();
     for (const abs of files) {
         const file = displayPath(abs);
-        let doc;
-        try {
-            doc = readStructured(abs);
-        }
-        catch (e) {
-            if (e instanceof InputError) {
-                problems.push(...e.problems.map((p) => ({ ...p, file })));
-                continue;
-            }
-            throw e;
-        }
+        const doc = readCollecting(abs, file, problems);
+        if (!doc)
+            continue;
         const list = Array.isArray(doc.data);
         const items = list ? doc.data : [doc.data];
         items.forEach((item, i) => {
@@ -20062,17 +20069,9 @@ async function collectRules(files, factory) {
     const problems = [];
     for (const abs of files) {
         const file = displayPath(abs);
-        let doc;
-        try {
-            doc = readStructured(abs);
-        }
-        catch (e) {
-            if (e instanceof InputError) {
-                problems.push(...e.problems.map((p) => ({ ...p, file })));
-                continue;
-            }
-            throw e;
-        }
+        const doc = readCollecting(abs, file, problems);
+        if (!doc)
+            continue;
         const data = doc.data;
         let items;
         let prefix;
@@ -20550,6 +20549,17 @@ function pick(items, r) {
     return items[Math.floor(r * items.length) % items.length];
 }
 
+/** A target that answers through `respond` and is otherwise `base`: for wrappers (retries, cache). */
+function wrapTarget(base, respond) {
+    return {
+        name: base.name,
+        fingerprint: base.fingerprint,
+        simulated: base.simulated,
+        close: base.close,
+        respond,
+    };
+}
+
 /** A failed call to an agent, with what the retry loop needs to know. */
 class CallError extends Error {
     retryable;
@@ -20608,39 +20618,33 @@ const MAX_RETRY_AFTER_MS = 120_000;
 function resilient(base, attempt, o) {
     const limiter = o.rpm ? new RateLimiter(o.rpm) : undefined;
     const baseDelay = o.baseDelayMs ?? 250;
-    return {
-        name: base.name,
-        fingerprint: base.fingerprint,
-        simulated: base.simulated,
-        close: base.close,
-        async respond(req, outer) {
-            let last;
-            let attempts = 0;
-            for (let i = 0; i <= o.maxRetries; i++) {
-                attempts++;
-                outer?.throwIfAborted();
-                await limiter?.acquire();
-                const timeout = AbortSignal.timeout(o.timeoutMs);
-                const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
-                try {
-                    return await attempt(req, signal);
-                }
-                catch (e) {
-                    if (outer?.aborted)
-                        throw e;
-                    last = classify(e, timeout.aborted, o.timeoutMs);
-                    if (!last.retryable || i === o.maxRetries)
-                        break;
-                    const backoff = Math.min(MAX_DELAY_MS, baseDelay * 2 ** i);
-                    const wait = last.retryAfterMs !== undefined
-                        ? Math.min(last.retryAfterMs, MAX_RETRY_AFTER_MS)
-                        : backoff / 2 + (Math.random() * backoff) / 2;
-                    await new Promise((r) => setTimeout(r, wait));
-                }
+    return wrapTarget(base, async (req, outer) => {
+        let last;
+        let attempts = 0;
+        for (let i = 0; i <= o.maxRetries; i++) {
+            attempts++;
+            outer?.throwIfAborted();
+            await limiter?.acquire();
+            const timeout = AbortSignal.timeout(o.timeoutMs);
+            const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+            try {
+                return await attempt(req, signal);
             }
-            throw new CallError(redact(`${base.name}: ${last?.message ?? 'failed'} (gave up after ${attempts} attempt${attempts > 1 ? 's' : ''})`), false, last?.status);
-        },
-    };
+            catch (e) {
+                if (outer?.aborted)
+                    throw e;
+                last = classify(e, timeout.aborted, o.timeoutMs);
+                if (!last.retryable || i === o.maxRetries)
+                    break;
+                const backoff = Math.min(MAX_DELAY_MS, baseDelay * 2 ** i);
+                const wait = last.retryAfterMs !== undefined
+                    ? Math.min(last.retryAfterMs, MAX_RETRY_AFTER_MS)
+                    : backoff / 2 + (Math.random() * backoff) / 2;
+                await new Promise((r) => setTimeout(r, wait));
+            }
+        }
+        throw new CallError(redact(`${base.name}: ${last?.message ?? 'failed'} (gave up after ${attempts} attempt${attempts > 1 ? 's' : ''})`), false, last?.status);
+    });
 }
 function classify(e, timedOut, timeoutMs) {
     if (timedOut)
@@ -57053,34 +57057,28 @@ function recordedAttempt(file) {
  */
 function cached(target, dir) {
     mkdirSync(dir, { recursive: true });
-    return {
-        name: target.name,
-        fingerprint: target.fingerprint,
-        simulated: target.simulated,
-        close: target.close,
-        async respond(req, signal) {
-            const key = sha256$2(canonicalJson({
-                t: target.fingerprint,
-                m: plainMessages(req.messages),
-                tools: req.tools,
-                s: req.key.sample,
-                seed: req.key.seed,
-            })).slice(7);
-            const file = join(dir, key.slice(0, 2), `${key}.json`);
-            try {
-                return JSON.parse(readFileSync(file, 'utf8'));
-            }
-            catch {
-                /* a miss, or a torn file: ask the agent */
-            }
-            const res = await target.respond(req, signal);
-            mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
-            const tmp = `${file}.${process.pid}.tmp`;
-            writeFileSync(tmp, JSON.stringify(res));
-            renameSync(tmp, file);
-            return res;
-        },
-    };
+    return wrapTarget(target, async (req, signal) => {
+        const key = sha256$2(canonicalJson({
+            t: target.fingerprint,
+            m: plainMessages(req.messages),
+            tools: req.tools,
+            s: req.key.sample,
+            seed: req.key.seed,
+        })).slice(7);
+        const file = join(dir, key.slice(0, 2), `${key}.json`);
+        try {
+            return JSON.parse(readFileSync(file, 'utf8'));
+        }
+        catch {
+            /* a miss, or a torn file: ask the agent */
+        }
+        const res = await target.respond(req, signal);
+        mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify(res));
+        renameSync(tmp, file);
+        return res;
+    });
 }
 
 /** `sim:v1` shorthand, or a target file (YAML/JSON). */
@@ -95321,6 +95319,27 @@ function writeReports(g, outDir, o = {}) {
     return files;
 }
 
+/**
+ * A JSON file this tool or another harness wrote (results, gate), validated. JSON.parse rather than the YAML
+ * parser: these files can hold 100,000 samples, where it is an order of magnitude faster.
+ */
+function readJsonFile(file, schema, what) {
+    const name = displayPath(file);
+    let data;
+    try {
+        data = JSON.parse(readFileSync(file, 'utf8'));
+    }
+    catch (e) {
+        const err = e;
+        throw InputError.one(name, '', err.code ? `cannot read ${what}: ${err.code}` : `not valid JSON: ${err.message}`);
+    }
+    const parsed = schema.safeParse(data);
+    // The first 50 problems: a file from the wrong tool would otherwise print one line per sample.
+    if (!parsed.success)
+        throw new InputError(problemsFromZod(name, parsed.error, () => undefined).slice(0, 50));
+    return parsed.data;
+}
+
 const ViolationSchema = strictObject({
     rule: string(),
     turn: int$1().min(1),
@@ -95379,25 +95398,14 @@ const ResultsSchema = strictObject({
 /** Reads and validates a results file; errors name the file and the path inside it. */
 function readResults(file) {
     const name = displayPath(file);
-    let data;
-    try {
-        // Results files can be large: JSON.parse is an order of magnitude faster than a YAML parser here.
-        data = JSON.parse(readFileSync(file, 'utf8'));
-    }
-    catch (e) {
-        const err = e;
-        throw InputError.one(name, '', err.code ? `cannot read results file: ${err.code}` : `not valid JSON: ${err.message}`);
-    }
-    const parsed = ResultsSchema.safeParse(data);
-    if (!parsed.success)
-        throw new InputError(problemsFromZod(name, parsed.error, () => undefined).slice(0, 50));
+    const results = readJsonFile(file, ResultsSchema, 'results file');
     const seen = new Set();
-    for (const [i, c] of parsed.data.cases.entries()) {
+    for (const [i, c] of results.cases.entries()) {
         if (seen.has(c.id))
             throw InputError.one(name, `cases[${i}].id`, `duplicate case id "${c.id}"`);
         seen.add(c.id);
     }
-    return parsed.data;
+    return results;
 }
 function writeJson(file, value) {
     mkdirSync(dirname$1(file), { recursive: true });
@@ -95984,4 +95992,4 @@ function progressReporter(label, stream = process.stderr, everyMs = 10_000) {
     };
 }
 
-export { listIds as $, AnthropicError as A, readStructured as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, readResults as F, looseObject as G, string as H, array as I, _enum as J, tuple as K, literal as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, number as N, displayPath as O, PolicyOverrideSchema as P, InputError as Q, ResultsSchema as R, problemsFromZod as S, ToolError as T, int$1 as U, mergeResults as V, EXIT as W, describeError as X, commonjsGlobal as Y, canonicalJson as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, getAugmentedNamespace as a0, globSync as a1, onSecret as a2, renderSummary as a3, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, parseTargetArg as f, getDefaultExportFromCjs as g, createTarget as h, isStatus as i, parseShard as j, progressReporter as k, loggerFor as l, TargetSchema as m, RulePackSchema as n, ConfigSchema as o, promiseWithResolvers as p, loadConfig as q, runSuite as r, selectShard as s, toJSONSchema as t, applyPolicy as u, runGate as v, writeJson as w, writeReports as x, pct as y, pvalue as z };
+export { globSync as $, AnthropicError as A, readStructured as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, readResults as F, looseObject as G, string as H, array as I, _enum as J, tuple as K, literal as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, number as N, readJsonFile as O, PolicyOverrideSchema as P, int$1 as Q, ResultsSchema as R, mergeResults as S, ToolError as T, EXIT as U, describeError as V, commonjsGlobal as W, canonicalJson as X, listIds as Y, getAugmentedNamespace as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, onSecret as a0, renderSummary as a1, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, parseTargetArg as f, getDefaultExportFromCjs as g, createTarget as h, isStatus as i, parseShard as j, progressReporter as k, loggerFor as l, TargetSchema as m, RulePackSchema as n, ConfigSchema as o, promiseWithResolvers as p, loadConfig as q, runSuite as r, selectShard as s, toJSONSchema as t, applyPolicy as u, runGate as v, writeJson as w, writeReports as x, pct as y, pvalue as z };

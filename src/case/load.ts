@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { readStructured, type StructuredFile } from '../config/document.js';
+import { readCollecting } from '../config/document.js';
 import { InputError, formatPath, problemsFromZod, type InputProblem } from '../config/errors.js';
 import { displayPath } from '../config/sources.js';
 import { CaseSchema, type LoadedCase } from './schema.js';
@@ -14,16 +14,8 @@ export function loadCases(files: string[], ruleIds: ReadonlySet<string>): Loaded
   const seen = new Map<string, string>();
   for (const abs of files) {
     const file = displayPath(abs);
-    let doc: StructuredFile;
-    try {
-      doc = readStructured(abs);
-    } catch (e) {
-      if (e instanceof InputError) {
-        problems.push(...e.problems.map((p) => ({ ...p, file })));
-        continue;
-      }
-      throw e;
-    }
+    const doc = readCollecting(abs, file, problems);
+    if (!doc) continue;
     const list = Array.isArray(doc.data);
     const items: unknown[] = list ? (doc.data as unknown[]) : [doc.data];
     items.forEach((item, i) => {

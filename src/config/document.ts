@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import { InputError } from './errors.js';
+import { InputError, type InputProblem } from './errors.js';
 
 /** A parsed YAML or JSON file that can say on which line a path starts. */
 export interface StructuredFile {
@@ -47,4 +47,22 @@ export function readStructured(file: string): StructuredFile {
     throw InputError.one(file, '', `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   return parseStructured(file, text);
+}
+
+/**
+ * readStructured for loaders that collect every problem: a file that cannot be read or parsed adds its problems
+ * (named as `label`) and yields undefined, so loading goes on with the other files.
+ */
+export function readCollecting(
+  file: string,
+  label: string,
+  problems: InputProblem[],
+): StructuredFile | undefined {
+  try {
+    return readStructured(file);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    problems.push(...e.problems.map((p) => ({ ...p, file: label })));
+    return undefined;
+  }
 }

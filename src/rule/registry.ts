@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { readStructured } from '../config/document.js';
+import { readCollecting } from '../config/document.js';
 import { InputError, formatPath, problemsFromZod, type InputProblem } from '../config/errors.js';
 import { displayPath } from '../config/sources.js';
 import { RuleSchema, type Rule } from './schema.js';
@@ -39,16 +39,8 @@ export async function collectRules(files: string[], factory?: TargetFactory) {
   const problems: InputProblem[] = [];
   for (const abs of files) {
     const file = displayPath(abs);
-    let doc;
-    try {
-      doc = readStructured(abs);
-    } catch (e) {
-      if (e instanceof InputError) {
-        problems.push(...e.problems.map((p) => ({ ...p, file })));
-        continue;
-      }
-      throw e;
-    }
+    const doc = readCollecting(abs, file, problems);
+    if (!doc) continue;
     const data = doc.data as unknown;
     let items: unknown[];
     let prefix: PropertyKey[];

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Target } from './types.js';
+import { wrapTarget, type Target } from './types.js';
 import type { AgentResponse } from '../trajectory/types.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
 import { plainMessages } from './wire.js';
@@ -11,33 +11,27 @@ import { plainMessages } from './wire.js';
  */
 export function cached(target: Target, dir: string): Target {
   mkdirSync(dir, { recursive: true });
-  return {
-    name: target.name,
-    fingerprint: target.fingerprint,
-    simulated: target.simulated,
-    close: target.close,
-    async respond(req, signal) {
-      const key = sha256(
-        canonicalJson({
-          t: target.fingerprint,
-          m: plainMessages(req.messages),
-          tools: req.tools,
-          s: req.key.sample,
-          seed: req.key.seed,
-        }),
-      ).slice(7);
-      const file = join(dir, key.slice(0, 2), `${key}.json`);
-      try {
-        return JSON.parse(readFileSync(file, 'utf8')) as AgentResponse;
-      } catch {
-        /* a miss, or a torn file: ask the agent */
-      }
-      const res = await target.respond(req, signal);
-      mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(res));
-      renameSync(tmp, file);
-      return res;
-    },
-  };
+  return wrapTarget(target, async (req, signal) => {
+    const key = sha256(
+      canonicalJson({
+        t: target.fingerprint,
+        m: plainMessages(req.messages),
+        tools: req.tools,
+        s: req.key.sample,
+        seed: req.key.seed,
+      }),
+    ).slice(7);
+    const file = join(dir, key.slice(0, 2), `${key}.json`);
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as AgentResponse;
+    } catch {
+      /* a miss, or a torn file: ask the agent */
+    }
+    const res = await target.respond(req, signal);
+    mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(res));
+    renameSync(tmp, file);
+    return res;
+  });
 }

@@ -1,4 +1,4 @@
-import type { AgentRequest, Target } from './types.js';
+import { wrapTarget, type AgentRequest, type Target } from './types.js';
 import type { AgentResponse } from '../trajectory/types.js';
 import { redact } from '../util/secrets.js';
 
@@ -76,43 +76,37 @@ export type Attempt = (req: AgentRequest, signal: AbortSignal) => Promise<AgentR
 export function resilient(base: Omit<Target, 'respond'>, attempt: Attempt, o: ResilienceOptions): Target {
   const limiter = o.rpm ? new RateLimiter(o.rpm) : undefined;
   const baseDelay = o.baseDelayMs ?? 250;
-  return {
-    name: base.name,
-    fingerprint: base.fingerprint,
-    simulated: base.simulated,
-    close: base.close,
-    async respond(req, outer) {
-      let last: CallError | undefined;
-      let attempts = 0;
-      for (let i = 0; i <= o.maxRetries; i++) {
-        attempts++;
-        outer?.throwIfAborted();
-        await limiter?.acquire();
-        const timeout = AbortSignal.timeout(o.timeoutMs);
-        const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
-        try {
-          return await attempt(req, signal);
-        } catch (e) {
-          if (outer?.aborted) throw e;
-          last = classify(e, timeout.aborted, o.timeoutMs);
-          if (!last.retryable || i === o.maxRetries) break;
-          const backoff = Math.min(MAX_DELAY_MS, baseDelay * 2 ** i);
-          const wait =
-            last.retryAfterMs !== undefined
-              ? Math.min(last.retryAfterMs, MAX_RETRY_AFTER_MS)
-              : backoff / 2 + (Math.random() * backoff) / 2;
-          await new Promise((r) => setTimeout(r, wait));
-        }
+  return wrapTarget(base, async (req, outer) => {
+    let last: CallError | undefined;
+    let attempts = 0;
+    for (let i = 0; i <= o.maxRetries; i++) {
+      attempts++;
+      outer?.throwIfAborted();
+      await limiter?.acquire();
+      const timeout = AbortSignal.timeout(o.timeoutMs);
+      const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+      try {
+        return await attempt(req, signal);
+      } catch (e) {
+        if (outer?.aborted) throw e;
+        last = classify(e, timeout.aborted, o.timeoutMs);
+        if (!last.retryable || i === o.maxRetries) break;
+        const backoff = Math.min(MAX_DELAY_MS, baseDelay * 2 ** i);
+        const wait =
+          last.retryAfterMs !== undefined
+            ? Math.min(last.retryAfterMs, MAX_RETRY_AFTER_MS)
+            : backoff / 2 + (Math.random() * backoff) / 2;
+        await new Promise((r) => setTimeout(r, wait));
       }
-      throw new CallError(
-        redact(
-          `${base.name}: ${last?.message ?? 'failed'} (gave up after ${attempts} attempt${attempts > 1 ? 's' : ''})`,
-        ),
-        false,
-        last?.status,
-      );
-    },
-  };
+    }
+    throw new CallError(
+      redact(
+        `${base.name}: ${last?.message ?? 'failed'} (gave up after ${attempts} attempt${attempts > 1 ? 's' : ''})`,
+      ),
+      false,
+      last?.status,
+    );
+  });
 }
 
 function classify(e: unknown, timedOut: boolean, timeoutMs: number): CallError {

@@ -16,3 +16,14 @@ export interface Target {
   respond(req: AgentRequest, signal?: AbortSignal): Promise<AgentResponse>;
   close?(): Promise<void>;
 }
+
+/** A target that answers through `respond` and is otherwise `base`: for wrappers (retries, cache). */
+export function wrapTarget(base: Omit<Target, 'respond'>, respond: Target['respond']): Target {
+  return {
+    name: base.name,
+    fingerprint: base.fingerprint,
+    simulated: base.simulated,
+    close: base.close,
+    respond,
+  };
+}

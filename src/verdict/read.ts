@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { InputError, problemsFromZod } from '../config/errors.js';
-import { displayPath } from '../config/sources.js';
+import { readJsonFile } from '../config/json.js';
 import type { GateFile } from './gate.js';
 
 const Num = z.number();
@@ -44,20 +42,5 @@ export const GateFileSchema = z.looseObject({
 });
 
 export function readGate(file: string): GateFile {
-  const name = displayPath(file);
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw InputError.one(
-      name,
-      '',
-      err.code ? `cannot read gate file: ${err.code}` : `not valid JSON: ${err.message}`,
-    );
-  }
-  const parsed = GateFileSchema.safeParse(data);
-  if (!parsed.success)
-    throw new InputError(problemsFromZod(name, parsed.error as z.ZodError, () => undefined).slice(0, 50));
-  return parsed.data as unknown as GateFile;
+  return readJsonFile(file, GateFileSchema, 'gate file') as unknown as GateFile;
 }

@@ -7,7 +7,7 @@ import { applyPolicy } from '../../policy/load.js';
 import { readResults, writeJson } from '../../results/io.js';
 import type { ResultsFile } from '../../results/schema.js';
 import { runGate, type FailOn, type GateFile } from '../../verdict/gate.js';
-import { intOption, type RunOptions } from '../options.js';
+import { withRunOptions, type RunOptions } from '../options.js';
 import { runTarget } from './run.js';
 import { writeReports } from '../../report/write.js';
 import type { CliContext } from '../main.js';
@@ -67,28 +67,24 @@ export function describeGate(g: GateFile): string {
 }
 
 export function registerGate(program: Command, ctx: CliContext): void {
-  program
-    .command('gate')
-    .description('compare a baseline and a candidate (results files or targets) and answer OK / WARN / BLOCK')
-    .requiredOption('--baseline <x>', 'results file, or a target to run (sim:v1, agent.yml)')
-    .requiredOption('--candidate <y>', 'results file, or a target to run')
-    .option('--policy <file>', 'failure budget overrides (YAML/JSON)')
-    .option('--out-dir <dir>', 'where gate.json and the reports go', 'artifacts')
-    .option('--report-url <url>', 'link to the full report, shown in summary.md')
-    .addOption(
-      new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']),
-    )
-    .option('--suite <path...>', 'suite to run targets on (default: the config suite)')
-    .option('--rules <path...>', 'rule packs')
-    .option('--samples <k>', 'runs per case per side', intOption)
-    .option('--concurrency <n>', 'conversations in flight', intOption)
-    .option('--seed <seed>', 'seed for both sides (same seed, same cases)')
-    .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
-    .option('--no-cache', 'do not read or write the response cache')
-    .action(async (o: GateCliOptions) => {
-      const gate = await gateCommand(o);
-      process.stdout.write(describeGate(gate));
-      process.stdout.write(`wrote gate.json, report.html, summary.md, junit.xml to ${o.outDir}\n`);
-      ctx.exitCode = gate.exitCode;
-    });
+  withRunOptions(
+    program
+      .command('gate')
+      .description(
+        'compare a baseline and a candidate (results files or targets) and answer OK / WARN / BLOCK',
+      )
+      .requiredOption('--baseline <x>', 'results file, or a target to run (sim:v1, agent.yml)')
+      .requiredOption('--candidate <y>', 'results file, or a target to run')
+      .option('--policy <file>', 'failure budget overrides (YAML/JSON)')
+      .option('--out-dir <dir>', 'where gate.json and the reports go', 'artifacts')
+      .option('--report-url <url>', 'link to the full report, shown in summary.md')
+      .addOption(
+        new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']),
+      ),
+  ).action(async (o: GateCliOptions) => {
+    const gate = await gateCommand(o);
+    process.stdout.write(describeGate(gate));
+    process.stdout.write(`wrote gate.json, report.html, summary.md, junit.xml to ${o.outDir}\n`);
+    ctx.exitCode = gate.exitCode;
+  });
 }

@@ -9,7 +9,7 @@ import type { ResultsFile } from '../../results/schema.js';
 import { progressReporter } from '../progress.js';
 import { parseShard, selectShard } from '../../runner/shard.js';
 import { ExitError } from '../errors.js';
-import { intOption, type RunOptions } from '../options.js';
+import { withRunOptions, type RunOptions } from '../options.js';
 
 /** Loads the project and runs its suite against one target. Shared by `run` and `gate`. */
 export async function runTarget(
@@ -45,19 +45,14 @@ export async function runTarget(
 }
 
 export function registerRun(program: Command): void {
-  program
-    .command('run')
-    .description('run the suite against one target and write a results file')
-    .option('--target <target>', 'sim:v1, a target file (YAML/JSON), or the config target')
-    .option('--suite <path...>', 'case files, folders, globs or builtin:NAME (default: the config suite)')
-    .option('--rules <path...>', 'rule packs (default: the config rules)')
-    .option('--samples <k>', 'runs per case', intOption)
-    .option('--concurrency <n>', 'conversations in flight', intOption)
-    .option('--seed <seed>', 'seed for simulated agents and sampling')
-    .option('--ref <ref>', 'git ref recorded in the results')
-    .option('--shard <k/n>', 'run only the k-th of n slices of the suite (join them with merge)')
-    .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
-    .option('--no-cache', 'do not read or write the response cache')
+  withRunOptions(
+    program
+      .command('run')
+      .description('run the suite against one target and write a results file')
+      .option('--target <target>', 'sim:v1, a target file (YAML/JSON), or the config target')
+      .option('--ref <ref>', 'git ref recorded in the results')
+      .option('--shard <k/n>', 'run only the k-th of n slices of the suite (join them with merge)'),
+  )
     .requiredOption('--out <file>', 'results file to write')
     .action(async (o: RunOptions & { target?: string; out: string }) => {
       // Finished samples go to the checkpoint as they finish: rerunning the same command resumes there.
