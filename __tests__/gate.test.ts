@@ -152,6 +152,23 @@ describe('verdict rules (SPEC §6.3)', () => {
     expect(codes(g)).toEqual(['critical_case_regressed', 'severity_lowered']);
   });
 
+  it('lists BLOCK reasons before WARN reasons', () => {
+    const cases = [
+      ...many(60, [0], [0]),
+      { id: 'crit', category: 'tool_misuse', severity: 'critical' as const, b: [0], c: [2] },
+    ];
+    const base = resultsFrom([...cases, { id: 'gone', category: 'jailbreak', b: [0], c: [0] }], 'b');
+    const extra = [
+      { code: 'policy_changed', level: 'WARN' as const, message: 'head loosened the policy', values: {} },
+    ];
+    const g = runGate(base, resultsFrom(cases, 'c'), { policy, extraReasons: extra });
+    expect(g.reasons.map((r) => `${r.level}:${r.code}`)).toEqual([
+      'BLOCK:critical_case_regressed',
+      'WARN:cases_removed',
+      'WARN:policy_changed',
+    ]);
+  });
+
   it('--fail-on maps verdicts to exit codes', () => {
     expect([exitCodeFor('OK'), exitCodeFor('WARN'), exitCodeFor('BLOCK')]).toEqual([0, 1, 2]);
     expect([exitCodeFor('WARN', 'block'), exitCodeFor('BLOCK', 'block')]).toEqual([0, 2]);

@@ -62756,6 +62756,8 @@ function decide(cmp, policy, extra = []) {
         });
     }
     reasons.push(...extra);
+    // BLOCK reasons first: they are what a reviewer must read; the sort is stable within a level.
+    reasons.sort((a, b) => (a.level === b.level ? 0 : a.level === 'BLOCK' ? -1 : 1));
     const verdict = reasons.some((r) => r.level === 'BLOCK')
         ? 'BLOCK'
         : reasons.length

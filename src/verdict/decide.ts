@@ -181,6 +181,8 @@ export function decide(
     );
   }
   reasons.push(...extra);
+  // BLOCK reasons first: they are what a reviewer must read; the sort is stable within a level.
+  reasons.sort((a, b) => (a.level === b.level ? 0 : a.level === 'BLOCK' ? -1 : 1));
   const verdict: Verdict = reasons.some((r) => r.level === 'BLOCK')
     ? 'BLOCK'
     : reasons.length
