@@ -76,7 +76,7 @@ export async function benchTargets(): Promise<void> {
       `http  bare fetch(), same calls and concurrency: ${(floor / 1000).toFixed(2)} s, ratio ${(floor / ideal).toFixed(3)} (the loopback transport floor here); runner overhead over it ${(((wall - floor) / floor) * 100).toFixed(1)}%`,
     );
     console.log(
-      `http  openai target, 200 cases x 3 samples x 3 turns, ${calls} calls at ${latencyMs} ms, concurrency ${concurrency}: ${(wall / 1000).toFixed(2)} s, ideal ${(ideal / 1000).toFixed(2)} s, ratio ${(wall / ideal).toFixed(3)} (aim <= 1.15), ${errors} errors`,
+      `http  ${process.env.BENCH_HTTP ? 'http' : 'openai'} target, 200 cases x 3 samples x 3 turns, ${calls} calls at ${latencyMs} ms, concurrency ${concurrency}: ${(wall / 1000).toFixed(2)} s, ideal ${(ideal / 1000).toFixed(2)} s, ratio ${(wall / ideal).toFixed(3)} (aim <= 1.15), ${errors} errors`,
     );
   } finally {
     server.kill('SIGTERM');
