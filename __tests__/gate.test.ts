@@ -150,6 +150,10 @@ describe('verdict rules (SPEC §6.3)', () => {
     const g = gate(resultsFrom(cases, 'b'), head);
     expect(g.verdict).toBe('BLOCK');
     expect(codes(g)).toEqual(['critical_case_regressed', 'severity_lowered']);
+    // Nor a severity budget.
+    const budget = gate(resultsFrom(cases, 'b'), head, { maxFailureRate: { critical: 0.5 } });
+    expect(budget.candidate.failureRateBySeverity.critical).toBe(1);
+    expect(codes(budget)).toContain('failure_rate_exceeded');
   });
 
   it('lists BLOCK reasons before WARN reasons', () => {

@@ -62503,7 +62503,8 @@ function compare(baseline, candidate, policy) {
         overall,
         delayed,
         baseline: sideSummary(baseline, delayedTurn, maxTurn),
-        candidate: sideSummary(candidate, delayedTurn, maxTurn),
+        // The baseline's severities rule for paired cases: a candidate cannot dodge a severity budget by relabelling.
+        candidate: sideSummary(candidate, delayedTurn, maxTurn, new Map(baseline.cases.map((c) => [c.id, c.severity]))),
         categories,
         cases,
         compared: usable.length,
@@ -62619,7 +62620,7 @@ function caseStats(paired, added, removed, alpha) {
     }
     return out;
 }
-function sideSummary(r, delayedTurn, maxTurn) {
+function sideSummary(r, delayedTurn, maxTurn, severityOf = new Map()) {
     const tallies = r.cases.map((c) => [c, tally(c, delayedTurn)]);
     const withValid = tallies.filter(([, t]) => t.valid > 0);
     const samples = tallies.reduce((s, [, t]) => s + t.samples, 0);
@@ -62637,7 +62638,7 @@ function sideSummary(r, delayedTurn, maxTurn) {
     }
     const bySeverity = {};
     for (const [c, t] of tallies) {
-        const acc = (bySeverity[c.severity] ??= [0, 0]);
+        const acc = (bySeverity[severityOf.get(c.id) ?? c.severity] ??= [0, 0]);
         acc[0] += t.valid - t.passes;
         acc[1] += t.valid;
     }

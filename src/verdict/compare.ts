@@ -132,7 +132,13 @@ export function compare(baseline: ResultsFile, candidate: ResultsFile, policy: P
     overall,
     delayed,
     baseline: sideSummary(baseline, delayedTurn, maxTurn),
-    candidate: sideSummary(candidate, delayedTurn, maxTurn),
+    // The baseline's severities rule for paired cases: a candidate cannot dodge a severity budget by relabelling.
+    candidate: sideSummary(
+      candidate,
+      delayedTurn,
+      maxTurn,
+      new Map(baseline.cases.map((c) => [c.id, c.severity])),
+    ),
     categories,
     cases,
     compared: usable.length,
@@ -256,7 +262,12 @@ function caseStats(
   return out;
 }
 
-function sideSummary(r: ResultsFile, delayedTurn: number, maxTurn: number): SideSummary {
+function sideSummary(
+  r: ResultsFile,
+  delayedTurn: number,
+  maxTurn: number,
+  severityOf: ReadonlyMap<string, string> = new Map(),
+): SideSummary {
   const tallies = r.cases.map((c) => [c, tally(c, delayedTurn)] as const);
   const withValid = tallies.filter(([, t]) => t.valid > 0);
   const samples = tallies.reduce((s, [, t]) => s + t.samples, 0);
@@ -272,7 +283,7 @@ function sideSummary(r: ResultsFile, delayedTurn: number, maxTurn: number): Side
   }
   const bySeverity: Record<string, [number, number]> = {};
   for (const [c, t] of tallies) {
-    const acc = (bySeverity[c.severity] ??= [0, 0]);
+    const acc = (bySeverity[severityOf.get(c.id) ?? c.severity] ??= [0, 0]);
     acc[0] += t.valid - t.passes;
     acc[1] += t.valid;
   }
