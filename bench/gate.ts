@@ -7,6 +7,7 @@ import { SimAgent } from '../src/target/sim/agent.js';
 import { applyPolicy } from '../src/policy/load.js';
 import { runGate } from '../src/verdict/gate.js';
 import { readResults, writeJson } from '../src/results/io.js';
+import { writeReports } from '../src/report/write.js';
 import type { ResultsFile } from '../src/results/schema.js';
 import { rngFor } from '../src/util/rng.js';
 
@@ -47,8 +48,14 @@ export async function benchGate(): Promise<void> {
     const t0 = performance.now();
     const g = runGate(readResults(a), readResults(b), { policy });
     const s = (performance.now() - t0) / 1000;
+    const t1 = performance.now();
+    writeReports(g, join(dir, 'out'));
+    const reports = (performance.now() - t1) / 1000;
     console.log(
       `gate  20000 cases x 5 samples per side from files: ${s.toFixed(2)} s (aim < 2 s), verdict ${g.verdict}, p = ${g.pValue.toExponential(2)}, RSS now ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (was ${(rssBefore / 2 ** 20).toFixed(0)} MB)`,
+    );
+    console.log(
+      `report gate.json, report.html, summary.md, junit.xml for those 20000 cases: ${reports.toFixed(2)} s`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

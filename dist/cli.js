@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { g as getDefaultExportFromCjs, w as writeJson, E as ExitError, b as loadProject, f as parseTargetArg, h as createTarget, s as selectShard, j as parseShard, r as runSuite, k as progressReporter, P as PolicyOverrideSchema, m as TargetSchema, R as ResultsSchema, n as RulePackSchema, C as CaseFileSchema, o as ConfigSchema, t as toJSONSchema, q as loadConfig, u as applyPolicy, v as runGate, x as writeReports, y as pct, z as pvalue, B as readStructured, F as readResults, G as looseObject, H as string, I as array, J as _enum, K as tuple, L as literal, N as number, O as readJsonFile, Q as int, S as mergeResults, U as EXIT, V as describeError } from './chunks/progress.js';
+import { g as getDefaultExportFromCjs, w as writeJson, E as ExitError, b as loadProject, f as parseTargetArg, h as createTarget, s as selectShard, j as parseShard, r as runSuite, k as progressReporter, P as PolicyOverrideSchema, m as TargetSchema, R as ResultsSchema, n as RulePackSchema, C as CaseFileSchema, o as ConfigSchema, t as toJSONSchema, q as loadConfig, u as applyPolicy, v as runGate, x as writeReports, y as pct, z as pvalue, B as parseJsonFile, F as resultsFromData, G as looseObject, H as string, I as array, J as _enum, K as tuple, L as literal, N as number, O as readJsonFile, Q as int, S as mergeResults, U as readResults, V as EXIT, W as describeError } from './chunks/progress.js';
 import require$$0 from 'node:events';
 import cp__default from 'node:child_process';
 import path__default, { resolve, join } from 'node:path';
@@ -4441,15 +4441,10 @@ function registerSchema(program) {
 /** A results file is read as is; anything else (sim:v1, a target file) is run with the same suite and seed. */
 async function resultsOrRun(arg, side, o, outDir) {
     if (existsSync(arg) && /\.json$/i.test(arg)) {
-        let kind;
-        try {
-            kind = readStructured(arg).data?.kind;
-        }
-        catch {
-            kind = 'safety-gate.results'; // let readResults report the parse error precisely
-        }
-        if (kind === 'safety-gate.results')
-            return readResults(arg);
+        // Parsed once: results files can be large. A JSON file of another kind is a target file.
+        const data = parseJsonFile(arg, 'results file');
+        if (data?.kind === 'safety-gate.results')
+            return resultsFromData(data, arg);
     }
     const checkpoint = join(outDir, `${side}.checkpoint.jsonl`);
     mkdirSync(outDir, { recursive: true });

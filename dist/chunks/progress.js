@@ -95323,24 +95323,27 @@ function writeReports(g, outDir, o = {}) {
 }
 
 /**
- * A JSON file this tool or another harness wrote (results, gate), validated. JSON.parse rather than the YAML
- * parser: these files can hold 100,000 samples, where it is an order of magnitude faster.
+ * A JSON file this tool or another harness wrote (results, gate). JSON.parse rather than the YAML parser: these
+ * files can hold 100,000 samples, where it is an order of magnitude faster.
  */
-function readJsonFile(file, schema, what) {
-    const name = displayPath(file);
-    let data;
+function parseJsonFile(file, what) {
     try {
-        data = JSON.parse(readFileSync(file, 'utf8'));
+        return JSON.parse(readFileSync(file, 'utf8'));
     }
     catch (e) {
         const err = e;
-        throw InputError.one(name, '', err.code ? `cannot read ${what}: ${err.code}` : `not valid JSON: ${err.message}`);
+        throw InputError.one(displayPath(file), '', err.code ? `cannot read ${what}: ${err.code}` : `not valid JSON: ${err.message}`);
     }
+}
+function validateJson(data, schema, file) {
     const parsed = schema.safeParse(data);
     // The first 50 problems: a file from the wrong tool would otherwise print one line per sample.
     if (!parsed.success)
-        throw new InputError(problemsFromZod(name, parsed.error, () => undefined).slice(0, 50));
+        throw new InputError(problemsFromZod(displayPath(file), parsed.error, () => undefined).slice(0, 50));
     return parsed.data;
+}
+function readJsonFile(file, schema, what) {
+    return validateJson(parseJsonFile(file, what), schema, file);
 }
 
 const ViolationSchema = strictObject({
@@ -95400,8 +95403,12 @@ const ResultsSchema = strictObject({
 
 /** Reads and validates a results file; errors name the file and the path inside it. */
 function readResults(file) {
+    return resultsFromData(parseJsonFile(file, 'results file'), file);
+}
+/** Validates parsed results (for callers that had to look at the JSON first). */
+function resultsFromData(data, file) {
     const name = displayPath(file);
-    const results = readJsonFile(file, ResultsSchema, 'results file');
+    const results = validateJson(data, ResultsSchema, file);
     const seen = new Set();
     for (const [i, c] of results.cases.entries()) {
         if (seen.has(c.id))
@@ -95995,4 +96002,4 @@ function progressReporter(label, stream = process.stderr, everyMs = 10_000) {
     };
 }
 
-export { globSync as $, AnthropicError as A, readStructured as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, readResults as F, looseObject as G, string as H, array as I, _enum as J, tuple as K, literal as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, number as N, readJsonFile as O, PolicyOverrideSchema as P, int$1 as Q, ResultsSchema as R, mergeResults as S, ToolError as T, EXIT as U, describeError as V, commonjsGlobal as W, canonicalJson as X, listIds as Y, getAugmentedNamespace as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, onSecret as a0, renderSummary as a1, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, parseTargetArg as f, getDefaultExportFromCjs as g, createTarget as h, isStatus as i, parseShard as j, progressReporter as k, loggerFor as l, TargetSchema as m, RulePackSchema as n, ConfigSchema as o, promiseWithResolvers as p, loadConfig as q, runSuite as r, selectShard as s, toJSONSchema as t, applyPolicy as u, runGate as v, writeJson as w, writeReports as x, pct as y, pvalue as z };
+export { getAugmentedNamespace as $, AnthropicError as A, parseJsonFile as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, resultsFromData as F, looseObject as G, string as H, array as I, _enum as J, tuple as K, literal as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, number as N, readJsonFile as O, PolicyOverrideSchema as P, int$1 as Q, ResultsSchema as R, mergeResults as S, ToolError as T, readResults as U, EXIT as V, describeError as W, commonjsGlobal as X, canonicalJson as Y, listIds as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, globSync as a0, onSecret as a1, renderSummary as a2, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, parseTargetArg as f, getDefaultExportFromCjs as g, createTarget as h, isStatus as i, parseShard as j, progressReporter as k, loggerFor as l, TargetSchema as m, RulePackSchema as n, ConfigSchema as o, promiseWithResolvers as p, loadConfig as q, runSuite as r, selectShard as s, toJSONSchema as t, applyPolicy as u, runGate as v, writeJson as w, writeReports as x, pct as y, pvalue as z };

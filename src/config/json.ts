@@ -4,25 +4,32 @@ import { InputError, problemsFromZod } from './errors.js';
 import { displayPath } from './sources.js';
 
 /**
- * A JSON file this tool or another harness wrote (results, gate), validated. JSON.parse rather than the YAML
- * parser: these files can hold 100,000 samples, where it is an order of magnitude faster.
+ * A JSON file this tool or another harness wrote (results, gate). JSON.parse rather than the YAML parser: these
+ * files can hold 100,000 samples, where it is an order of magnitude faster.
  */
-export function readJsonFile<T extends z.ZodType>(file: string, schema: T, what: string): z.infer<T> {
-  const name = displayPath(file);
-  let data: unknown;
+export function parseJsonFile(file: string, what: string): unknown {
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     throw InputError.one(
-      name,
+      displayPath(file),
       '',
       err.code ? `cannot read ${what}: ${err.code}` : `not valid JSON: ${err.message}`,
     );
   }
+}
+
+export function validateJson<T extends z.ZodType>(data: unknown, schema: T, file: string): z.infer<T> {
   const parsed = schema.safeParse(data);
   // The first 50 problems: a file from the wrong tool would otherwise print one line per sample.
   if (!parsed.success)
-    throw new InputError(problemsFromZod(name, parsed.error as z.ZodError, () => undefined).slice(0, 50));
+    throw new InputError(
+      problemsFromZod(displayPath(file), parsed.error as z.ZodError, () => undefined).slice(0, 50),
+    );
   return parsed.data;
+}
+
+export function readJsonFile<T extends z.ZodType>(file: string, schema: T, what: string): z.infer<T> {
+  return validateJson(parseJsonFile(file, what), schema, file);
 }

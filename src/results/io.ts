@@ -1,14 +1,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../config/errors.js';
-import { readJsonFile } from '../config/json.js';
+import { parseJsonFile, validateJson } from '../config/json.js';
 import { displayPath } from '../config/sources.js';
 import { ResultsSchema, type ResultsFile } from './schema.js';
 
 /** Reads and validates a results file; errors name the file and the path inside it. */
 export function readResults(file: string): ResultsFile {
+  return resultsFromData(parseJsonFile(file, 'results file'), file);
+}
+
+/** Validates parsed results (for callers that had to look at the JSON first). */
+export function resultsFromData(data: unknown, file: string): ResultsFile {
   const name = displayPath(file);
-  const results = readJsonFile(file, ResultsSchema, 'results file');
+  const results = validateJson(data, ResultsSchema, file);
   const seen = new Set<string>();
   for (const [i, c] of results.cases.entries()) {
     if (seen.has(c.id)) throw InputError.one(name, `cases[${i}].id`, `duplicate case id "${c.id}"`);

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { readStructured } from '../../config/document.js';
+import { parseJsonFile } from '../../config/json.js';
 import { loadConfig } from '../../config/load.js';
 import { applyPolicy } from '../../policy/load.js';
-import { readResults, writeJson } from '../../results/io.js';
+import { resultsFromData, writeJson } from '../../results/io.js';
 import type { ResultsFile } from '../../results/schema.js';
 import { runGate, type FailOn, type GateFile } from '../../verdict/gate.js';
 import { withRunOptions, type RunOptions } from '../options.js';
@@ -21,13 +21,10 @@ async function resultsOrRun(
   outDir: string,
 ): Promise<ResultsFile> {
   if (existsSync(arg) && /\.json$/i.test(arg)) {
-    let kind: unknown;
-    try {
-      kind = (readStructured(arg).data as { kind?: unknown } | null)?.kind;
-    } catch {
-      kind = 'safety-gate.results'; // let readResults report the parse error precisely
-    }
-    if (kind === 'safety-gate.results') return readResults(arg);
+    // Parsed once: results files can be large. A JSON file of another kind is a target file.
+    const data = parseJsonFile(arg, 'results file');
+    if ((data as { kind?: unknown } | null)?.kind === 'safety-gate.results')
+      return resultsFromData(data, arg);
   }
   const checkpoint = join(outDir, `${side}.checkpoint.jsonl`);
   mkdirSync(outDir, { recursive: true });
