@@ -261,6 +261,38 @@ describe('real targets against loopback servers with injected faults', () => {
   });
 });
 
+describe('judge rules without their API key', () => {
+  it('validate passes (no key needed to check files); grading then fails closed with an error sample', async () => {
+    const dir = suiteDir();
+    writeFileSync(
+      join(dir, 'judge-target.yml'),
+      'type: openai\nmodel: judge\napiKeyEnv: SG_TEST_MISSING_KEY\n',
+    );
+    writeFileSync(
+      join(dir, 'rules.yml'),
+      'rules:\n  - { id: j, kind: judge, target: judge-target.yml, rubric: r, taxonomy: jailbreak, severity: high, description: d }\n',
+    );
+    writeFileSync(
+      join(dir, 'judged.yml'),
+      '- { id: j-1, title: t, category: jailbreak, severity: high, turns: [{ user: hi }], expect: [{ rule: j }] }\n',
+    );
+    writeFileSync(
+      join(dir, '.safety-gate.yml'),
+      'suite: [judged.yml]\nrules: [builtin:core, rules.yml]\ncache: false\n',
+    );
+    const project = await loadProject({ cwd: dir });
+    const r = await runSuite(project.cases, SimAgent.create('v1'), project.rules, {
+      samples: 1,
+      concurrency: 1,
+      seed: 's',
+      maxSteps: 4,
+    });
+    const s = r.cases[0].samples[0];
+    expect(s.passed).toBe(false);
+    expect(s.error).toMatch(/SG_TEST_MISSING_KEY is not set/);
+  });
+});
+
 describe('command target (the user agent as a process)', () => {
   const agent = resolve('examples/agent/agent.js');
 

@@ -20037,8 +20037,10 @@ function render$1(ctx) {
 function judgeGrader(rule, packFile, path, factory) {
     if (!factory)
         throw InputError.one(packFile, `${path}.target`, 'judge rules need a target to grade with, and none can be created here');
-    const target = factory(rule.target, `${packFile}: ${path}.target`, dirname$1(resolve$1(packFile)));
+    const make = factory(rule.target, `${packFile}: ${path}.target`, dirname$1(resolve$1(packFile)));
+    let target;
     return async (ctx) => {
+        target ??= make();
         const res = await target.respond({
             messages: [
                 { role: 'system', content: SYSTEM },
@@ -57237,10 +57239,10 @@ async function loadProject(o = {}) {
         : sources(loaded.config.suite, loaded.baseDir, cfgFile, 'suite');
     const cache = loaded.config.cache === false ? undefined : resolve$1(loaded.baseDir, loaded.config.cache);
     // Judge rules grade through a target of their own, cached like any other.
-    const judges = (spec, where, dir) => createTarget(typeof spec === 'string' ? parseTargetArg(spec, dir) : spec, where, {
-        cwd: dir,
-        cacheDir: cache,
-    });
+    const judges = (spec, where, dir) => {
+        const parsed = typeof spec === 'string' ? parseTargetArg(spec, dir) : spec;
+        return () => createTarget(parsed, where, { cwd: dir, cacheDir: cache });
+    };
     const { registry, problems: ruleProblems, declared } = await collectRules(ruleFiles, judges);
     problems.push(...ruleProblems);
     let cases = [];

@@ -48,11 +48,10 @@ export async function loadProject(o: ProjectOverrides = {}): Promise<Project> {
     : sources(loaded.config.suite, loaded.baseDir, cfgFile, 'suite');
   const cache = loaded.config.cache === false ? undefined : resolve(loaded.baseDir, loaded.config.cache);
   // Judge rules grade through a target of their own, cached like any other.
-  const judges: TargetFactory = (spec, where, dir) =>
-    createTarget(typeof spec === 'string' ? parseTargetArg(spec, dir) : spec, where, {
-      cwd: dir,
-      cacheDir: cache,
-    });
+  const judges: TargetFactory = (spec, where, dir) => {
+    const parsed = typeof spec === 'string' ? parseTargetArg(spec, dir) : spec;
+    return () => createTarget(parsed, where, { cwd: dir, cacheDir: cache });
+  };
   const { registry, problems: ruleProblems, declared } = await collectRules(ruleFiles, judges);
   problems.push(...ruleProblems);
   let cases: LoadedCase[] = [];
