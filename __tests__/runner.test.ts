@@ -137,7 +137,16 @@ describe('runSuite', () => {
       },
     };
     const cases = Array.from({ length: 10 }, (_, i) => ({ case: makeCase({ id: `c-${i}` }), file: 'x.yml' }));
-    const res = await runSuite(cases, target, rules, { samples: 3, concurrency: 4, seed: 's', maxSteps: 3 });
+    const seen: Array<{ done: number; casesDone: number }> = [];
+    const res = await runSuite(cases, target, rules, {
+      samples: 3,
+      concurrency: 4,
+      seed: 's',
+      maxSteps: 3,
+      onProgress: (p) => seen.push({ done: p.done, casesDone: p.casesDone }),
+    });
+    expect(seen.at(-1)).toEqual({ done: 30, casesDone: 10 });
+    expect(seen.map((p) => p.done)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(res.cases.map((c) => c.id)).toEqual(cases.map((c) => c.case.id));
     expect(res.cases.every((c) => c.samples.length === 3 && c.samples.every((s) => s.passed))).toBe(true);
     expect(peak).toBe(4);

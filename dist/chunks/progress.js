@@ -95884,6 +95884,8 @@ async function runSuite(cases, target, rules, opts) {
     const progress = {
         done: 0,
         total: cases.length * opts.samples,
+        casesDone: 0,
+        cases: cases.length,
         calls: 0,
         errors: 0,
         failures: 0,
@@ -95908,12 +95910,18 @@ async function runSuite(cases, target, rules, opts) {
         })
         : undefined;
     const tasks = [];
+    const remaining = cases.map(() => opts.samples);
+    const finish = (i) => {
+        progress.done++;
+        if (--remaining[i] === 0)
+            progress.casesDone++;
+    };
     cases.forEach(({ case: c }, i) => {
         for (let k = 0; k < opts.samples; k++) {
             const prior = checkpoint?.get(c.id, k);
             if (prior) {
                 out[i].samples[k] = prior;
-                progress.done++;
+                finish(i);
                 continue;
             }
             tasks.push(limit(async () => {
@@ -95924,7 +95932,7 @@ async function runSuite(cases, target, rules, opts) {
                 });
                 out[i].samples[k] = r;
                 checkpoint?.record(c.id, k, r);
-                progress.done++;
+                finish(i);
                 progress.calls += r.calls ?? 0;
                 if (r.error)
                     progress.errors++;
@@ -95996,7 +96004,7 @@ function progressReporter(label, stream = process.stderr, everyMs = 10_000) {
         lastAt = now;
         const rate = p.elapsedMs > 0 ? p.done / (p.elapsedMs / 1000) : 0;
         const eta = rate > 0 ? Math.ceil((p.total - p.done) / rate) : 0;
-        const line = `${label}: ${p.done}/${p.total} samples, ${p.calls} calls, ${p.failures} failing, ${p.errors} errors${finished ? '' : `, ETA ${eta}s`}`;
+        const line = `${label}: ${p.casesDone}/${p.cases} cases, ${p.done}/${p.total} samples, ${p.calls} calls, ${p.failures} failing, ${p.errors} errors${finished ? '' : `, ETA ${eta}s`}`;
         if (tty)
             stream.write(`\r\x1b[2K${line}${finished ? '\n' : ''}`);
         else

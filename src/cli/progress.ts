@@ -18,7 +18,7 @@ export function progressReporter(
     lastAt = now;
     const rate = p.elapsedMs > 0 ? p.done / (p.elapsedMs / 1000) : 0;
     const eta = rate > 0 ? Math.ceil((p.total - p.done) / rate) : 0;
-    const line = `${label}: ${p.done}/${p.total} samples, ${p.calls} calls, ${p.failures} failing, ${p.errors} errors${finished ? '' : `, ETA ${eta}s`}`;
+    const line = `${label}: ${p.casesDone}/${p.cases} cases, ${p.done}/${p.total} samples, ${p.calls} calls, ${p.failures} failing, ${p.errors} errors${finished ? '' : `, ETA ${eta}s`}`;
     if (tty) stream.write(`\r\x1b[2K${line}${finished ? '\n' : ''}`);
     else stream.write(line + '\n');
   };

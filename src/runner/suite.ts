@@ -20,8 +20,12 @@ export interface SuiteOptions {
 }
 
 export interface Progress {
+  /** Samples finished / to run. */
   done: number;
   total: number;
+  /** Cases with every sample finished. */
+  casesDone: number;
+  cases: number;
   calls: number;
   errors: number;
   failures: number;
@@ -40,6 +44,8 @@ export async function runSuite(
   const progress: Progress = {
     done: 0,
     total: cases.length * opts.samples,
+    casesDone: 0,
+    cases: cases.length,
     calls: 0,
     errors: 0,
     failures: 0,
@@ -64,12 +70,17 @@ export async function runSuite(
       })
     : undefined;
   const tasks: Promise<void>[] = [];
+  const remaining = cases.map(() => opts.samples);
+  const finish = (i: number) => {
+    progress.done++;
+    if (--remaining[i] === 0) progress.casesDone++;
+  };
   cases.forEach(({ case: c }, i) => {
     for (let k = 0; k < opts.samples; k++) {
       const prior = checkpoint?.get(c.id, k);
       if (prior) {
         out[i].samples[k] = prior;
-        progress.done++;
+        finish(i);
         continue;
       }
       tasks.push(
@@ -81,7 +92,7 @@ export async function runSuite(
           });
           out[i].samples[k] = r;
           checkpoint?.record(c.id, k, r);
-          progress.done++;
+          finish(i);
           progress.calls += r.calls ?? 0;
           if (r.error) progress.errors++;
           else if (!r.passed) progress.failures++;
