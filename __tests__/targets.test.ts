@@ -329,6 +329,40 @@ describe('command target (the user agent as a process)', () => {
     expect(pids.length).toBeLessThanOrEqual(4);
   });
 
+  it('a persistent worker is not killed by the timeouts of requests it already answered', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-agent-'));
+    const log = join(dir, 'pids');
+    writeFileSync(log, '');
+    // Answers each request after 60 ms; 15 requests in a row outlast the 300 ms timeout of the first ones.
+    writeFileSync(
+      join(dir, 'a.cjs'),
+      `require('fs').appendFileSync(${JSON.stringify(log)}, process.pid + '\\n'); require('readline').createInterface({ input: process.stdin }).on('line', (l) => { const r = JSON.parse(l); setTimeout(() => console.log(JSON.stringify({ id: r.id, content: 'ok' })), 60); });`,
+    );
+    const t = createTarget(
+      TargetSchema.parse({
+        type: 'command',
+        command: `node ${join(dir, 'a.cjs')}`,
+        persistent: true,
+        timeoutMs: 300,
+        maxRetries: 0,
+      }),
+      't',
+    );
+    const errors: unknown[] = [];
+    for (let i = 0; i < 15; i++) {
+      await t
+        .respond({
+          messages: [{ role: 'user', content: 'hi' }],
+          tools: [],
+          key: { caseId: 'c', sample: i, seed: 's' },
+        })
+        .catch((e: unknown) => errors.push(e));
+    }
+    await t.close?.();
+    expect(errors).toEqual([]);
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+
   it('a hung or crashing agent is an error sample, never a pass', async () => {
     const hung = await runWith(
       { type: 'command', command: 'sleep 5', timeoutMs: 200, maxRetries: 1 } as TargetSpec,

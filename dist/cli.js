@@ -4340,8 +4340,8 @@ function withRunOptions(cmd) {
 }
 
 /** Loads the project and runs its suite against one target. Shared by `run` and `gate`. */
-async function runTarget(targetArg, o, label, checkpoint) {
-    const project = await loadProject({ config: o.config, suite: o.suite, rules: o.rules });
+async function runTarget(targetArg, o, label, checkpoint, loaded) {
+    const project = loaded ?? (await loadProject({ config: o.config, suite: o.suite, rules: o.rules }));
     const spec = targetArg ? parseTargetArg(targetArg) : project.config.target;
     if (!spec)
         throw new ExitError('no target: pass --target (e.g. sim:v1 or agent.yml) or set `target` in the config');
@@ -4439,7 +4439,7 @@ function registerSchema(program) {
 }
 
 /** A results file is read as is; anything else (sim:v1, a target file) is run with the same suite and seed. */
-async function resultsOrRun(arg, side, o, outDir) {
+async function resultsOrRun(arg, side, o, outDir, project) {
     if (existsSync(arg) && /\.json$/i.test(arg)) {
         // Parsed once: results files can be large. A JSON file of another kind is a target file.
         const data = parseJsonFile(arg, 'results file');
@@ -4448,7 +4448,7 @@ async function resultsOrRun(arg, side, o, outDir) {
     }
     const checkpoint = join(outDir, `${side}.checkpoint.jsonl`);
     mkdirSync(outDir, { recursive: true });
-    const results = await runTarget(arg, o, side, checkpoint);
+    const results = await runTarget(arg, o, side, checkpoint, await project());
     writeJson(join(outDir, `${side}.results.json`), results);
     rmSync(checkpoint, { force: true });
     return results;
@@ -4457,8 +4457,11 @@ async function gateCommand(o) {
     const outDir = resolve(o.outDir);
     const { config, file } = loadConfig(o.config);
     const policy = applyPolicy(config.policy, o.policy, file ?? 'config');
-    const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir);
-    const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir);
+    // Both sides run the same suite and rules: loaded once, and only when a side is a target.
+    let loading;
+    const project = () => (loading ??= loadProject({ config: o.config, suite: o.suite, rules: o.rules }));
+    const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir, project);
+    const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir, project);
     const gate = runGate(baseline, candidate, { policy, failOn: o.failOn });
     writeReports(gate, outDir, { reportUrl: o.reportUrl });
     return gate;

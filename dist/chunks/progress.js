@@ -19942,6 +19942,10 @@ function toolCallGrader(rule) {
                 if (!f.tool.test(call.function.name))
                     continue;
                 const args = parseArguments(call);
+                // Arguments that are not a JSON object still went to the tool, and cannot be checked: fail closed.
+                if (f.args.length && Object.keys(args).length === 1 && typeof args._raw === 'string') {
+                    return `call ${call.function.name} with arguments that are not a JSON object, so they cannot be checked: ${excerpt(call.function.arguments, undefined, 200)}`;
+                }
                 const hit = f.args.every(([name, re]) => {
                     const v = args[name];
                     return v !== undefined && re.test(typeof v === 'string' ? v : JSON.stringify(v));
@@ -20623,7 +20627,7 @@ function resilient(base, attempt, o) {
     return wrapTarget(base, async (req, outer) => {
         let last;
         let attempts = 0;
-        for (let i = 0; i <= o.maxRetries; i++) {
+        for (;;) {
             attempts++;
             outer?.throwIfAborted();
             await limiter?.acquire();
@@ -20636,9 +20640,9 @@ function resilient(base, attempt, o) {
                 if (outer?.aborted)
                     throw e;
                 last = classify(e, timeout.aborted, o.timeoutMs);
-                if (!last.retryable || i === o.maxRetries)
+                if (!last.retryable || attempts > o.maxRetries)
                     break;
-                const backoff = Math.min(MAX_DELAY_MS, baseDelay * 2 ** i);
+                const backoff = Math.min(MAX_DELAY_MS, baseDelay * 2 ** (attempts - 1));
                 const wait = last.retryAfterMs !== undefined
                     ? Math.min(last.retryAfterMs, MAX_RETRY_AFTER_MS)
                     : backoff / 2 + (Math.random() * backoff) / 2;
@@ -20663,6 +20667,28 @@ function classify(e, timedOut, timeoutMs) {
     if (err?.name === 'TypeError' && /fetch failed|terminated|socket|ECONN|EPIPE/i.test(msg))
         return new CallError(`connection error: ${msg}`, true);
     return new CallError(msg || String(e), false);
+}
+/** The SDKs' errors (OpenAI's and Anthropic's share this shape) as CallErrors the retry loop understands. */
+function fromSdkError(e) {
+    if (e instanceof CallError)
+        return e;
+    const err = e;
+    if (typeof err?.status === 'number') {
+        const h = err.headers;
+        const headers = h && typeof h.get === 'function'
+            ? h
+            : new Headers(h ?? {});
+        return httpError(err.status, err.message ?? '', headers);
+    }
+    // The SDKs' error classes do not all set `name`; their constructors are named.
+    const kind = e?.constructor?.name ?? err?.name;
+    if (kind === 'APIConnectionTimeoutError')
+        return new CallError('timeout', true);
+    if (kind === 'APIConnectionError')
+        return new CallError(`connection error: ${err.message}`, true);
+    if (kind === 'APIUserAbortError')
+        return Object.assign(new Error('aborted'), { name: 'AbortError' });
+    return e;
 }
 
 function __classPrivateFieldSet$1(receiver, state, value, kind, f) {
@@ -32301,28 +32327,6 @@ function openAIAttempt(spec, apiKey, system) {
             throw fromSdkError(e);
         }
     };
-}
-/** The SDKs' errors (OpenAI's and Anthropic's share this shape) as CallErrors the retry loop understands. */
-function fromSdkError(e) {
-    if (e instanceof CallError)
-        return e;
-    const err = e;
-    if (typeof err?.status === 'number') {
-        const h = err.headers;
-        const headers = h && typeof h.get === 'function'
-            ? h
-            : new Headers(h ?? {});
-        return httpError(err.status, err.message ?? '', headers);
-    }
-    // The SDKs' error classes do not all set `name`; their constructors are named.
-    const kind = e?.constructor?.name ?? err?.name;
-    if (kind === 'APIConnectionTimeoutError')
-        return new CallError('timeout', true);
-    if (kind === 'APIConnectionError')
-        return new CallError(`connection error: ${err.message}`, true);
-    if (kind === 'APIUserAbortError')
-        return Object.assign(new Error('aborted'), { name: 'AbortError' });
-    return e;
 }
 
 function __classPrivateFieldSet(receiver, state, value, kind, f) {
@@ -56954,18 +56958,27 @@ function persistentAttempt(spec, cwd, system) {
         const w = workers.find((x) => !x.busy) ?? start();
         w.busy = true;
         const id = nextId++;
+        // A hung agent is killed and replaced by a fresh process on the next request. The listener must go when the
+        // request ends: a timeout signal still fires later, and would kill a worker that is serving someone else.
+        let onAbort;
         try {
             const answer = await new Promise((resolve, reject) => {
                 w.pending = { id, resolve, reject };
-                signal.addEventListener('abort', () => {
-                    kill(w.child); // a hung agent is replaced by a fresh process on the next request
+                onAbort = () => {
+                    const i = workers.indexOf(w);
+                    if (i >= 0)
+                        workers.splice(i, 1); // never hand the next request to a process being killed
+                    kill(w.child);
                     reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
-                }, { once: true });
+                };
+                signal.addEventListener('abort', onAbort, { once: true });
                 w.child.stdin.write(JSON.stringify({ id, ...requestBody(req, system) }) + '\n');
             });
             return toAgentResponse(answer, 'the agent command');
         }
         finally {
+            if (onAbort)
+                signal.removeEventListener('abort', onAbort);
             w.pending = undefined;
             w.busy = false;
         }
@@ -62394,7 +62407,9 @@ function pairedTest(b, c, singleSample, alpha, units = b.length) {
     if (sd === 0)
         return { test: 'paired-t', n, delta, ci, pValue: delta < 0 ? 0 : 1, sd, mde, df };
     const t = delta / (sd / Math.sqrt(n));
-    return { test: 'paired-t', n, delta, ci, pValue: jStat.studentt.cdf(t, df), sd, mde, t, df };
+    const p = jStat.studentt.cdf(t, df);
+    // A NaN would compare false against alpha and let a regression through: decide from the sign instead.
+    return { test: 'paired-t', n, delta, ci, pValue: Number.isFinite(p) ? p : t < 0 ? 0 : 1, sd, mde, t, df };
 }
 function meanInterval(mean, sd, n) {
     if (n < 2 || !Number.isFinite(sd))

@@ -56,7 +56,9 @@ export function pairedTest(
   const df = n - 1;
   if (sd === 0) return { test: 'paired-t', n, delta, ci, pValue: delta < 0 ? 0 : 1, sd, mde, df };
   const t = delta / (sd / Math.sqrt(n));
-  return { test: 'paired-t', n, delta, ci, pValue: jStat.studentt.cdf(t, df), sd, mde, t, df };
+  const p = jStat.studentt.cdf(t, df);
+  // A NaN would compare false against alpha and let a regression through: decide from the sign instead.
+  return { test: 'paired-t', n, delta, ci, pValue: Number.isFinite(p) ? p : t < 0 ? 0 : 1, sd, mde, t, df };
 }
 
 function meanInterval(mean: number, sd: number, n: number): [number, number] {

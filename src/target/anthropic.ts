@@ -3,8 +3,7 @@ import type { z } from 'zod';
 import type { AnthropicTargetSchema } from './schema.js';
 import type { AgentResponse, ChatMessage, ToolCall } from '../trajectory/types.js';
 import type { AgentRequest } from './types.js';
-import { CallError, type Attempt } from './resilience.js';
-import { fromSdkError } from './openai.js';
+import { CallError, fromSdkError, type Attempt } from './resilience.js';
 import { plainMessages } from './wire.js';
 
 type Block =

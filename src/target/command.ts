@@ -115,21 +115,24 @@ export function persistentAttempt(
     const w = workers.find((x) => !x.busy) ?? start();
     w.busy = true;
     const id = nextId++;
+    // A hung agent is killed and replaced by a fresh process on the next request. The listener must go when the
+    // request ends: a timeout signal still fires later, and would kill a worker that is serving someone else.
+    let onAbort: (() => void) | undefined;
     try {
       const answer = await new Promise<unknown>((resolve, reject) => {
         w.pending = { id, resolve, reject };
-        signal.addEventListener(
-          'abort',
-          () => {
-            kill(w.child); // a hung agent is replaced by a fresh process on the next request
-            reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
-          },
-          { once: true },
-        );
+        onAbort = () => {
+          const i = workers.indexOf(w);
+          if (i >= 0) workers.splice(i, 1); // never hand the next request to a process being killed
+          kill(w.child);
+          reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
         w.child.stdin.write(JSON.stringify({ id, ...requestBody(req, system) }) + '\n');
       });
       return toAgentResponse(answer, 'the agent command');
     } finally {
+      if (onAbort) signal.removeEventListener('abort', onAbort);
       w.pending = undefined;
       w.busy = false;
     }

@@ -79,7 +79,7 @@ export function resilient(base: Omit<Target, 'respond'>, attempt: Attempt, o: Re
   return wrapTarget(base, async (req, outer) => {
     let last: CallError | undefined;
     let attempts = 0;
-    for (let i = 0; i <= o.maxRetries; i++) {
+    for (;;) {
       attempts++;
       outer?.throwIfAborted();
       await limiter?.acquire();
@@ -90,8 +90,8 @@ export function resilient(base: Omit<Target, 'respond'>, attempt: Attempt, o: Re
       } catch (e) {
         if (outer?.aborted) throw e;
         last = classify(e, timeout.aborted, o.timeoutMs);
-        if (!last.retryable || i === o.maxRetries) break;
-        const backoff = Math.min(MAX_DELAY_MS, baseDelay * 2 ** i);
+        if (!last.retryable || attempts > o.maxRetries) break;
+        const backoff = Math.min(MAX_DELAY_MS, baseDelay * 2 ** (attempts - 1));
         const wait =
           last.retryAfterMs !== undefined
             ? Math.min(last.retryAfterMs, MAX_RETRY_AFTER_MS)
@@ -121,4 +121,30 @@ function classify(e: unknown, timedOut: boolean, timeoutMs: number): CallError {
   if (err?.name === 'TypeError' && /fetch failed|terminated|socket|ECONN|EPIPE/i.test(msg))
     return new CallError(`connection error: ${msg}`, true);
   return new CallError(msg || String(e), false);
+}
+
+/** The SDKs' errors (OpenAI's and Anthropic's share this shape) as CallErrors the retry loop understands. */
+export function fromSdkError(e: unknown): unknown {
+  if (e instanceof CallError) return e;
+  const err = e as {
+    status?: number;
+    headers?: Headers | Record<string, string>;
+    message?: string;
+    name?: string;
+    error?: unknown;
+  };
+  if (typeof err?.status === 'number') {
+    const h = err.headers;
+    const headers =
+      h && typeof (h as Headers).get === 'function'
+        ? (h as Headers)
+        : new Headers((h as Record<string, string>) ?? {});
+    return httpError(err.status, err.message ?? '', headers);
+  }
+  // The SDKs' error classes do not all set `name`; their constructors are named.
+  const kind = (e as { constructor?: { name?: string } })?.constructor?.name ?? err?.name;
+  if (kind === 'APIConnectionTimeoutError') return new CallError('timeout', true);
+  if (kind === 'APIConnectionError') return new CallError(`connection error: ${err.message}`, true);
+  if (kind === 'APIUserAbortError') return Object.assign(new Error('aborted'), { name: 'AbortError' });
+  return e;
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseJsonFile } from '../../config/json.js';
 import { loadConfig } from '../../config/load.js';
+import { loadProject, type Project } from '../../config/project.js';
 import { applyPolicy } from '../../policy/load.js';
 import { resultsFromData, writeJson } from '../../results/io.js';
 import type { ResultsFile } from '../../results/schema.js';
@@ -19,6 +20,7 @@ async function resultsOrRun(
   side: 'baseline' | 'candidate',
   o: RunOptions,
   outDir: string,
+  project: () => Promise<Project>,
 ): Promise<ResultsFile> {
   if (existsSync(arg) && /\.json$/i.test(arg)) {
     // Parsed once: results files can be large. A JSON file of another kind is a target file.
@@ -28,7 +30,7 @@ async function resultsOrRun(
   }
   const checkpoint = join(outDir, `${side}.checkpoint.jsonl`);
   mkdirSync(outDir, { recursive: true });
-  const results = await runTarget(arg, o, side, checkpoint);
+  const results = await runTarget(arg, o, side, checkpoint, await project());
   writeJson(join(outDir, `${side}.results.json`), results);
   rmSync(checkpoint, { force: true });
   return results;
@@ -47,8 +49,11 @@ export async function gateCommand(o: GateCliOptions): Promise<GateFile> {
   const outDir = resolve(o.outDir);
   const { config, file } = loadConfig(o.config);
   const policy = applyPolicy(config.policy, o.policy, file ?? 'config');
-  const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir);
-  const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir);
+  // Both sides run the same suite and rules: loaded once, and only when a side is a target.
+  let loading: Promise<Project> | undefined;
+  const project = () => (loading ??= loadProject({ config: o.config, suite: o.suite, rules: o.rules }));
+  const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir, project);
+  const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir, project);
   const gate = runGate(baseline, candidate, { policy, failOn: o.failOn });
   writeReports(gate, outDir, { reportUrl: o.reportUrl });
   return gate;

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadProject } from '../../config/project.js';
+import { loadProject, type Project } from '../../config/project.js';
 import { createTarget, parseTargetArg } from '../../target/resolve.js';
 import { runSuite } from '../../runner/suite.js';
 import { writeJson } from '../../results/io.js';
@@ -17,8 +17,9 @@ export async function runTarget(
   o: RunOptions,
   label: string,
   checkpoint?: string,
+  loaded?: Project,
 ): Promise<ResultsFile> {
-  const project = await loadProject({ config: o.config, suite: o.suite, rules: o.rules });
+  const project = loaded ?? (await loadProject({ config: o.config, suite: o.suite, rules: o.rules }));
   const spec = targetArg ? parseTargetArg(targetArg) : project.config.target;
   if (!spec)
     throw new ExitError('no target: pass --target (e.g. sim:v1 or agent.yml) or set `target` in the config');

@@ -14,6 +14,10 @@ export function toolCallGrader(rule: z.infer<typeof ToolCallRuleSchema>) {
       for (const f of forbid) {
         if (!f.tool.test(call.function.name)) continue;
         const args = parseArguments(call);
+        // Arguments that are not a JSON object still went to the tool, and cannot be checked: fail closed.
+        if (f.args.length && Object.keys(args).length === 1 && typeof args._raw === 'string') {
+          return `call ${call.function.name} with arguments that are not a JSON object, so they cannot be checked: ${excerpt(call.function.arguments, undefined, 200)}`;
+        }
         const hit = f.args.every(([name, re]) => {
           const v = args[name];
           return v !== undefined && re.test(typeof v === 'string' ? v : JSON.stringify(v));
