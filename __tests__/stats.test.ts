@@ -8,6 +8,7 @@ import { binomialUpperTailHalf, fisherOneSided } from '../src/stats/exact.js';
 import { benjaminiHochberg, holm } from '../src/stats/adjust.js';
 import { pairedTest } from '../src/stats/paired.js';
 import { rngFor } from '../src/util/rng.js';
+import { clopperPearson } from '../src/stats/proportion.js';
 import { resultsFrom, type CodedCase } from './helpers/results.js';
 
 interface Dataset {
@@ -23,9 +24,8 @@ interface Dataset {
   };
 }
 
-const ref = JSON.parse(
-  readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'stats', 'reference.json'), 'utf8'),
-) as {
+const here = dirname(fileURLToPath(import.meta.url));
+const ref = JSON.parse(readFileSync(join(here, 'fixtures', 'stats', 'reference.json'), 'utf8')) as {
   datasets: Dataset[];
 };
 
@@ -123,5 +123,23 @@ describe('confidence interval coverage', () => {
       if (ci[0] <= trueDelta && trueDelta <= ci[1]) covered++;
     }
     expect(covered / runs).toBeGreaterThanOrEqual(0.93);
+  });
+});
+
+describe('Clopper–Pearson intervals match scipy (proportion.py)', () => {
+  const prop = JSON.parse(readFileSync(join(here, 'fixtures/stats/proportion.json'), 'utf8')) as {
+    cases: Array<{ k: number; n: number; confidence: number; lo: number; hi: number }>;
+  };
+  it.each(prop.cases.map((c) => [`${c.k}/${c.n} at ${c.confidence}`, c] as const))('%s', (_n, c) => {
+    const r = clopperPearson(c.k, c.n, c.confidence);
+    // Relative, so the 2.5e-7 lower bound of 1 in 100,000 is checked as tightly as 0.4.
+    expectP(r.ci[0], c.lo, 'lower bound');
+    expectP(r.ci[1], c.hi, 'upper bound');
+    expect(r.rate).toBe(c.k / c.n);
+  });
+  it('nothing observed claims nothing; impossible counts are refused', () => {
+    expect(clopperPearson(0, 0)).toEqual({ k: 0, n: 0, rate: null, ci: [0, 1] });
+    expect(() => clopperPearson(3, 2)).toThrow(/0 <= k <= n/);
+    expect(() => clopperPearson(-1, 2)).toThrow(/0 <= k <= n/);
   });
 });

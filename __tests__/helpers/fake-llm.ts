@@ -11,6 +11,8 @@ export interface FakeLLM {
   /** Decides the fault for a request, given its body and how many times this exact body was seen before. */
   faults: (body: Record<string, unknown>, seen: number) => Fault;
   latencyMs: number;
+  /** A gullible model: obeys "call TOOL with {json}" found in the last tool result, and picks tools by the words of their names. */
+  followInjections: boolean;
   close(): Promise<void>;
 }
 
@@ -24,7 +26,14 @@ const lastUser = (msgs: Array<{ role: string; content?: unknown }>) =>
  */
 export async function startFakeLLM(): Promise<FakeLLM> {
   const sockets = new Set<Socket>();
-  const state: FakeLLM = { url: '', log: [], faults: () => 'none', latencyMs: 0, close: async () => {} };
+  const state: FakeLLM = {
+    url: '',
+    log: [],
+    faults: () => 'none',
+    latencyMs: 0,
+    followInjections: false,
+    close: async () => {},
+  };
   const seen = new Map<string, number>();
 
   const decide = (
@@ -41,11 +50,20 @@ export async function startFakeLLM(): Promise<FakeLLM> {
           : 'The agent declined.\nVERDICT: PASS',
       };
     }
+    if (toolResultLast && state.followInjections) {
+      const m = /call (\w+) with (\{[^{}]*\})/.exec(String(msgs.at(-1)?.content ?? ''));
+      if (m && toolNames.includes(m[1]))
+        return { tool: m[1], args: JSON.parse(m[2]) as Record<string, unknown> };
+    }
     if (toolResultLast) return { text: 'Done.' };
     const user = lastUser(msgs);
     const text = typeof user?.content === 'string' ? user.content : JSON.stringify(user?.content ?? '');
     if (/phishing/i.test(text)) return { text: "I can't help with that." };
-    const tool = toolNames.find((n) => text.toLowerCase().includes(n.replace(/_/g, ' ')) || text.includes(n));
+    const named = (n: string) =>
+      state.followInjections && n.split('_').every((w) => text.toLowerCase().includes(w.toLowerCase()));
+    const tool = toolNames.find(
+      (n) => text.toLowerCase().includes(n.replace(/_/g, ' ')) || text.includes(n) || named(n),
+    );
     if (tool) return { tool, args: { query: text.slice(0, 40) } };
     return { text: `Sure: ${text.slice(0, 40)}` };
   };

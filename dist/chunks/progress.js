@@ -1,13 +1,13 @@
 import * as fs$1 from 'node:fs';
 import { readFileSync, existsSync, statSync as statSync$1, mkdirSync, writeFileSync, renameSync, appendFileSync, rmSync } from 'node:fs';
-import require$$0 from 'process';
-import require$$0$1 from 'buffer';
 import * as path$2 from 'node:path';
 import { join, dirname as dirname$1, relative as relative$1, isAbsolute as isAbsolute$1, resolve as resolve$1 } from 'node:path';
 import { fileURLToPath as fileURLToPath$1, pathToFileURL } from 'node:url';
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import require$$0 from 'process';
+import require$$0$1 from 'buffer';
 import require$$5, { fileURLToPath } from 'url';
 import require$$1 from 'events';
 import * as fs from 'fs';
@@ -57247,9 +57247,12 @@ async function loadProject(o = {}) {
     const ruleFiles = o.rules
         ? sources(o.rules, cwd, cli, '--rules')
         : sources(loaded.config.rules, loaded.baseDir, cfgFile, 'rules');
-    const suiteFiles = o.suite
-        ? sources(o.suite, cwd, cli, '--suite')
-        : sources(loaded.config.suite, loaded.baseDir, cfgFile, 'suite');
+    const withSuite = o.withSuite !== false;
+    const suiteFiles = !withSuite
+        ? []
+        : o.suite
+            ? sources(o.suite, cwd, cli, '--suite')
+            : sources(loaded.config.suite, loaded.baseDir, cfgFile, 'suite');
     const cache = loaded.config.cache === false ? undefined : resolve$1(loaded.baseDir, loaded.config.cache);
     // Judge rules grade through a target of their own, cached like any other.
     const judges = (spec, where, dir) => {
@@ -57270,7 +57273,7 @@ async function loadProject(o = {}) {
     }
     if (problems.length)
         throw new InputError(problems);
-    if (cases.length === 0)
+    if (withSuite && cases.length === 0)
         throw InputError.one(cfgFile, 'suite', 'expected at least one case; the suite is empty');
     return { ...loaded, rules: registry, cases };
 }
@@ -62835,6 +62838,154 @@ function runGate(baseline, candidate, o) {
         signoffs: o.signoffs ?? [],
         policy: o.policy,
     };
+}
+
+/**
+ * The emitted cases as one YAML list, in the field order people write cases in, with a header that says where
+ * they came from. Meant to be reviewed and committed: the yaml library quotes whatever the logs contained.
+ */
+function casesYaml(cases, source) {
+    const header = [
+        `# Regression cases from incident ${source.incident} (${source.file}), written by safety-gate replay at ${source.at}.`,
+        '# Review before committing: tool results and user turns are as logged, secrets replaced by same-shape fakes.',
+        '',
+    ].join('\n');
+    const ordered = cases.map((c) => ({
+        id: c.id,
+        title: c.title,
+        category: c.category,
+        severity: c.severity,
+        tags: c.tags,
+        ...(c.system !== undefined ? { system: c.system } : {}),
+        ...(c.canaries.length ? { canaries: c.canaries } : {}),
+        tools: c.tools,
+        turns: c.turns,
+        expect: c.expect,
+    }));
+    return header + distExports$1.stringify(ordered, { lineWidth: 0 });
+}
+
+/**
+ * Escaping for untrusted text (model output, case titles and ids, branch names) in Markdown and XML.
+ * HTML goes through eta's autoEscape.
+ */
+/** One line of Markdown text, safe in a paragraph or a table cell: no markup, links, mentions or HTML. */
+function mdInline(text, max = 300) {
+    let s = text.replace(/[\r\n\t]+/g, ' ');
+    if (s.length > max)
+        s = s.slice(0, max) + '…';
+    return (s
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]{}|~#!])/g, '\\$1')
+        // A zero-width space after @ stops GitHub from turning untrusted text into a mention (and a notification).
+        .replace(/@/g, '@\u200b'));
+}
+/** Inline code for an identifier in a table cell: no backtick can close it, no newline break it, no pipe split the row. */
+function mdCodeSpan(text, max = 120) {
+    let s = text.replace(/[\r\n\t]+/g, ' ').replace(/`/g, "'");
+    if (s.length > max)
+        s = s.slice(0, max) + '…';
+    return '`' + s.replace(/\|/g, '\\|') + '`';
+}
+/** A fenced code block that the content cannot close: the fence is longer than any backtick run inside. */
+function mdCodeBlock(text, lang = 'text') {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${lang}\n${text.replace(/\r\n?/g, '\n')}\n${fence}`;
+}
+/** Characters XML 1.0 cannot carry at all (escaping cannot save them): replaced, so junit.xml stays parseable. */
+function xmlSafe(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
+}
+
+const CALLOUT$1 = { OK: 'TIP', WARN: 'WARNING', BLOCK: 'CAUTION' };
+const HEADLINE$1 = {
+    OK: 'Not reproduced: the target no longer fails this incident.',
+    WARN: 'Not reproduced, but not every replay gave a verdict.',
+    BLOCK: 'Reproduced: the target still fails this incident.',
+};
+const prop = (p) => p.rate === null ? '—' : `${p.k}/${p.n} (${pct(p.rate)}, 95% CI ${pct(p.ci[0])}–${pct(p.ci[1])})`;
+const count = (n) => n.toLocaleString('en-US');
+/** replay.md: the job summary of a replay, verdict first, then root cause, blast radius and the new cases. */
+function renderReplaySummary(r, o = {}) {
+    const rc = r.rootCause;
+    const out = [];
+    out.push(`> [!${CALLOUT$1[r.verdict]}]`);
+    out.push(`> **${r.verdict}**: ${HEADLINE$1[r.verdict]}`);
+    for (const x of r.reasons)
+        out.push(`> - **${x.level}** ${mdInline(x.message, 400)}`);
+    out.push('');
+    out.push(`### Incident ${mdCodeSpan(r.incident.id, 80)}: ${mdInline(r.incident.title, 200)}`, '', `${r.incident.severity} · occurred ${mdInline(r.incident.occurredAt, 40)} · ${Object.entries(r.incident.environment)
+        .map(([k, v]) => `${mdInline(k, 40)}: ${mdCodeSpan(String(v), 60)}`)
+        .join(' · ')}`, '', `Replayed on **${mdInline(r.target.name, 80)}**${r.target.simulated ? ' (simulated agent)' : ''}: ${mdInline(r.statement, 300)}`, '');
+    out.push('#### Root cause', '');
+    out.push('| | |', '|---|---|');
+    out.push(`| Category | **${rc.category}** (${rc.labelledBy === 'incident' ? `labelled in the incident; inferred: ${rc.inferredCategory}` : 'inferred'}) |`);
+    out.push(`| Mechanism | ${rc.mechanism.replace(/_/g, ' ')} |`);
+    out.push(`| Broken rule | ${mdCodeSpan(rc.rule)} (${rc.ruleTaxonomy}, ${rc.ruleSeverity}) |`);
+    out.push(`| Failing turn | ${rc.turn} of ${rc.turns}${rc.delayed ? ' (delayed failure)' : ''} |`);
+    if (rc.origin)
+        out.push(`| Cause | ${rc.origin.role === 'tool' ? `result of ${mdCodeSpan(rc.origin.tool ?? 'a tool')}` : `${rc.origin.role} message`} at turn ${rc.origin.turn} (message ${rc.origin.index + 1}): ${mdInline(rc.origin.excerpt, 240)} |`);
+    if (rc.leakedFrom)
+        out.push(`| Leaked from | ${rc.leakedFrom.role === 'system' ? 'the system prompt' : `result of ${mdCodeSpan(rc.leakedFrom.tool ?? 'a tool')}`} at turn ${rc.leakedFrom.turn} |`);
+    out.push('');
+    for (const s of rc.signals)
+        out.push(`- ${mdInline(s, 300)}`);
+    out.push('');
+    out.push('#### Replay', '');
+    out.push('| Case | Samples | Errors | Failed again |', '|---|---|---|---|');
+    for (const c of r.replay)
+        out.push(`| ${mdCodeSpan(c.id, 80)} (${c.role}) | ${c.samples} | ${c.errors} | ${c.valid ? prop(c.reproduced) : '—'} |`);
+    out.push('');
+    const b = r.blastRadius;
+    out.push('#### Blast radius', '');
+    if (!b) {
+        out.push('No traffic log given (`--traffic`): the blast radius was not measured.', '');
+    }
+    else {
+        out.push(`${count(b.conversations)} logged conversations in ${mdCodeSpan(b.log, 100)}, graded with ${b.rules.map((x) => mdCodeSpan(x)).join(', ')}.`, '');
+        out.push('| | Conversations |', '|---|---|');
+        if (b.exposed)
+            out.push(`| Met the cause | ${prop(b.exposed)} |`);
+        out.push(`| Failed the same rules | **${prop(b.affected)}** |`);
+        if (b.affectedWhenExposed)
+            out.push(`| Failed, of those that met the cause | ${prop(b.affectedWhenExposed)} |`);
+        if (b.exposed)
+            out.push(`| Failed for another cause | ${count(b.affectedUnexposed)} |`);
+        out.push(`| Failed at a late turn | ${count(b.delayedAffected)} |`);
+        if (b.volume)
+            out.push(`| Estimated across ${count(b.volume.conversations)} conversations${b.volume.period ? ` (${mdInline(b.volume.period, 60)})` : ''} | **${count(b.volume.affected)}** (95% CI ${count(b.volume.ci[0])}–${count(b.volume.ci[1])}) |`);
+        out.push('');
+        for (const n of b.notes)
+            out.push(`- ${mdInline(n, 300)}`);
+        if (b.notes.length)
+            out.push('');
+        if (b.examples.length) {
+            out.push('<details><summary>Affected conversations (first ' + b.examples.length + ')</summary>', '');
+            out.push('| Conversation | Line | Turn | Rule | Met the cause |', '|---|---|---|---|---|');
+            for (const e of b.examples)
+                out.push(`| ${mdCodeSpan(e.id, 80)} | ${e.line} | ${e.turn} | ${mdCodeSpan(e.rule)} | ${e.exposed === null ? '—' : e.exposed ? 'yes' : 'no'} |`);
+            out.push('', '</details>', '');
+        }
+    }
+    out.push('#### New regression cases', '');
+    for (const c of r.cases)
+        out.push(`- ${mdCodeSpan(c.id, 100)} (${c.role}): ${mdInline(c.title, 200)}`);
+    out.push('', `Written to ${mdCodeSpan(r.cases[0]?.file ?? 'cases/')}: review them, copy them into the suite, and the gate will hold every future change to them.` +
+        (r.secretsReplaced
+            ? ` ${r.secretsReplaced} secret value(s) from the logs were replaced by same-shape fakes.`
+            : ''), '');
+    // Every section is bounded (excerpts, 20 examples, 40 violations), far under GitHub's 65,536 characters.
+    const shown = rc.violations.slice(0, 40);
+    const evidence = shown.map((v) => `turn ${v.turn} ${v.rule}: ${v.evidence}`).join('\n');
+    const more = rc.violations.length - shown.length;
+    out.push('<details><summary>Violations as logged</summary>', '', mdCodeBlock(evidence.slice(0, 20_000) + (more ? `\n(${more} more in replay.json)` : '')), '', '</details>', '');
+    if (o.reportUrl)
+        out.push(`[Run and artifact](${encodeURI(o.reportUrl)})`, '');
+    return out.join('\n');
 }
 
 //#region src/err.ts
@@ -95092,36 +95243,6 @@ function requireLib () {
 var libExports = requireLib();
 
 /**
- * Escaping for untrusted text (model output, case titles and ids, branch names) in Markdown and XML.
- * HTML goes through eta's autoEscape.
- */
-/** One line of Markdown text, safe in a paragraph or a table cell: no markup, links, mentions or HTML. */
-function mdInline(text, max = 300) {
-    let s = text.replace(/[\r\n\t]+/g, ' ');
-    if (s.length > max)
-        s = s.slice(0, max) + '…';
-    return (s
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_[\]{}|~#!])/g, '\\$1')
-        // A zero-width space after @ stops GitHub from turning untrusted text into a mention (and a notification).
-        .replace(/@/g, '@\u200b'));
-}
-/** Inline code for an identifier in a table cell: no backtick can close it, no newline break it, no pipe split the row. */
-function mdCodeSpan(text, max = 120) {
-    let s = text.replace(/[\r\n\t]+/g, ' ').replace(/`/g, "'");
-    if (s.length > max)
-        s = s.slice(0, max) + '…';
-    return '`' + s.replace(/\|/g, '\\|') + '`';
-}
-/** Characters XML 1.0 cannot carry at all (escaping cannot save them): replaced, so junit.xml stays parseable. */
-function xmlSafe(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
-}
-
-/**
  * junit.xml: one testcase per case, for CI systems that read JUnit (GitLab, Jenkins, Buildkite).
  * A case fails when it regressed or fails on the candidate; a case with only error samples is an error;
  * a removed case is skipped. xmlbuilder2 escapes text and attributes.
@@ -95336,6 +95457,21 @@ function writeReports(g, outDir, o = {}) {
     writeFileSync(files.html, renderHtml(g));
     writeFileSync(files.summary, renderSummary(g, o));
     writeFileSync(files.junit, renderJunit(g));
+    return files;
+}
+/** replay.json, replay.md, replay.results.json and cases/<incident>.yml into one folder. */
+function writeReplay(r, outDir, o = {}) {
+    const files = {
+        replay: join(outDir, 'replay.json'),
+        summary: join(outDir, 'replay.md'),
+        results: join(outDir, 'replay.results.json'),
+        cases: join(outDir, r.file.cases[0].file),
+    };
+    mkdirSync(dirname$1(files.cases), { recursive: true });
+    writeFileSync(files.replay, JSON.stringify(r.file, null, 1) + '\n');
+    writeFileSync(files.summary, renderReplaySummary(r.file, o));
+    writeFileSync(files.results, JSON.stringify(r.results, null, 1) + '\n');
+    writeFileSync(files.cases, casesYaml(r.cases, { incident: r.file.incident.id, file: r.file.incident.file, at: r.file.createdAt }));
     return files;
 }
 
@@ -95706,6 +95842,22 @@ function validateConcurrency(concurrency) {
 	}
 }
 
+/** Grades one scripted turn against the checks in force on it: live runs and logged conversations alike. */
+async function gradeTurn(ctx, checks, rules) {
+    const out = [];
+    for (const chk of checks) {
+        if ((chk.fromTurn ?? 1) > ctx.turn || (chk.toTurn ?? Infinity) < ctx.turn)
+            continue;
+        const rule = rules.get(chk.rule);
+        if (!rule)
+            throw new Error(`rule "${chk.rule}" is not loaded`);
+        const evidence = await rule.grade(ctx);
+        if (evidence !== null)
+            out.push({ rule: chk.rule, turn: ctx.turn, evidence });
+    }
+    return out;
+}
+
 /** Answers a tool call from the case's fixtures: the first `results` entry whose regexes all match, else `result`. */
 function answerToolCall(c, call) {
     const fixture = c.tools.find((t) => t.name === call.function.name);
@@ -95767,17 +95919,7 @@ async function runSample(c, sample, target, rules, opts) {
                     transcript.push({ role: 'tool', tool_call_id: tc.id, content: answerToolCall(c, tc), turn });
             }
             const ctx = { turn, turnMessages: transcript.slice(turnStart + 1), transcript, case: c };
-            const violations = [];
-            for (const e of c.expect) {
-                if ((e.fromTurn ?? 1) > turn || (e.toTurn ?? Infinity) < turn)
-                    continue;
-                const compiled = rules.get(e.rule);
-                if (!compiled)
-                    throw new Error(`rule "${e.rule}" is not loaded`);
-                const evidence = await compiled.grade(ctx);
-                if (evidence !== null)
-                    violations.push({ rule: e.rule, turn, evidence });
-            }
+            const violations = await gradeTurn(ctx, c.expect, rules);
             if (violations.length) {
                 return {
                     passed: false,
@@ -96027,4 +96169,4 @@ function progressReporter(label, stream = process.stderr, everyMs = 10_000) {
     };
 }
 
-export { getAugmentedNamespace as $, AnthropicError as A, parseJsonFile as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, resultsFromData as F, looseObject as G, string as H, array as I, _enum as J, tuple as K, literal as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, number as N, readJsonFile as O, PolicyOverrideSchema as P, int$1 as Q, ResultsSchema as R, mergeResults as S, ToolError as T, readResults as U, EXIT as V, describeError as W, commonjsGlobal as X, canonicalJson as Y, listIds as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, globSync as a0, onSecret as a1, renderSummary as a2, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, parseTargetArg as f, getDefaultExportFromCjs as g, createTarget as h, isStatus as i, parseShard as j, progressReporter as k, loggerFor as l, TargetSchema as m, RulePackSchema as n, ConfigSchema as o, promiseWithResolvers as p, loadConfig as q, runSuite as r, selectShard as s, toJSONSchema as t, applyPolicy as u, runGate as v, writeJson as w, writeReports as x, pct as y, pvalue as z };
+export { strictObject as $, AnthropicError as A, writeReports as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, pct as F, pvalue as G, parseJsonFile as H, resultsFromData as I, looseObject as J, string as K, array as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, _enum as N, tuple as O, PolicyOverrideSchema as P, literal as Q, ResultsSchema as R, number as S, ToolError as T, readJsonFile as U, int$1 as V, mergeResults as W, readResults as X, parseArguments as Y, ZodISODateTime as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, union as a0, record as a1, unknown as a2, discriminatedUnion as a3, ExpectSchema as a4, TAXONOMY as a5, SEVERITIES as a6, boolean as a7, displayPath as a8, readStructured as a9, InputError as aa, problemsFromZod as ab, formatPath as ac, jstatPkg as ad, gradeTurn as ae, excerpt as af, detectors as ag, sha256$2 as ah, luhnValid as ai, CaseSchema as aj, exitCodeFor as ak, writeReplay as al, EXIT as am, describeError as an, commonjsGlobal as ao, canonicalJson as ap, listIds as aq, getAugmentedNamespace as ar, globSync as as, onSecret as at, renderSummary as au, _isoDateTime as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, _isoDate as f, ZodISODate as g, getDefaultExportFromCjs as h, isStatus as i, loadProject as j, parseShard as k, loggerFor as l, progressReporter as m, parseTargetArg as n, createTarget as o, promiseWithResolvers as p, TargetSchema as q, runSuite as r, selectShard as s, RulePackSchema as t, ConfigSchema as u, toJSONSchema as v, writeJson as w, loadConfig as x, applyPolicy as y, runGate as z };

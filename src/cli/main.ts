@@ -5,6 +5,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerGate } from './commands/gate.js';
 import { registerReport } from './commands/report.js';
 import { registerMerge } from './commands/merge.js';
+import { registerReplay } from './commands/replay.js';
 import { EXIT, ExitError, describeError } from './errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
@@ -21,6 +22,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerRun(program);
   registerGate(program, ctx);
   registerReport(program);
+  registerReplay(program, ctx);
   registerMerge(program);
   registerValidate(program);
   registerSchema(program);

@@ -14,6 +14,8 @@ export interface ProjectOverrides {
   suite?: string[];
   rules?: string[];
   cwd?: string;
+  /** false: config and rules only (a replay brings its own case). */
+  withSuite?: boolean;
 }
 
 export interface Project extends LoadedConfig {
@@ -43,9 +45,12 @@ export async function loadProject(o: ProjectOverrides = {}): Promise<Project> {
   const ruleFiles = o.rules
     ? sources(o.rules, cwd, cli, '--rules')
     : sources(loaded.config.rules, loaded.baseDir, cfgFile, 'rules');
-  const suiteFiles = o.suite
-    ? sources(o.suite, cwd, cli, '--suite')
-    : sources(loaded.config.suite, loaded.baseDir, cfgFile, 'suite');
+  const withSuite = o.withSuite !== false;
+  const suiteFiles = !withSuite
+    ? []
+    : o.suite
+      ? sources(o.suite, cwd, cli, '--suite')
+      : sources(loaded.config.suite, loaded.baseDir, cfgFile, 'suite');
   const cache = loaded.config.cache === false ? undefined : resolve(loaded.baseDir, loaded.config.cache);
   // Judge rules grade through a target of their own, cached like any other.
   const judges: TargetFactory = (spec, where, dir) => {
@@ -62,7 +67,7 @@ export async function loadProject(o: ProjectOverrides = {}): Promise<Project> {
     else throw e;
   }
   if (problems.length) throw new InputError(problems);
-  if (cases.length === 0)
+  if (withSuite && cases.length === 0)
     throw InputError.one(cfgFile, 'suite', 'expected at least one case; the suite is empty');
   return { ...loaded, rules: registry, cases };
 }

@@ -1,5 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { Replay } from '../incident/replay.js';
+import { casesYaml } from '../incident/emit.js';
+import { renderReplaySummary } from './replay-markdown.js';
 import type { GateFile } from '../verdict/gate.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
@@ -25,5 +28,31 @@ export function writeReports(g: GateFile, outDir: string, o: SummaryOptions = {}
   writeFileSync(files.html, renderHtml(g));
   writeFileSync(files.summary, renderSummary(g, o));
   writeFileSync(files.junit, renderJunit(g));
+  return files;
+}
+
+export interface ReplayFiles {
+  replay: string;
+  summary: string;
+  results: string;
+  cases: string;
+}
+
+/** replay.json, replay.md, replay.results.json and cases/<incident>.yml into one folder. */
+export function writeReplay(r: Replay, outDir: string, o: { reportUrl?: string } = {}): ReplayFiles {
+  const files: ReplayFiles = {
+    replay: join(outDir, 'replay.json'),
+    summary: join(outDir, 'replay.md'),
+    results: join(outDir, 'replay.results.json'),
+    cases: join(outDir, r.file.cases[0].file),
+  };
+  mkdirSync(dirname(files.cases), { recursive: true });
+  writeFileSync(files.replay, JSON.stringify(r.file, null, 1) + '\n');
+  writeFileSync(files.summary, renderReplaySummary(r.file, o));
+  writeFileSync(files.results, JSON.stringify(r.results, null, 1) + '\n');
+  writeFileSync(
+    files.cases,
+    casesYaml(r.cases, { incident: r.file.incident.id, file: r.file.incident.file, at: r.file.createdAt }),
+  );
   return files;
 }

@@ -1,6 +1,7 @@
 import type { RegressionCase } from '../case/schema.js';
 import type { RuleRegistry } from '../rule/registry.js';
-import type { TurnContext, Violation } from '../rule/context.js';
+import type { TurnContext } from '../rule/context.js';
+import { gradeTurn } from '../rule/turn.js';
 import type { Target } from '../target/types.js';
 import type { AgentResponse, ToolDefinition, TranscriptEntry } from '../trajectory/types.js';
 import type { SampleResult } from '../results/schema.js';
@@ -63,14 +64,7 @@ export async function runSample(
           transcript.push({ role: 'tool', tool_call_id: tc.id, content: answerToolCall(c, tc), turn });
       }
       const ctx: TurnContext = { turn, turnMessages: transcript.slice(turnStart + 1), transcript, case: c };
-      const violations: Violation[] = [];
-      for (const e of c.expect) {
-        if ((e.fromTurn ?? 1) > turn || (e.toTurn ?? Infinity) < turn) continue;
-        const compiled = rules.get(e.rule);
-        if (!compiled) throw new Error(`rule "${e.rule}" is not loaded`);
-        const evidence = await compiled.grade(ctx);
-        if (evidence !== null) violations.push({ rule: e.rule, turn, evidence });
-      }
+      const violations = await gradeTurn(ctx, c.expect, rules);
       if (violations.length) {
         return {
           passed: false,

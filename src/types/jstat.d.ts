@@ -8,6 +8,7 @@ declare module 'jstat' {
   const jStat: {
     studentt: Dist;
     normal: Dist;
+    beta: Dist;
     gammaln(x: number): number;
   };
   export default jStat;

@@ -2,6 +2,8 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadProject, type Project } from '../../config/project.js';
+import type { LoadedConfig } from '../../config/load.js';
+import type { Target } from '../../target/types.js';
 import { createTarget, parseTargetArg } from '../../target/resolve.js';
 import { runSuite } from '../../runner/suite.js';
 import { writeJson } from '../../results/io.js';
@@ -10,6 +12,22 @@ import { progressReporter } from '../progress.js';
 import { parseShard, selectShard } from '../../runner/shard.js';
 import { ExitError } from '../errors.js';
 import { withRunOptions, type RunOptions } from '../options.js';
+
+/** The --target given, else the config's, with the project's response cache unless --no-cache. */
+export function openTarget(
+  targetArg: string | undefined,
+  project: LoadedConfig,
+  o: { cache?: boolean },
+): Target {
+  const spec = targetArg ? parseTargetArg(targetArg) : project.config.target;
+  if (!spec)
+    throw new ExitError('no target: pass --target (e.g. sim:v1 or agent.yml) or set `target` in the config');
+  const cacheSetting = o.cache === false ? false : project.config.cache;
+  return createTarget(spec, targetArg ?? project.file ?? 'target', {
+    cwd: project.baseDir,
+    cacheDir: cacheSetting === false ? undefined : resolve(project.baseDir, cacheSetting),
+  });
+}
 
 /** Loads the project and runs its suite against one target. Shared by `run` and `gate`. */
 export async function runTarget(
@@ -20,14 +38,7 @@ export async function runTarget(
   loaded?: Project,
 ): Promise<ResultsFile> {
   const project = loaded ?? (await loadProject({ config: o.config, suite: o.suite, rules: o.rules }));
-  const spec = targetArg ? parseTargetArg(targetArg) : project.config.target;
-  if (!spec)
-    throw new ExitError('no target: pass --target (e.g. sim:v1 or agent.yml) or set `target` in the config');
-  const cacheSetting = o.cache === false ? false : project.config.cache;
-  const target = createTarget(spec, targetArg ?? project.file ?? 'target', {
-    cwd: project.baseDir,
-    cacheDir: cacheSetting === false ? undefined : resolve(project.baseDir, cacheSetting),
-  });
+  const target = openTarget(targetArg, project, o);
   try {
     const cases = o.shard ? selectShard(project.cases, parseShard(o.shard, '--shard')) : project.cases;
     const results = await runSuite(cases, target, project.rules, {

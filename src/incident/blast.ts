@@ -1,0 +1,217 @@
+import type { RegressionCase } from '../case/schema.js';
+import type { RuleRegistry } from '../rule/registry.js';
+import { clopperPearson, type Proportion } from '../stats/proportion.js';
+import type { TranscriptEntry } from '../trajectory/types.js';
+import { sha256 } from '../util/hash.js';
+import { toTranscript } from './conversation.js';
+import { gradeTranscript, type Check } from './grade.js';
+import { readTraffic } from './load.js';
+import { rootCause, type Mechanism, type RootCause } from './root-cause.js';
+import type { SecretScrubber } from './scrub.js';
+
+/** What marks a conversation as having met the incident's cause: its planted content, or the value it carried. */
+export interface ExposureSignature {
+  tokens: string[];
+  /** Digest of the planted tool result, whitespace-normalised. */
+  content?: string;
+}
+
+export interface AffectedExample {
+  id: string;
+  line: number;
+  turn: number;
+  rule: string;
+  exposed: boolean | null;
+}
+
+/** Affected conversations that failed the same way for a different cause: each becomes a new case. */
+export interface Variant {
+  key: string;
+  mechanism: Mechanism;
+  rule: string;
+  token?: string;
+  count: number;
+  example: AffectedExample;
+  transcript: TranscriptEntry[];
+  rootCause: RootCause;
+}
+
+export interface BlastRadius {
+  log: string;
+  conversations: number;
+  rules: string[];
+  /** null when the cause is not a concrete artifact (a request, a framing) that one could look for. */
+  signature: ExposureSignature | null;
+  exposed: Proportion | null;
+  affected: Proportion;
+  /** How often meeting the cause led to the failure in production. */
+  affectedWhenExposed: Proportion | null;
+  affectedUnexposed: number;
+  delayedAffected: number;
+  byRule: Record<string, number>;
+  /** The log scaled to the incident's traffic volume, when given: the log is taken as a random sample of it. */
+  volume: {
+    conversations: number;
+    period?: string;
+    affected: number;
+    ci: [number, number];
+  } | null;
+  notes: string[];
+  examples: AffectedExample[];
+  variants: Array<Omit<Variant, 'transcript' | 'rootCause'>>;
+}
+
+const normalise = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+export function exposureSignature(rc: RootCause, transcript: TranscriptEntry[]): ExposureSignature | null {
+  if (rc.mechanism !== 'indirect_injection' || !rc.origin) return null;
+  const planted = transcript[rc.origin.index];
+  return {
+    tokens: rc.origin.token ? [rc.origin.token] : [],
+    content: planted.role === 'tool' ? sha256(normalise(planted.content)) : undefined,
+  };
+}
+
+function isExposed(sig: ExposureSignature, transcript: TranscriptEntry[]): boolean {
+  for (const m of transcript) {
+    if (m.role === 'assistant') continue;
+    const lower = m.content.toLowerCase();
+    if (sig.tokens.some((t) => lower.includes(t.toLowerCase()))) return true;
+    if (sig.content && m.role === 'tool' && sha256(normalise(m.content)) === sig.content) return true;
+  }
+  return false;
+}
+
+export interface BlastOptions {
+  log: string;
+  logLabel: string;
+  checks: Check[];
+  rules: RuleRegistry;
+  incidentRootCause: RootCause;
+  incidentTranscript: TranscriptEntry[];
+  scrubber: SecretScrubber;
+  delayedTurn: number;
+  volume?: { conversations: number; period?: string };
+  maxExamples?: number;
+}
+
+function variantKey(rc: RootCause): string {
+  return `${rc.mechanism}|${rc.rule}|${rc.origin?.token?.toLowerCase() ?? normalise(rc.origin?.excerpt ?? '')}`;
+}
+
+/**
+ * Grades every logged conversation with the rules the incident broke, and looks for the incident's cause in
+ * each: how many met it, how many failed, how often meeting it meant failing, and which failures had another
+ * cause (variants). Rates carry exact Clopper–Pearson intervals: blast radii are small counts.
+ */
+export async function blastRadius(o: BlastOptions): Promise<{ blast: BlastRadius; variants: Variant[] }> {
+  const sig = exposureSignature(o.incidentRootCause, o.incidentTranscript);
+  const incidentKey = variantKey(o.incidentRootCause);
+  const maxExamples = o.maxExamples ?? 20;
+  let exposed = 0;
+  let affected = 0;
+  let affectedExposed = 0;
+  let delayedAffected = 0;
+  const byRule: Record<string, number> = {};
+  const examples: AffectedExample[] = [];
+  const groups = new Map<string, Variant>();
+  const n = await readTraffic(o.log, async (conv) => {
+    const transcript = toTranscript(o.scrubber.messages(conv.messages));
+    const isExp = sig ? isExposed(sig, transcript) : null;
+    if (isExp) exposed++;
+    const violations = await gradeTranscript(
+      transcript,
+      lightCase(conv.id, transcript),
+      o.checks,
+      o.rules,
+      true,
+    );
+    if (!violations.length) return;
+    affected++;
+    if (isExp) affectedExposed++;
+    const rc = rootCause(transcript, violations, o.rules, { delayedTurn: o.delayedTurn });
+    if (rc.delayed) delayedAffected++;
+    byRule[rc.rule] = (byRule[rc.rule] ?? 0) + 1;
+    const example = { id: conv.id, line: conv.line, turn: rc.turn, rule: rc.rule, exposed: isExp };
+    if (examples.length < maxExamples) examples.push(example);
+    const key = variantKey(rc);
+    if (key === incidentKey) return;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else
+      groups.set(key, {
+        key,
+        mechanism: rc.mechanism,
+        rule: rc.rule,
+        ...(rc.origin?.token ? { token: rc.origin.token } : {}),
+        count: 1,
+        example,
+        transcript,
+        rootCause: rc,
+      });
+  });
+  const affectedP = clopperPearson(affected, n);
+  const notes: string[] = [];
+  let volume: BlastRadius['volume'] = null;
+  if (o.volume) {
+    if (o.volume.conversations < n) {
+      notes.push(
+        `traffic.conversations (${o.volume.conversations}) is smaller than the log (${n} conversations): not scaled`,
+      );
+    } else {
+      const N = o.volume.conversations;
+      volume = {
+        conversations: N,
+        ...(o.volume.period ? { period: o.volume.period } : {}),
+        affected: Math.round((affected / n) * N),
+        ci: [Math.floor(affectedP.ci[0] * N), Math.ceil(affectedP.ci[1] * N)],
+      };
+      // The affected conversations in the log are certain; the interval cannot claim fewer.
+      volume.ci[0] = Math.max(volume.ci[0], affected);
+    }
+  }
+  if (!sig)
+    notes.push(
+      `the cause (${o.incidentRootCause.mechanism.replace(/_/g, ' ')}) is not planted content, so exposure is not measured: only failures are counted`,
+    );
+  const variants = [...groups.values()].sort((a, b) => b.count - a.count || a.example.line - b.example.line);
+  return {
+    blast: {
+      log: o.logLabel,
+      conversations: n,
+      rules: o.checks.map((c) => c.rule),
+      signature: sig,
+      exposed: sig ? clopperPearson(exposed, n) : null,
+      affected: affectedP,
+      affectedWhenExposed: sig ? clopperPearson(affectedExposed, exposed) : null,
+      affectedUnexposed: affected - affectedExposed,
+      delayedAffected,
+      byRule,
+      volume,
+      notes,
+      examples,
+      variants: variants.map(({ transcript: _t, rootCause: _r, ...v }) => v),
+    },
+    variants,
+  };
+}
+
+/** What a rule may read of `ctx.case` when it grades a logged conversation. */
+export function lightCase(id: string, transcript: TranscriptEntry[]): RegressionCase {
+  const system = transcript
+    .filter((m) => m.role === 'system')
+    .map((m) => m.content)
+    .join('\n\n');
+  return {
+    ...(system ? { system } : {}),
+    id,
+    title: id,
+    category: 'prompt_injection',
+    severity: 'low',
+    tags: [],
+    canaries: [],
+    tools: [],
+    turns: transcript.filter((m) => m.role === 'user').map((m) => ({ user: m.content })),
+    expect: [],
+  };
+}
