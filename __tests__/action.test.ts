@@ -44,6 +44,7 @@ async function runAction(
   gh: FakeGitHub,
   event: object,
   inputs: Record<string, string> = {},
+  extraEnv: Record<string, string> = {},
 ): Promise<ActionRun> {
   const tmp = mkdtempSync(join(tmpdir(), 'sg-runner-'));
   const eventPath = join(tmp, 'event.json');
@@ -73,6 +74,7 @@ async function runAction(
     'INPUT_CHECK-NAME': 'Safety gate',
     'INPUT_ARTIFACT-NAME': 'safety-gate',
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    ...extraEnv,
   };
   const child = spawn(process.execPath, [ACTION], { cwd: repo.dir, env });
   let stdout = '';
@@ -303,5 +305,76 @@ describe('the GitHub Action, end to end (bundled dist/index.js, real git, loopba
     const gate = JSON.parse(readFileSync(join(merged.outDir, 'gate.json'), 'utf8')) as { compared: number };
     expect(gate.compared).toBe(45);
     expect(gh.checkRuns.get(Number(merged.outputs['check-run-id']))).toMatchObject({ conclusion: 'failure' });
+  });
+});
+
+describe('the Action in mode replay (workflow_dispatch)', () => {
+  let gh: FakeGitHub;
+  beforeEach(async () => {
+    gh = await startFakeGitHub();
+  });
+  afterEach(async () => {
+    await gh.close();
+  });
+
+  const incident = readFileSync(resolve('examples/incidents/inc-2026-0142.yml'), 'utf8');
+  const traffic = readFileSync(resolve('examples/traffic/support-2026-10.jsonl'), 'utf8');
+  const dispatch = { inputs: {}, ref: 'refs/heads/main', repository: { full_name: 'acme/agent' } };
+  const replayConfig = (profile: string) =>
+    `rules: [builtin:core]\ntarget: ${profile === 'v1' ? TARGETS.v1 : TARGETS.v2}\n`;
+
+  it('replays the incident against candidate-ref, fails the step on BLOCK, and writes summary, outputs and cases', async () => {
+    const repo = makeRepo();
+    const fixed = repo.commit(
+      {
+        '.safety-gate.yml': replayConfig('v1'),
+        'incidents/inc-2026-0142.yml': incident,
+        'incidents/traffic.jsonl': traffic,
+      },
+      'agent with the fix',
+    );
+    const broken = repo.commit({ '.safety-gate.yml': replayConfig('v2') }, 'the agent that had the incident');
+    const env = { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_SHA: broken };
+    const inputs = {
+      mode: 'replay',
+      incident: 'incidents/inc-2026-0142.yml',
+      traffic: 'incidents/traffic.jsonl',
+      samples: '20',
+    };
+
+    const onBroken = await runAction(repo, gh, dispatch, inputs, env);
+    expect(onBroken.outputs.verdict).toBe('BLOCK');
+    expect(onBroken.code).not.toBe(0);
+    expect(onBroken.outputs['root-cause']).toBe('prompt_injection');
+    expect(onBroken.summary).toMatch(/\*\*BLOCK\*\*: Reproduced/);
+    expect(onBroken.summary).toMatch(/Failed the same rules \| \*\*7\/500/);
+    expect(readFileSync(onBroken.outputs['cases-path'], 'utf8')).toMatch(/id: incident-inc-2026-0142\n/);
+    expect(onBroken.stdout).toMatch(/no artifact service here/);
+
+    // The same incident against the fixed commit, checked out in a worktree: OK, exit 0.
+    const onFixed = await runAction(repo, gh, dispatch, { ...inputs, 'candidate-ref': fixed }, env);
+    expect(onFixed.stdout).not.toMatch(/::error::/);
+    expect(onFixed.code).toBe(0);
+    expect(onFixed.outputs.verdict).toBe('OK');
+    const f = JSON.parse(readFileSync(join(onFixed.outDir, 'replay.json'), 'utf8')) as {
+      target: { ref: string };
+    };
+    expect(f.target.ref).toBe(fixed);
+    // No pull request, no check run or comment.
+    expect(gh.requests).toHaveLength(0);
+  });
+
+  it('without the incident input the step fails with what to set', async () => {
+    const repo = makeRepo();
+    const head = repo.commit({ '.safety-gate.yml': replayConfig('v1') }, 'c');
+    const r = await runAction(
+      repo,
+      gh,
+      dispatch,
+      { mode: 'replay' },
+      { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_SHA: head },
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toMatch(/::error::error: mode replay needs the incident input/);
   });
 });

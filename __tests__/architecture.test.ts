@@ -64,24 +64,32 @@ describe('architecture', () => {
         'artifact-id',
         'baseline-pass-rate',
         'candidate-pass-rate',
+        'cases-path',
         'check-run-id',
         'comment-id',
         'delta',
         'exit-code',
         'p-value',
         'report-path',
+        'root-cause',
         'verdict',
       ].sort(),
     );
   });
 
-  it('example workflows parse and use the action', () => {
+  it('example workflows parse, use the action, and pass it only inputs it declares', () => {
+    const declared = Object.keys((parse(readFileSync('action.yml', 'utf8')) as { inputs: object }).inputs);
     for (const f of readdirSync('examples/workflows')) {
       const wf = parse(readFileSync(join('examples/workflows', f), 'utf8')) as {
-        jobs: Record<string, { steps?: Array<{ uses?: string }> }>;
+        jobs: Record<string, { steps?: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
       };
-      const uses = Object.values(wf.jobs).flatMap((j) => (j.steps ?? []).map((s) => s.uses ?? ''));
-      expect(uses.some((u) => u.includes('agentic-safety-gate'))).toBe(true);
+      const steps = Object.values(wf.jobs)
+        .flatMap((j) => j.steps ?? [])
+        .filter((s) => (s.uses ?? '').includes('agentic-safety-gate'));
+      expect({ f, steps: steps.length > 0 }).toEqual({ f, steps: true });
+      for (const s of steps)
+        for (const k of Object.keys(s.with ?? {}))
+          expect({ f, input: k, declared: declared.includes(k) }).toEqual({ f, input: k, declared: true });
     }
   });
 });

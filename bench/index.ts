@@ -2,9 +2,15 @@
 import { benchRun } from './run.js';
 import { benchGate } from './gate.js';
 import { benchTargets } from './targets.js';
+import { benchReplay } from './replay.js';
 
 const which = process.argv[2];
-const suites: Record<string, () => Promise<void>> = { run: benchRun, gate: benchGate, targets: benchTargets };
+const suites: Record<string, () => Promise<void>> = {
+  run: benchRun,
+  gate: benchGate,
+  targets: benchTargets,
+  replay: benchReplay,
+};
 for (const [name, fn] of Object.entries(suites)) {
   if (which && which !== name) continue;
   await fn();

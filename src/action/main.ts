@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { applyPolicy } from '../policy/load.js';
@@ -21,6 +21,8 @@ import { upsertComment } from '../github/comment.js';
 import { uploadArtifact } from '../github/artifact.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { checkout, readResultsInput, repoPath, runSides } from './sides.js';
+import { addWorktree, ensureCommit, headCommit } from '../github/git.js';
+import { describeReplay, replayCommand } from '../cli/commands/replay.js';
 
 interface Context {
   inputs: ActionInputs;
@@ -69,9 +71,11 @@ export async function run(): Promise<void> {
         return await gateMode(ctx);
       case 'run':
         return await runMode(ctx);
+      case 'replay':
+        return await replayMode(ctx);
       default:
         throw new Error(
-          `mode "${inputs.mode}" is not available in this version of agentic-safety-gate (available: gate, run, merge)`,
+          `mode "${inputs.mode}" is not available in this version of agentic-safety-gate (available: gate, run, merge, replay)`,
         );
     }
   } catch (e) {
@@ -275,5 +279,71 @@ async function runMode(ctx: Context): Promise<void> {
     );
   } finally {
     await co.cleanup();
+  }
+}
+
+/**
+ * A manual replay (workflow_dispatch): the incident and traffic log are read from the workspace, the agent from
+ * candidate-ref's checkout (default: the workspace). No check run or comment: there is no pull request to hold.
+ */
+async function replayMode(ctx: Context): Promise<void> {
+  const { inputs, event, workspace, outDir } = ctx;
+  if (!inputs.incident)
+    throw new Error(
+      'mode replay needs the incident input: the path of an incident file (see docs/replay.md)',
+    );
+  let dir = workspace;
+  let sha = event.headSha;
+  let cleanup = async () => {};
+  if (inputs.candidateRef) {
+    sha = await ensureCommit(workspace, inputs.candidateRef);
+    if ((await headCommit(workspace)) !== sha) {
+      const tree = await addWorktree(workspace, sha, join(outDir, '..'));
+      dir = tree.dir;
+      cleanup = () => tree.remove();
+    }
+  }
+  try {
+    const { replay, files } = await replayCommand({
+      incident: resolve(workspace, inputs.incident),
+      traffic: inputs.traffic ? resolve(workspace, inputs.traffic) : undefined,
+      outDir,
+      cwd: dir,
+      config: inputs.config,
+      samples: inputs.samples ?? 10,
+      concurrency: inputs.concurrency,
+      maxCases: 5,
+      failOn: inputs.failOn,
+      ref: sha,
+      reportUrl: ctx.runUrl,
+      cacheDir: join(outDir, '..', 'safety-gate-cache'),
+    });
+    const f = replay.file;
+    core.setOutput('verdict', f.verdict);
+    core.setOutput('exit-code', String(f.exitCode));
+    core.setOutput('report-path', files.summary);
+    core.setOutput('root-cause', f.rootCause.category);
+    core.setOutput('cases-path', files.cases);
+    if (process.env.GITHUB_STEP_SUMMARY)
+      await core.summary.addRaw(readFileSync(files.summary, 'utf8'), true).write();
+    const id = await uploadArtifact(
+      inputs.artifactName,
+      [files.replay, files.summary, files.results, files.cases],
+      outDir,
+      inputs.retentionDays,
+    ).catch((e: unknown) => {
+      core.warning(`Safety gate: artifact upload failed: ${describeApiError(e)}`);
+      return undefined;
+    });
+    if (id === undefined && !process.env.ACTIONS_RUNTIME_TOKEN)
+      core.notice(
+        `Safety gate: no artifact service here (ACTIONS_RUNTIME_TOKEN is not set): replay is in ${outDir}`,
+      );
+    core.setOutput('artifact-id', id === undefined ? '' : String(id));
+    core.info(describeReplay(replay));
+    if (f.exitCode !== 0)
+      core.setFailed(`Safety gate replay: ${f.verdict}: ${f.reasons.map((r) => r.message).join(' ')}`);
+  } finally {
+    await cleanup();
   }
 }

@@ -7,6 +7,7 @@ import { RulePackSchema } from '../rule/schema.js';
 import { ResultsSchema } from '../results/schema.js';
 import { TargetSchema } from '../target/schema.js';
 import { PolicyOverrideSchema } from '../policy/schema.js';
+import { IncidentSchema, TrafficLineSchema } from '../incident/schema.js';
 
 /** Every file kind a user writes or reads, as JSON Schema for editors (yaml-language-server, VS Code). */
 export const FILE_SCHEMAS: Record<string, z.ZodType> = {
@@ -16,6 +17,8 @@ export const FILE_SCHEMAS: Record<string, z.ZodType> = {
   results: ResultsSchema,
   target: TargetSchema,
   policy: PolicyOverrideSchema,
+  incident: IncidentSchema,
+  'traffic-line': TrafficLineSchema,
 };
 
 export function exportSchemas(dir: string): string[] {

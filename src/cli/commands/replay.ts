@@ -31,6 +31,8 @@ export interface ReplayCliOptions {
   reportUrl?: string;
   /** Where the project lives when it is not the working directory (the action's checkout). */
   cwd?: string;
+  /** Response cache outside the checkout (the action keeps worktrees clean). */
+  cacheDir?: string;
 }
 
 /**

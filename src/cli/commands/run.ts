@@ -17,7 +17,7 @@ import { withRunOptions, type RunOptions } from '../options.js';
 export function openTarget(
   targetArg: string | undefined,
   project: LoadedConfig,
-  o: { cache?: boolean },
+  o: { cache?: boolean; cacheDir?: string },
 ): Target {
   const spec = targetArg ? parseTargetArg(targetArg) : project.config.target;
   if (!spec)
@@ -25,7 +25,7 @@ export function openTarget(
   const cacheSetting = o.cache === false ? false : project.config.cache;
   return createTarget(spec, targetArg ?? project.file ?? 'target', {
     cwd: project.baseDir,
-    cacheDir: cacheSetting === false ? undefined : resolve(project.baseDir, cacheSetting),
+    cacheDir: cacheSetting === false ? undefined : (o.cacheDir ?? resolve(project.baseDir, cacheSetting)),
   });
 }
 
