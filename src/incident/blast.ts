@@ -66,8 +66,10 @@ const normalise = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 export function exposureSignature(rc: RootCause, transcript: TranscriptEntry[]): ExposureSignature | null {
   if (rc.mechanism !== 'indirect_injection' || !rc.origin) return null;
   const planted = transcript[rc.origin.index];
+  // A traced value (the attacker's address) marks exposure; a generic marker ("note to the AI") would count every
+  // injection attempt of that shape, so then only the same planted content does.
   return {
-    tokens: rc.origin.token ? [rc.origin.token] : [],
+    tokens: rc.origin.via === 'value' && rc.origin.token ? [rc.origin.token] : [],
     content: planted.role === 'tool' ? sha256(normalise(planted.content)) : undefined,
   };
 }

@@ -16,8 +16,10 @@ export interface Origin {
   /** Index in the conversation as logged (0-based). */
   index: number;
   excerpt: string;
-  /** The value seen both here and in the violation, when that is how it was found. */
+  /** The value seen both here and in the violation, or the marker that gave it away. */
   token?: string;
+  /** How it was found: a value traced from the violation, an injection or framing marker, or the failing turn. */
+  via: 'value' | 'marker' | 'turn';
 }
 
 export interface RootCause {
@@ -72,7 +74,8 @@ export function evidenceTokens(evidence: string): Array<{ value: string; kind: T
     if (!out.has(m[0])) add(m[0], 'destination');
   for (const m of evidence.matchAll(/"([^"\n]{6,80})"|“([^”\n]{6,80})”/g)) add(m[1] ?? m[2], 'phrase');
   for (const m of evidence.matchAll(/\b[A-Z][A-Z0-9-]{4,}\b/g)) add(m[0], 'phrase');
-  for (const m of evidence.matchAll(/(?<![\w.])\d{4,}(?:[.,]\d+)?(?![\w.])/g)) add(m[0], 'phrase');
+  // Account-like numbers only: shorter ones (years, amounts, order numbers) turn up everywhere.
+  for (const m of evidence.matchAll(/(?<![\w.])\d{6,}(?![\w.])/g)) add(m[0], 'phrase');
   return [...out].map(([value, kind]) => ({ value, kind }));
 }
 
@@ -82,7 +85,7 @@ interface Indexed {
   tool?: string;
 }
 
-function origin(x: Indexed, token?: string): Origin {
+function origin(x: Indexed, via: Origin['via'], token?: string): Origin {
   const content = x.m.role === 'assistant' ? (x.m.content ?? '') : x.m.content;
   return {
     role: x.m.role as Origin['role'],
@@ -91,6 +94,7 @@ function origin(x: Indexed, token?: string): Origin {
     index: x.index,
     excerpt: excerpt(content, token, 240),
     ...(token ? { token } : {}),
+    via,
   };
 }
 
@@ -145,7 +149,7 @@ export function rootCause(
   for (const t of tokens.filter((t) => t.kind === 'secret')) {
     const src = firstWith(t.value, 'system') ?? firstWith(t.value, 'tool');
     if (src) {
-      leakedFrom = origin(src, t.value);
+      leakedFrom = origin(src, 'value', t.value);
       signals.push(
         `the leaked value ${t.value.slice(0, 12)}… was in the ${src.m.role === 'system' ? 'system prompt' : `result of ${src.tool ?? 'a tool'}`}`,
       );
@@ -157,7 +161,7 @@ export function rootCause(
     const inUser = firstWith(t.value, 'user');
     if (inTool && (!inUser || inUser.index > inTool.index)) {
       mechanism = 'indirect_injection';
-      cause = origin(inTool, t.value);
+      cause = origin(inTool, 'value', t.value);
       signals.push(
         `"${t.value}" in the violation first appears in the result of ${inTool.tool ?? 'a tool'} (turn ${inTool.m.turn}), not in anything the user wrote`,
       );
@@ -169,7 +173,7 @@ export function rootCause(
     if (planted) {
       mechanism = 'indirect_injection';
       const marker = hasInjectionMarker(textOf(planted))!;
-      cause = origin(planted, marker);
+      cause = origin(planted, 'marker', marker);
       signals.push(
         `the result of ${planted.tool ?? 'a tool'} (turn ${planted.m.turn}) carries text addressed to the AI: "${excerpt(marker, undefined, 80)}"`,
       );
@@ -180,19 +184,19 @@ export function rootCause(
     if (framed) {
       mechanism = 'jailbreak_framing';
       const marker = FRAMING.exec(textOf(framed))![0];
-      cause = origin(framed, marker);
+      cause = origin(framed, 'marker', marker);
       signals.push(`the user framed the request at turn ${framed.m.turn} ("${marker}")`);
     }
   }
   const failingAsk = read.find((x) => x.m.role === 'user' && x.m.turn === turn)!;
   if (!cause && turn >= o.delayedTurn) {
     mechanism = 'sustained_pressure';
-    cause = origin(failingAsk);
+    cause = origin(failingAsk, 'turn');
     signals.push(`the agent held for ${turn - 1} turns and gave way at turn ${turn} (delayed failure)`);
   }
   if (!cause) {
     mechanism = 'direct_request';
-    cause = origin(failingAsk);
+    cause = origin(failingAsk, 'turn');
     signals.push(`the agent complied with the request of turn ${turn} as asked`);
   }
 
