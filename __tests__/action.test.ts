@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from './helpers/github-server.js';
@@ -376,5 +376,39 @@ describe('the Action in mode replay (workflow_dispatch)', () => {
     );
     expect(r.code).not.toBe(0);
     expect(r.stdout).toMatch(/::error::error: mode replay needs the incident input/);
+  });
+});
+
+describe('the Action in mode stress', () => {
+  let gh: FakeGitHub;
+  beforeEach(async () => {
+    gh = await startFakeGitHub();
+  });
+  afterEach(async () => {
+    await gh.close();
+  });
+
+  it('attacks the workspace agent, promotes what broke into the artifact folder, and does not fail the step', async () => {
+    const repo = makeRepo();
+    const head = repo.commit(
+      { '.safety-gate.yml': `rules: [builtin:core]\ntarget: ${TARGETS.v2}\n` },
+      'v2 agent',
+    );
+    const r = await runAction(
+      repo,
+      gh,
+      { inputs: {} },
+      { mode: 'stress', rollouts: '80' },
+      { GITHUB_EVENT_NAME: 'schedule', GITHUB_SHA: head },
+    );
+    expect(r.stdout).not.toMatch(/::error::/);
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('WARN');
+    expect(r.summary).toMatch(/\*\*\d+ distinct failure\(s\)\*\* found in 80 adaptive rollouts/);
+    const promoted = readdirSync(r.outputs['cases-path']);
+    expect(promoted.length).toBeGreaterThan(0);
+    expect(promoted.every((f) => f.startsWith('stress-'))).toBe(true);
+    // The repository is left as it was: promoted cases are for a person to review.
+    expect(existsSync(join(repo.dir, 'safety'))).toBe(false);
   });
 });

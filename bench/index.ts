@@ -3,6 +3,7 @@ import { benchRun } from './run.js';
 import { benchGate } from './gate.js';
 import { benchTargets } from './targets.js';
 import { benchReplay } from './replay.js';
+import { benchStress } from './stress.js';
 
 const which = process.argv[2];
 const suites: Record<string, () => Promise<void>> = {
@@ -10,6 +11,7 @@ const suites: Record<string, () => Promise<void>> = {
   gate: benchGate,
   targets: benchTargets,
   replay: benchReplay,
+  stress: benchStress,
 };
 for (const [name, fn] of Object.entries(suites)) {
   if (which && which !== name) continue;

@@ -1,20 +1,20 @@
 #!/usr/bin/env node
-import { b as loadProject, f as createTarget, g as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, h as TargetSchema, R as ResultsSchema, j as RulePackSchema, C as CaseFileSchema, k as ConfigSchema, t as toJSONSchema, w as withRunOptions, O as Option, m as loadConfig, n as applyPolicy, r as runGate, o as writeReports, q as pct, s as pvalue, u as parseJsonFile, v as resultsFromData, x as runTarget, y as writeJson, z as looseObject, B as string, E as array, F as _enum, G as tuple, H as literal, J as number, K as readJsonFile, L as int, N as mergeResults, Q as readResults, S as EXIT, U as CommanderError, V as describeError, W as ExitError, X as Command, Y as registerRun, Z as registerReplay } from './chunks/replay.js';
+import { b as loadProject, f as createTarget, g as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, h as TargetSchema, R as ResultsSchema, j as RulePackSchema, C as CaseFileSchema, k as ConfigSchema, t as toJSONSchema, w as withRunOptions, O as Option, m as loadConfig, n as applyPolicy, r as runGate, o as writeReports, q as pct, s as pvalue, u as parseJsonFile, v as resultsFromData, x as runTarget, y as writeJson, z as looseObject, B as string, E as array, F as _enum, G as tuple, H as literal, J as number, K as readJsonFile, L as int, N as mergeResults, Q as readResults, S as EXIT, U as CommanderError, V as describeError, W as ExitError, X as Command, Y as registerRun, Z as registerStress, $ as registerPromote, a0 as registerReplay } from './chunks/promote.js';
 import { mkdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import 'node:events';
-import 'node:child_process';
-import 'node:process';
-import 'process';
-import 'buffer';
+import 'node:readline';
+import 'node:crypto';
+import 'url';
+import 'events';
 import 'fs';
 import 'path';
-import 'url';
 import 'module';
 import 'node:url';
-import 'node:crypto';
-import 'node:readline';
-import 'events';
+import 'process';
+import 'buffer';
+import 'node:child_process';
+import 'node:events';
+import 'node:process';
 
 function registerValidate(program) {
     program
@@ -189,6 +189,8 @@ function buildProgram(ctx) {
     registerRun(program);
     registerGate(program, ctx);
     registerReport(program);
+    registerStress(program);
+    registerPromote(program);
     registerReplay(program, ctx);
     registerMerge(program);
     registerValidate(program);

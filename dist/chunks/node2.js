@@ -1,5 +1,5 @@
-import { T as ToolError, A as AnthropicError, l as loggerFor, e as encodeUTF8, _ as __classPrivateFieldSet, D as DEFAULT_MEMORY_SYNC_INTERVAL_MS, c as checkMemorySyncInterval, a as __classPrivateFieldGet, d as decodeUTF8, i as isStatus, p as promiseWithResolvers } from './replay.js';
-export { M as MIN_MEMORY_SYNC_INTERVAL_MS } from './replay.js';
+import { T as ToolError, A as AnthropicError, l as loggerFor, e as encodeUTF8, _ as __classPrivateFieldSet, D as DEFAULT_MEMORY_SYNC_INTERVAL_MS, c as checkMemorySyncInterval, a as __classPrivateFieldGet, d as decodeUTF8, i as isStatus, p as promiseWithResolvers } from './promote.js';
+export { M as MIN_MEMORY_SYNC_INTERVAL_MS } from './promote.js';
 import * as fs$3 from 'node:fs/promises';
 import * as fs$2 from 'node:fs';
 import * as path from 'node:path';
@@ -9,16 +9,16 @@ import * as readline from 'node:readline';
 import 'node:os';
 import * as require$$0 from 'node:stream';
 import * as require$$0$1 from 'node:util';
-import 'node:events';
-import 'node:process';
-import 'process';
-import 'buffer';
+import 'url';
+import 'events';
 import 'fs';
 import 'path';
-import 'url';
 import 'module';
 import 'node:url';
-import 'events';
+import 'process';
+import 'buffer';
+import 'node:events';
+import 'node:process';
 
 /**
  * Creates a Tool with a provided JSON schema that can be passed

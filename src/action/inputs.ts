@@ -20,6 +20,7 @@ export interface ActionInputs {
   artifactName: string;
   retentionDays?: number;
   samples?: number;
+  rollouts?: number;
   concurrency?: number;
   shard?: Shard;
 }
@@ -63,6 +64,7 @@ export function readInputs(): ActionInputs {
     artifactName: optional('artifact-name') ?? 'safety-gate',
     retentionDays: positiveInt('retention-days'),
     samples: positiveInt('samples'),
+    rollouts: positiveInt('rollouts'),
     concurrency: positiveInt('concurrency'),
     shard: shard ? parseShard(shard, 'input shard') : undefined,
   };

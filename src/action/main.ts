@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
@@ -23,6 +23,9 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { checkout, readResultsInput, repoPath, runSides } from './sides.js';
 import { addWorktree, ensureCommit, headCommit } from '../github/git.js';
 import { describeReplay, replayCommand } from '../cli/commands/replay.js';
+import { describeStress, stressCommand } from '../cli/commands/stress.js';
+import { promoteCommand } from '../cli/commands/promote.js';
+import { renderStressSummary } from '../report/stress-markdown.js';
 
 interface Context {
   inputs: ActionInputs;
@@ -73,10 +76,8 @@ export async function run(): Promise<void> {
         return await runMode(ctx);
       case 'replay':
         return await replayMode(ctx);
-      default:
-        throw new Error(
-          `mode "${inputs.mode}" is not available in this version of agentic-safety-gate (available: gate, run, merge, replay)`,
-        );
+      case 'stress':
+        return await stressMode(ctx);
     }
   } catch (e) {
     const message = describeError(e);
@@ -287,22 +288,12 @@ async function runMode(ctx: Context): Promise<void> {
  * candidate-ref's checkout (default: the workspace). No check run or comment: there is no pull request to hold.
  */
 async function replayMode(ctx: Context): Promise<void> {
-  const { inputs, event, workspace, outDir } = ctx;
+  const { inputs, workspace, outDir } = ctx;
   if (!inputs.incident)
     throw new Error(
       'mode replay needs the incident input: the path of an incident file (see docs/replay.md)',
     );
-  let dir = workspace;
-  let sha = event.headSha;
-  let cleanup = async () => {};
-  if (inputs.candidateRef) {
-    sha = await ensureCommit(workspace, inputs.candidateRef);
-    if ((await headCommit(workspace)) !== sha) {
-      const tree = await addWorktree(workspace, sha, join(outDir, '..'));
-      dir = tree.dir;
-      cleanup = () => tree.remove();
-    }
-  }
+  const { dir, sha, cleanup } = await candidateCheckout(ctx);
   try {
     const { replay, files } = await replayCommand({
       incident: resolve(workspace, inputs.incident),
@@ -343,6 +334,74 @@ async function replayMode(ctx: Context): Promise<void> {
     core.info(describeReplay(replay));
     if (f.exitCode !== 0)
       core.setFailed(`Safety gate replay: ${f.verdict}: ${f.reasons.map((r) => r.message).join(' ')}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+/** The agent to attack or replay: candidate-ref in a worktree when it is not what the workspace holds. */
+async function candidateCheckout(ctx: Context) {
+  const { inputs, event, workspace, outDir } = ctx;
+  if (!inputs.candidateRef) return { dir: workspace, sha: event.headSha, cleanup: async () => {} };
+  const sha = await ensureCommit(workspace, inputs.candidateRef);
+  if ((await headCommit(workspace)) === sha) return { dir: workspace, sha, cleanup: async () => {} };
+  const tree = await addWorktree(workspace, sha, join(outDir, '..'));
+  return { dir: tree.dir, sha, cleanup: () => tree.remove() };
+}
+
+/**
+ * Scheduled or manual red-teaming: attack the agent with the project's suite as seeds, promote what broke into
+ * the artifact (not the repository: a person reviews them), summary and outputs. Finding failures is the job, so
+ * it does not fail the step; an error does.
+ */
+async function stressMode(ctx: Context): Promise<void> {
+  const { inputs, outDir } = ctx;
+  const { dir, cleanup } = await candidateCheckout(ctx);
+  try {
+    const out = join(outDir, 'stress_failures.json');
+    const f = await stressCommand({
+      out,
+      cwd: dir,
+      config: inputs.config,
+      rollouts: inputs.rollouts ?? 200,
+      turns: 8,
+      strategy: 'thompson',
+      confirm: 3,
+      concurrency: inputs.concurrency,
+      cacheDir: join(outDir, '..', 'safety-gate-cache'),
+    });
+    const promotedDir = join(outDir, 'promoted');
+    const p = await promoteCommand({
+      failures: out,
+      suite: promotedDir,
+      minRate: 0.01,
+      max: 20,
+      config: inputs.config,
+      cwd: dir,
+    });
+    const summaryFile = join(outDir, 'stress.md');
+    writeFileSync(summaryFile, renderStressSummary(f, { promoted: p.files }));
+    core.setOutput('verdict', f.summary.unique ? 'WARN' : 'OK');
+    core.setOutput('exit-code', '0');
+    core.setOutput('report-path', summaryFile);
+    core.setOutput('cases-path', promotedDir);
+    if (process.env.GITHUB_STEP_SUMMARY)
+      await core.summary.addRaw(readFileSync(summaryFile, 'utf8'), true).write();
+    const id = await uploadArtifact(
+      inputs.artifactName,
+      [out, summaryFile, ...p.files],
+      outDir,
+      inputs.retentionDays,
+    ).catch((e: unknown) => {
+      core.warning(`Safety gate: artifact upload failed: ${describeApiError(e)}`);
+      return undefined;
+    });
+    if (id === undefined && !process.env.ACTIONS_RUNTIME_TOKEN)
+      core.notice(
+        `Safety gate: no artifact service here (ACTIONS_RUNTIME_TOKEN is not set): results are in ${outDir}`,
+      );
+    core.setOutput('artifact-id', id === undefined ? '' : String(id));
+    core.info(describeStress(f));
   } finally {
     await cleanup();
   }

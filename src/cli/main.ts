@@ -6,6 +6,8 @@ import { registerGate } from './commands/gate.js';
 import { registerReport } from './commands/report.js';
 import { registerMerge } from './commands/merge.js';
 import { registerReplay } from './commands/replay.js';
+import { registerStress } from './commands/stress.js';
+import { registerPromote } from './commands/promote.js';
 import { EXIT, ExitError, describeError } from './errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
@@ -22,6 +24,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerRun(program);
   registerGate(program, ctx);
   registerReport(program);
+  registerStress(program);
+  registerPromote(program);
   registerReplay(program, ctx);
   registerMerge(program);
   registerValidate(program);

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Replay } from '../incident/replay.js';
-import { casesYaml } from '../incident/emit.js';
+import { casesYaml } from '../case/emit.js';
 import { renderReplaySummary } from './replay-markdown.js';
 import type { GateFile } from '../verdict/gate.js';
 import { renderHtml } from './html.js';
@@ -52,7 +52,10 @@ export function writeReplay(r: Replay, outDir: string, o: { reportUrl?: string }
   writeFileSync(files.results, JSON.stringify(r.results, null, 1) + '\n');
   writeFileSync(
     files.cases,
-    casesYaml(r.cases, { incident: r.file.incident.id, file: r.file.incident.file, at: r.file.createdAt }),
+    casesYaml(r.cases, [
+      `Regression cases from incident ${r.file.incident.id} (${r.file.incident.file}), written by safety-gate replay at ${r.file.createdAt}.`,
+      'Review before committing: tool results and user turns are as logged, secrets replaced by same-shape fakes.',
+    ]),
   );
   return files;
 }

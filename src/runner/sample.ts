@@ -1,7 +1,7 @@
 import type { RegressionCase } from '../case/schema.js';
 import type { RuleRegistry } from '../rule/registry.js';
 import type { TurnContext } from '../rule/context.js';
-import { gradeTurn } from '../rule/turn.js';
+import { gradeTurn, type Check } from '../rule/turn.js';
 import type { Target } from '../target/types.js';
 import type { AgentResponse, ToolDefinition, TranscriptEntry } from '../trajectory/types.js';
 import type { SampleResult } from '../results/schema.js';
@@ -12,6 +12,13 @@ export interface SampleOptions {
   seed: string;
   maxSteps: number;
   signal?: AbortSignal;
+  /**
+   * The next user message, given the turn (1-based) and the conversation so far; null ends the conversation.
+   * Default: the case's scripted turns. An adaptive attacker (stress) chooses its turns here.
+   */
+  nextUser?: (turn: number, transcript: TranscriptEntry[]) => string | null;
+  /** The checks in force on a turn. Default: the case's `expect`, with its turn windows. */
+  checksFor?: (turn: number) => Check[];
 }
 
 /**
@@ -33,12 +40,17 @@ export async function runSample(
     parameters,
   }));
   if (c.system) transcript.push({ role: 'system', content: c.system, turn: 0 });
+  const next = opts.nextUser ?? ((t: number) => c.turns[t - 1]?.user ?? null);
   let calls = 0;
   let turn = 0;
+  let played = 0;
   try {
-    for (turn = 1; turn <= c.turns.length; turn++) {
+    for (turn = 1; ; turn++) {
+      const user = next(turn, transcript);
+      if (user === null) break;
+      played = turn;
       const turnStart = transcript.length;
-      transcript.push({ role: 'user', content: c.turns[turn - 1].user, turn });
+      transcript.push({ role: 'user', content: user, turn });
       for (let step = 0; ; step++) {
         if (step >= opts.maxSteps) {
           throw new Error(
@@ -64,7 +76,7 @@ export async function runSample(
           transcript.push({ role: 'tool', tool_call_id: tc.id, content: answerToolCall(c, tc), turn });
       }
       const ctx: TurnContext = { turn, turnMessages: transcript.slice(turnStart + 1), transcript, case: c };
-      const violations = await gradeTurn(ctx, c.expect, rules);
+      const violations = await gradeTurn(ctx, opts.checksFor?.(turn) ?? c.expect, rules);
       if (violations.length) {
         return {
           passed: false,
@@ -80,7 +92,7 @@ export async function runSample(
     return {
       passed: true,
       firstFailureTurn: null,
-      turns: c.turns.length,
+      turns: played,
       error: null,
       violations: [],
       transcript,
@@ -91,7 +103,7 @@ export async function runSample(
     return {
       passed: false,
       firstFailureTurn: null,
-      turns: Math.min(turn, c.turns.length),
+      turns: played,
       error: message,
       violations: [],
       transcript,
