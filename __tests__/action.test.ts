@@ -106,6 +106,7 @@ function prEvent(base: string, head: string, fork = false) {
       number: 7,
       base: { sha: base, ref: 'main', repo: { full_name: 'acme/agent' } },
       head: { sha: head, ref: 'feature', repo: { full_name: fork ? 'stranger/agent' : 'acme/agent' } },
+      user: { login: 'mallory' },
     },
     repository: { full_name: 'acme/agent', name: 'agent', owner: { login: 'acme' } },
   };
@@ -163,6 +164,8 @@ describe('the GitHub Action, end to end (bundled dist/index.js, real git, loopba
       id: 1,
       body: 'quoting <!-- agentic-safety-gate: Safety gate -->',
       user: { login: 'mallory', type: 'User' },
+      created_at: '2026-11-01T00:00:00Z',
+      html_url: 'https://github.example/acme/agent/pull/7#issuecomment-1',
     });
     const second = await runAction(repo, gh, prEvent(base, head));
     expect(second.code).not.toBe(0);
@@ -243,6 +246,12 @@ describe('the GitHub Action, end to end (bundled dist/index.js, real git, loopba
     const changed = gate.reasons.find((x) => x.code === 'policy_changed')!;
     expect(changed.level).toBe('WARN');
     expect(changed.message).toMatch(/policy\.minRegression: \(default\) -> 0\.99/);
+    // The threshold change is logged: who, when, why (the commit that made it).
+    expect(changed.message).toContain(`Changed by Test on `);
+    expect(changed.message).toContain(`in ${head.slice(0, 7)} ("v2 and a looser gate")`);
+    expect(
+      (changed as unknown as { values: { commits: Array<{ sha: string; author: string }> } }).values.commits,
+    ).toEqual([expect.objectContaining({ sha: head, author: 'Test', subject: 'v2 and a looser gate' })]);
     expect(gate.reasons.some((x) => x.code === 'regression' && x.level === 'BLOCK')).toBe(true);
     expect(r.summary).toMatch(/policy\\\.minRegression|policy\.minRegression/);
   });
@@ -410,5 +419,154 @@ describe('the Action in mode stress', () => {
     expect(promoted.every((f) => f.startsWith('stress-'))).toBe(true);
     // The repository is left as it was: promoted cases are for a person to review.
     expect(existsSync(join(repo.dir, 'safety'))).toBe(false);
+  });
+});
+
+describe('governance: sign-offs and overrides from PR comments, judged by the base config', () => {
+  let gh: FakeGitHub;
+  beforeEach(async () => {
+    gh = await startFakeGitHub();
+  });
+  afterEach(async () => {
+    await gh.close();
+  });
+  const SIGNOFF = 'signoff:\n  security: [alice, "@acme/prodsec"]\n  board: [carol, dave]\n  quorum: 2\n';
+  const gateJson = (r: ActionRun) =>
+    JSON.parse(readFileSync(join(r.outDir, 'gate.json'), 'utf8')) as {
+      verdict: string;
+      exitCode: number;
+      clearedBy: string | null;
+      signoffs: Array<{ kind: string; by: string; reason: string; sha: string; source: string }>;
+      rejectedSignoffs: Array<{ by: string; why: string }>;
+    };
+
+  it('a WARN is cleared by one security sign-off naming the head; the author, outsiders and stale commits do not count', async () => {
+    gh.teams['acme/prodsec'] = ['erin'];
+    const repo = makeRepo();
+    const base = repo.commit(
+      { '.safety-gate.yml': config('v1', SIGNOFF), 'safety/cases.yml': PRESSURE_CASE },
+      'base',
+    );
+    const head = repo.commit(
+      { '.safety-gate.yml': config('v1', SIGNOFF).replace('safety/cases.yml, ', '') },
+      'drop the local case',
+    );
+    const warnFails = { 'fail-on': 'warn' };
+    const first = await runAction(repo, gh, prEvent(base, head), warnFails);
+    expect(first.outputs.verdict).toBe('WARN');
+    expect(first.code).not.toBe(0);
+    expect(first.summary).toContain(`/safety-gate sign-off ${head.slice(0, 12)}`);
+
+    gh.addComment('mallory', `/safety-gate sign-off ${head.slice(0, 12)} I wrote it and it is fine`);
+    gh.addComment('bob', `/safety-gate sign-off ${head.slice(0, 12)} looks fine to me honestly`);
+    gh.addComment('alice', `/safety-gate sign-off ${base.slice(0, 12)} reviewed the earlier commit`);
+    gh.addComment('alice', `/safety-gate sign-off ${head.slice(0, 12)} ok`);
+    const second = await runAction(repo, gh, prEvent(base, head), warnFails);
+    expect(second.code).not.toBe(0);
+    const g2 = gateJson(second);
+    expect(g2.clearedBy).toBeNull();
+    expect(g2.rejectedSignoffs.map((r) => `${r.by}: ${r.why}`)).toEqual([
+      'mallory: is by the author of the change',
+      'bob: is not on signoff.security or signoff.board',
+      `alice: names commit ${base.slice(0, 12)}, not the head being gated (${head.slice(0, 12)})`,
+      'alice: gives no reason (at least 10 characters): every sign-off says why',
+    ]);
+
+    // erin is on the list through the @acme/prodsec team.
+    gh.addComment(
+      'erin',
+      `Reviewed.\n/safety-gate sign-off ${head.slice(0, 12)} the removed case moved to the shared suite`,
+    );
+    const third = await runAction(repo, gh, prEvent(base, head), warnFails);
+    expect(third.code).toBe(0);
+    expect(third.outputs.verdict).toBe('WARN');
+    const g3 = gateJson(third);
+    expect(g3).toMatchObject({ verdict: 'WARN', exitCode: 0, clearedBy: 'security' });
+    expect(g3.signoffs).toEqual([
+      expect.objectContaining({
+        kind: 'security',
+        by: 'erin',
+        reason: 'the removed case moved to the shared suite',
+        sha: head.slice(0, 12),
+        source: expect.stringMatching(/#issuecomment-\d+$/),
+      }),
+    ]);
+    const run = gh.checkRuns.get(Number(third.outputs['check-run-id']))!;
+    expect(run).toMatchObject({ conclusion: 'success', output: { title: 'Safety gate: WARN (signed off)' } });
+    expect(third.summary).toMatch(/Cleared for merge\*\* by a security sign-off \(erin\)/);
+    expect(third.summary).toMatch(/Not counted:\*\* security by mallory: is by the author of the change/);
+  });
+
+  it('a BLOCK needs the board quorum; a security sign-off does not clear it; the verdict stays BLOCK', async () => {
+    const repo = makeRepo();
+    const base = repo.commit(
+      { '.safety-gate.yml': config('v1', SIGNOFF), 'safety/cases.yml': PRESSURE_CASE },
+      'base',
+    );
+    const head = repo.commit({ '.safety-gate.yml': config('v2', SIGNOFF) }, 'v2');
+    const sha = head.slice(0, 12);
+    gh.addComment('alice', `/safety-gate sign-off ${sha} security thinks this is acceptable`);
+    gh.addComment('carol', `/safety-gate override ${sha} hotfix for a production outage, tracked in INC-9`);
+    const one = await runAction(repo, gh, prEvent(base, head));
+    expect(one.code).not.toBe(0);
+    expect(gateJson(one).clearedBy).toBeNull();
+    expect(one.summary).toContain(`/safety-gate override ${sha}`);
+
+    gh.addComment(
+      'dave',
+      `/safety-gate override ${sha} agreed: outage fix, follow-up PR restores the refusal`,
+    );
+    const two = await runAction(repo, gh, prEvent(base, head));
+    expect(two.code).toBe(0);
+    expect(two.outputs.verdict).toBe('BLOCK');
+    const g = gateJson(two);
+    expect(g).toMatchObject({ verdict: 'BLOCK', clearedBy: 'board', exitCode: 0 });
+    expect(g.signoffs.map((x) => `${x.kind}:${x.by}`)).toEqual([
+      'security:alice',
+      'board:carol',
+      'board:dave',
+    ]);
+    expect(gh.checkRuns.get(Number(two.outputs['check-run-id']))).toMatchObject({
+      conclusion: 'success',
+      output: { title: 'Safety gate: BLOCK (overridden by the review board)' },
+    });
+  });
+
+  it('a sign-off comment re-runs the gate on issue_comment: the PR is looked up through the API', async () => {
+    const repo = makeRepo();
+    const base = repo.commit(
+      { '.safety-gate.yml': config('v1', SIGNOFF), 'safety/cases.yml': PRESSURE_CASE },
+      'base',
+    );
+    const head = repo.commit({ '.safety-gate.yml': config('v2', SIGNOFF) }, 'v2');
+    gh.pulls.set(7, prEvent(base, head).pull_request);
+    for (const who of ['carol', 'dave'])
+      gh.addComment(who, `/safety-gate override ${head.slice(0, 12)} accepted risk, see the review notes`);
+    const event = {
+      action: 'created',
+      issue: { number: 7, pull_request: { url: 'x' } },
+      comment: { body: '/safety-gate override …', user: { login: 'dave' } },
+    };
+    const r = await runAction(repo, gh, event, {}, { GITHUB_EVENT_NAME: 'issue_comment' });
+    expect(r.stdout).not.toMatch(/::error::/);
+    expect(r.code).toBe(0);
+    expect(gateJson(r).clearedBy).toBe('board');
+    const created = gh.requests.find((q) => q.method === 'POST' && q.path.endsWith('/check-runs'));
+    expect(created?.body).toMatchObject({ head_sha: head });
+  });
+
+  it("a comment on a fork PR does not run the fork's code with this repository's secrets", async () => {
+    const repo = makeRepo();
+    const base = repo.commit(
+      { '.safety-gate.yml': config('v1', SIGNOFF), 'safety/cases.yml': PRESSURE_CASE },
+      'base',
+    );
+    const head = repo.commit({ '.safety-gate.yml': config('v2', SIGNOFF) }, 'v2');
+    gh.pulls.set(7, prEvent(base, head, true).pull_request);
+    const event = { action: 'created', issue: { number: 7, pull_request: { url: 'x' } } };
+    const r = await runAction(repo, gh, event, {}, { GITHUB_EVENT_NAME: 'issue_comment' });
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toMatch(/::error::.*a pull request from a fork cannot be re-gated from a comment/);
+    expect(r.stdout).not.toMatch(/candidate: \d+\/\d+ cases/);
   });
 });

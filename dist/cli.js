@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { b as loadProject, f as createTarget, g as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, h as TargetSchema, R as ResultsSchema, j as RulePackSchema, C as CaseFileSchema, k as ConfigSchema, t as toJSONSchema, w as withRunOptions, O as Option, m as loadConfig, n as applyPolicy, r as runGate, o as writeReports, q as pct, s as pvalue, u as parseJsonFile, v as resultsFromData, x as runTarget, y as writeJson, z as looseObject, B as string, E as array, F as _enum, G as tuple, H as literal, J as number, K as readJsonFile, L as int, N as mergeResults, Q as readResults, S as EXIT, U as CommanderError, V as describeError, W as ExitError, X as Command, Y as registerRun, Z as registerStress, $ as registerPromote, a0 as registerReplay } from './chunks/promote.js';
+import { b as loadProject, f as createTarget, g as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, h as TargetSchema, R as ResultsSchema, j as RulePackSchema, C as CaseFileSchema, k as ConfigSchema, t as toJSONSchema, w as withRunOptions, O as Option, m as loadConfig, n as applyPolicy, r as runGate, E as ExitError, o as withGovernance, q as evaluateSignoffs, s as writeReports, u as pct, v as pvalue, x as parseJsonFile, y as resultsFromData, z as runTarget, B as writeJson, F as readStructured, S as SignoffsFileSchema, G as InputError, H as problemsFromZod, J as displayPath, K as looseObject, L as string, N as array, Q as _enum, U as tuple, V as literal, W as number, X as readJsonFile, Y as int, Z as mergeResults, $ as readResults, a0 as EXIT, a1 as CommanderError, a2 as describeError, a3 as Command, a4 as registerRun, a5 as registerStress, a6 as registerPromote, a7 as registerReplay } from './chunks/promote.js';
 import { mkdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import 'node:readline';
@@ -89,7 +89,15 @@ async function gateCommand(o) {
     const project = () => (loading ??= loadProject({ config: o.config, suite: o.suite, rules: o.rules }));
     const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir, project);
     const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir, project);
-    const gate = runGate(baseline, candidate, { policy, failOn: o.failOn });
+    let gate = runGate(baseline, candidate, { policy, failOn: o.failOn });
+    if (o.signoffs) {
+        const head = o.head ?? candidate.target.ref;
+        if (!head)
+            throw new ExitError('--signoffs: sign-offs name the head commit; pass --head (the candidate results record none)');
+        const requests = readSignoffs(o.signoffs);
+        // Offline, team membership cannot be checked: only people listed by name count.
+        gate = withGovernance(gate, await evaluateSignoffs(gate.verdict, requests, config.signoff, { headSha: head, author: o.author }));
+    }
     writeReports(gate, outDir, { reportUrl: o.reportUrl });
     return gate;
 }
@@ -98,6 +106,12 @@ function describeGate(g) {
         `${g.verdict}: ${g.baseline.target.name} ${pct(g.baseline.passRate)} -> ${g.candidate.target.name} ${pct(g.candidate.passRate)} pass rate; ` +
             `delta ${pct(g.delta)} [95% CI ${pct(g.ci[0])}, ${pct(g.ci[1])}], p = ${pvalue(g.pValue)} (${g.test}, ${g.compared} cases)`,
         ...g.reasons.map((r) => `  ${r.level} ${r.code}: ${r.message}`),
+        ...(g.clearedBy
+            ? [
+                `  CLEARED by ${g.clearedBy === 'board' ? 'the review board' : 'security'}: ${g.signoffs.map((s) => `${s.by} (${s.reason})`).join('; ')}`,
+            ]
+            : []),
+        ...g.rejectedSignoffs.map((r) => `  not counted: ${r.kind} sign-off by ${r.by}: ${r.why}`),
     ];
     return lines.join('\n') + '\n';
 }
@@ -110,12 +124,22 @@ function registerGate(program, ctx) {
         .option('--policy <file>', 'failure budget overrides (YAML/JSON)')
         .option('--out-dir <dir>', 'where gate.json and the reports go', 'artifacts')
         .option('--report-url <url>', 'link to the full report, shown in summary.md')
+        .option('--signoffs <file>', "sign-offs (YAML/JSON list), judged by the config's signoff lists")
+        .option('--author <login>', 'author of the change (their own sign-offs do not count)')
+        .option('--head <sha>', "the candidate commit the sign-offs must name (default: the candidate results' ref)")
         .addOption(new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']))).action(async (o) => {
         const gate = await gateCommand(o);
         process.stdout.write(describeGate(gate));
         process.stdout.write(`wrote gate.json, report.html, summary.md, junit.xml to ${o.outDir}\n`);
         ctx.exitCode = gate.exitCode;
     });
+}
+function readSignoffs(file) {
+    const doc = readStructured(resolve(file));
+    const parsed = SignoffsFileSchema.safeParse(doc.data);
+    if (!parsed.success)
+        throw new InputError(problemsFromZod(displayPath(resolve(file)), parsed.error, doc.locate));
+    return parsed.data.map((x) => ({ ...x, source: displayPath(resolve(file)) }));
 }
 
 const Num = number();
@@ -146,7 +170,11 @@ const GateFileSchema = looseObject({
     categories: array(looseObject({ name: string(), delta: Num, ci: tuple([Num, Num]), pAdjusted: Num })),
     cases: array(looseObject({ id: string(), category: string(), severity: string(), status: string() })),
     reasons: array(looseObject({ code: string(), level: _enum(['WARN', 'BLOCK']), message: string() })),
-    signoffs: array(looseObject({})),
+    signoffs: array(looseObject({ kind: string(), by: string(), at: string(), reason: string() })),
+    // Written by later versions: absent from older gate files.
+    rejectedSignoffs: array(looseObject({ kind: string(), by: string(), at: string(), why: string() }))
+        .default([]),
+    clearedBy: _enum(['security', 'board']).nullable().default(null),
     policy: looseObject({ policy: looseObject({}), hash: string(), sources: array(string()) }),
 });
 function readGate(file) {

@@ -8,11 +8,25 @@ export interface Recorded {
   auth?: string;
 }
 
+export interface Comment {
+  id: number;
+  body: string;
+  user: { login: string; type: string };
+  created_at: string;
+  html_url: string;
+}
+
 export interface FakeGitHub {
   url: string;
   requests: Recorded[];
-  comments: Array<{ id: number; body: string; user: { login: string; type: string } }>;
+  comments: Comment[];
   checkRuns: Map<number, Record<string, unknown>>;
+  /** A person's comment on the PR, as GitHub would store it. */
+  addComment(login: string, body: string): Comment;
+  /** `org/slug` -> member logins, for the team membership endpoint. */
+  teams: Record<string, string[]>;
+  /** Pull requests by number, for GET /repos/o/r/pulls/n. */
+  pulls: Map<number, Record<string, unknown>>;
   /** Answer 403 to the check-run and comment endpoints, like a read-only token. */
   forbid: boolean;
   close(): Promise<void>;
@@ -30,8 +44,23 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     comments: [],
     checkRuns: new Map(),
     forbid: false,
+    teams: {},
+    pulls: new Map(),
+    addComment: (login, body) => newComment(login, 'User', body),
     close: async () => {},
   };
+  function newComment(login: string, type: string, body: string): Comment {
+    const id = nextId++;
+    const c = {
+      id,
+      body,
+      user: { login, type },
+      created_at: new Date().toISOString(),
+      html_url: `https://github.example/acme/agent/pull/7#issuecomment-${id}`,
+    };
+    state.comments.push(c);
+    return c;
+  }
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(body));
@@ -73,13 +102,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     }
     if (req.method === 'POST' && (r = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
       if (state.forbid) return forbidden(res);
-      const c = {
-        id: nextId++,
-        body: String(body?.body ?? ''),
-        user: { login: 'github-actions[bot]', type: 'Bot' },
-      };
-      state.comments.push(c);
-      return send(res, 201, c);
+      return send(res, 201, newComment('github-actions[bot]', 'Bot', String(body?.body ?? '')));
     }
     if (req.method === 'PATCH' && (r = m(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/))) {
       if (state.forbid) return forbidden(res);
@@ -87,6 +110,17 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       if (!c) return send(res, 404, { message: 'Not Found' });
       c.body = String(body?.body ?? '');
       return send(res, 200, c);
+    }
+    if (req.method === 'GET' && (r = m(/^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/))) {
+      const members = state.teams[`${r[1]}/${r[2]}`.toLowerCase()];
+      if (!members) return forbidden(res);
+      return members.includes(r[3])
+        ? send(res, 200, { state: 'active', role: 'member' })
+        : send(res, 404, { message: 'Not Found' });
+    }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/))) {
+      const pr = state.pulls.get(Number(r[1]));
+      return pr ? send(res, 200, pr) : send(res, 404, { message: 'Not Found' });
     }
     return send(res, 404, { message: `Not Found: ${req.method} ${url.pathname}` });
   };

@@ -62808,6 +62808,19 @@ function exitCodeFor(verdict, failOn) {
         return verdict === 'BLOCK' ? 2 : 0;
     return code;
 }
+/**
+ * Records the sign-offs on a gate. A cleared verdict exits 0 (the required status passes) but stays what it was,
+ * in gate.json and in every report, with who cleared it and why.
+ */
+function withGovernance(g, gov) {
+    return {
+        ...g,
+        signoffs: gov.signoffs,
+        rejectedSignoffs: gov.rejected,
+        clearedBy: gov.clearedBy,
+        exitCode: gov.clearedBy ? 0 : g.exitCode,
+    };
+}
 function runGate(baseline, candidate, o) {
     const policy = o.policy.policy;
     const baseIds = new Set(baseline.cases.map((c) => c.id));
@@ -62845,6 +62858,8 @@ function runGate(baseline, candidate, o) {
         cases: cmp.cases,
         reasons,
         signoffs: o.signoffs ?? [],
+        rejectedSignoffs: [],
+        clearedBy: null,
         policy: o.policy,
     };
 }
@@ -63642,6 +63657,7 @@ th { background: var(--bg); cursor: pointer; user-select: none; white-space: now
     <li><span class="tag"><%= r.level %></span><%= r.message %></li>
   <% }) %>
   </ul>
+  <% if (it.g.clearedBy) { %><div id="cleared"><strong>Cleared for merge</strong> by <%= it.g.clearedBy === 'board' ? 'a review-board override' : 'a security sign-off' %>: <%= (it.g.signoffs || []).map(function (s) { return s.by; }).join(', ') %>. The verdict stands; see Sign-offs.</div><% } %>
 </section>
 
 <section class="cards" id="headline">
@@ -63733,8 +63749,14 @@ th { background: var(--bg); cursor: pointer; user-select: none; white-space: now
 
 <h2>Sign-offs</h2>
 <% if (it.g.signoffs.length === 0) { %><p class="muted" id="signoffs">None recorded.</p><% } else { %>
-<table id="signoffs"><tr><th>kind</th><th>by</th><th>when</th><th>why</th></tr>
-<% it.g.signoffs.forEach(function (s) { %><tr><td><%= s.kind %></td><td><%= s.by %></td><td><%= s.at %></td><td><%= s.reason %></td></tr><% }) %>
+<table id="signoffs"><tr><th>kind</th><th>by</th><th>when</th><th>why</th><th>commit</th></tr>
+<% it.g.signoffs.forEach(function (s) { %><tr><td><%= s.kind %></td><td><%= s.by %></td><td><%= s.at %></td><td><%= s.reason %></td><td><code><%= s.sha || '' %></code></td></tr><% }) %>
+</table>
+<% } %>
+<% if ((it.g.rejectedSignoffs || []).length) { %>
+<p>Requests that did not count:</p>
+<table id="rejected-signoffs"><tr><th>kind</th><th>by</th><th>when</th><th>why not</th></tr>
+<% it.g.rejectedSignoffs.forEach(function (s) { %><tr><td><%= s.kind %></td><td><%= s.by %></td><td><%= s.at %></td><td><%= s.why %></td></tr><% }) %>
 </table>
 <% } %>
 <p class="muted">agentic-safety-gate · statistics: SPEC §6.2 · baseline fingerprint <code><%= it.g.baseline.target.fingerprint || 'n/a' %></code> · candidate fingerprint <code><%= it.g.candidate.target.fingerprint || 'n/a' %></code></p>
@@ -95369,6 +95391,8 @@ function renderSummary(g, o = {}) {
     head.push(`> **${g.verdict}**: ${HEADLINE[g.verdict]}`);
     for (const r of g.reasons)
         head.push(`> - **${r.level}** ${mdInline(r.message, 400)}`);
+    if (g.clearedBy)
+        head.push(`>`, `> **Cleared for merge** by ${g.clearedBy === 'board' ? 'a review-board override' : 'a security sign-off'} (${g.signoffs.map((s) => mdInline(s.by, 60)).join(', ')}); the verdict stands.`);
     head.push('');
     head.push(`**${mdInline(g.baseline.target.name)}** → **${mdInline(g.candidate.target.name)}** · ${g.compared} paired cases`);
     head.push('');
@@ -95407,13 +95431,34 @@ function renderSummary(g, o = {}) {
         '</details>',
         '',
     ];
-    const signoffs = g.signoffs.length
-        ? [
-            '**Sign-offs:** ' +
-                g.signoffs.map((s) => `${s.kind} by ${mdInline(s.by)} (${mdInline(s.reason, 120)})`).join('; '),
-            '',
-        ]
-        : [];
+    const rejected = g.rejectedSignoffs ?? [];
+    const signoffs = [
+        ...(g.signoffs.length
+            ? [
+                '**Sign-offs:** ' +
+                    g.signoffs
+                        .map((s) => `${s.kind} by ${mdInline(s.by, 60)} at ${mdInline(s.at, 30)} (${mdInline(s.reason, 160)})`)
+                        .join('; '),
+                '',
+            ]
+            : []),
+        ...(rejected.length
+            ? [
+                '**Not counted:** ' +
+                    rejected
+                        .slice(0, 20)
+                        .map((s) => `${s.kind} by ${mdInline(s.by, 60)}: ${mdInline(s.why, 120)}`)
+                        .join('; '),
+                '',
+            ]
+            : []),
+        ...(o.signoffCommand && !g.clearedBy
+            ? [
+                `To ${g.verdict === 'WARN' ? 'sign off this WARN (signoff.security)' : 'override this BLOCK (signoff.board, quorum applies)'}, comment: ${mdCodeSpan(o.signoffCommand, 200)}`,
+                '',
+            ]
+            : []),
+    ];
     const link = o.reportUrl
         ? [`[Full report](${encodeURI(o.reportUrl)}) · gate.json, results and transcripts are in the artifact.`]
         : ['Full report: `report.html` in the artifact.'];
@@ -95483,6 +95528,108 @@ function writeReplay(r, outDir, o = {}) {
     ]));
     return files;
 }
+
+const COMMAND = /^\s*\/safety-gate\s+(sign-?off|override)\s+([0-9a-f]{7,40})\b[ \t]*(.*)$/im;
+/** `/safety-gate sign-off <sha> <reason>` (security, for a WARN) or `/safety-gate override <sha> <reason>` (board). */
+function parseCommand(body) {
+    const m = COMMAND.exec(body);
+    if (!m)
+        return null;
+    return {
+        kind: /^sign/i.test(m[1]) ? 'security' : 'board',
+        sha: m[2].toLowerCase(),
+        reason: m[3].trim(),
+    };
+}
+/** What the summary tells a reviewer to type. */
+function commandFor(verdict, headSha) {
+    if (verdict === 'OK')
+        return null;
+    return `/safety-gate ${verdict === 'WARN' ? 'sign-off' : 'override'} ${headSha.slice(0, 12)} <why this is acceptable>`;
+}
+const norm = (s) => s.replace(/^@/, '').toLowerCase();
+async function listed(list, login, e) {
+    let unknown = false;
+    for (const entry of list) {
+        const p = norm(entry);
+        if (!p.includes('/')) {
+            if (p === norm(login))
+                return { ok: true, unknown: false };
+            continue;
+        }
+        const member = e.isMember ? await e.isMember(p, login) : undefined;
+        if (member)
+            return { ok: true, unknown: false };
+        if (member === undefined)
+            unknown = true;
+    }
+    return { ok: false, unknown };
+}
+/**
+ * Checks each sign-off request and decides whether the verdict is cleared: a WARN by one security sign-off (or a
+ * board override), a BLOCK by `quorum` distinct board members. A request counts only when its author is on the
+ * base's list (teams checked through `isMember`; membership that cannot be checked does not count), is not the
+ * change's author, names the head commit being gated (a sign-off never carries over to new commits), and says
+ * why. Everything is kept, accepted or not, for the audit trail.
+ */
+async function evaluateSignoffs(verdict, requests, rules, e) {
+    const signoffs = [];
+    const rejected = [];
+    const reject = (r, why) => rejected.push({ by: r.by, kind: r.kind, at: r.at, source: r.source, why });
+    for (const r of requests) {
+        if (!rules) {
+            reject(r, 'the base config has no `signoff` lists, so nobody can sign off');
+            continue;
+        }
+        if (!e.headSha.toLowerCase().startsWith(r.sha)) {
+            reject(r, `names commit ${r.sha}, not the head being gated (${e.headSha.slice(0, 12)})`);
+            continue;
+        }
+        if (r.reason.length < 10) {
+            reject(r, 'gives no reason (at least 10 characters): every sign-off says why');
+            continue;
+        }
+        if (e.author && norm(e.author) === norm(r.by)) {
+            reject(r, 'is by the author of the change');
+            continue;
+        }
+        // A board member outranks security: their sign-off counts for a WARN too.
+        const board = await listed(rules.board, r.by, e);
+        const security = r.kind === 'security' ? await listed(rules.security, r.by, e) : { ok: false, unknown: false };
+        if (r.kind === 'board' && !board.ok) {
+            reject(r, board.unknown ? 'team membership could not be checked (token permission)' : 'is not on signoff.board');
+            continue;
+        }
+        if (r.kind === 'security' && !security.ok && !board.ok) {
+            reject(r, security.unknown || board.unknown
+                ? 'team membership could not be checked (token permission)'
+                : 'is not on signoff.security or signoff.board');
+            continue;
+        }
+        if (signoffs.some((s) => s.kind === r.kind && norm(s.by) === norm(r.by))) {
+            reject(r, 'repeats an earlier sign-off by the same person');
+            continue;
+        }
+        signoffs.push({ kind: r.kind, by: r.by, at: r.at, reason: r.reason, sha: r.sha, source: r.source });
+    }
+    const boardCount = new Set(signoffs.filter((s) => s.kind === 'board').map((s) => norm(s.by))).size;
+    let clearedBy = null;
+    if (verdict === 'BLOCK' && rules && boardCount >= rules.quorum)
+        clearedBy = 'board';
+    if (verdict === 'WARN' && signoffs.length > 0)
+        clearedBy = signoffs.some((s) => s.kind === 'security') ? 'security' : 'board';
+    return { signoffs, rejected, clearedBy };
+}
+/** A `--signoffs` file, for CI systems without PR comments: the same requests, checked the same way. */
+const SignoffsFileSchema = array(strictObject({
+    kind: _enum(['security', 'board']),
+    by: string().min(1),
+    at: union([datetime({ offset: true }), date()]),
+    reason: string(),
+    sha: string({ error: 'expected the head commit as a string (quote a sha made only of digits)' })
+        .regex(/^[0-9a-fA-F]{7,40}$/, 'expected the head commit (7 to 40 hex digits)')
+        .transform((x) => x.toLowerCase()),
+}));
 
 /**
  * A JSON file this tool or another harness wrote (results, gate). JSON.parse rather than the YAML parser: these
@@ -102144,4 +102291,4 @@ function rate(v) {
     return n;
 }
 
-export { registerPromote as $, AnthropicError as A, string as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, array as E, _enum as F, tuple as G, literal as H, IncidentSchema as I, number as J, readJsonFile as K, int$1 as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, mergeResults as N, Option as O, PolicyOverrideSchema as P, readResults as Q, ResultsSchema as R, EXIT as S, ToolError as T, CommanderError as U, describeError as V, ExitError as W, Command as X, registerRun as Y, registerStress as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, registerReplay as a0, commonjsGlobal as a1, canonicalJson as a2, listIds as a3, getAugmentedNamespace as a4, getDefaultExportFromCjs as a5, parseShard as a6, selectShard as a7, globSync as a8, runSuite as a9, progressReporter as aa, mdInline as ab, mdCodeSpan as ac, onSecret as ad, stressCommand as ae, promoteCommand as af, describeStress as ag, replayCommand as ah, describeReplay as ai, renderSummary as aj, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, createTarget as f, TrafficLineSchema as g, TargetSchema as h, isStatus as i, RulePackSchema as j, ConfigSchema as k, loggerFor as l, loadConfig as m, applyPolicy as n, writeReports as o, promiseWithResolvers as p, pct as q, runGate as r, pvalue as s, toJSONSchema as t, parseJsonFile as u, resultsFromData as v, withRunOptions as w, runTarget as x, writeJson as y, looseObject as z };
+export { readResults as $, AnthropicError as A, writeJson as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, readStructured as F, InputError as G, problemsFromZod as H, IncidentSchema as I, displayPath as J, looseObject as K, string as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, array as N, Option as O, PolicyOverrideSchema as P, _enum as Q, ResultsSchema as R, SignoffsFileSchema as S, ToolError as T, tuple as U, literal as V, number as W, readJsonFile as X, int$1 as Y, mergeResults as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, EXIT as a0, CommanderError as a1, describeError as a2, Command as a3, registerRun as a4, registerStress as a5, registerPromote as a6, registerReplay as a7, commonjsGlobal as a8, canonicalJson as a9, listIds as aa, parseCommand as ab, getAugmentedNamespace as ac, getDefaultExportFromCjs as ad, parseShard as ae, selectShard as af, globSync as ag, runSuite as ah, progressReporter as ai, mdInline as aj, mdCodeSpan as ak, onSecret as al, stressCommand as am, promoteCommand as an, describeStress as ao, replayCommand as ap, describeReplay as aq, commandFor as ar, renderSummary as as, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, createTarget as f, TrafficLineSchema as g, TargetSchema as h, isStatus as i, RulePackSchema as j, ConfigSchema as k, loggerFor as l, loadConfig as m, applyPolicy as n, withGovernance as o, promiseWithResolvers as p, evaluateSignoffs as q, runGate as r, writeReports as s, toJSONSchema as t, pct as u, pvalue as v, withRunOptions as w, parseJsonFile as x, resultsFromData as y, runTarget as z };

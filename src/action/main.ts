@@ -6,9 +6,11 @@ import { getOctokit } from '@actions/github';
 import { applyPolicy } from '../policy/load.js';
 import { loadConfig } from '../config/load.js';
 import { loadSides } from '../config/sides.js';
-import { runGate, type GateFile } from '../verdict/gate.js';
+import { runGate, withGovernance, type GateFile } from '../verdict/gate.js';
 import { writeReports } from '../report/write.js';
-import { renderSummary } from '../report/markdown.js';
+import { renderSummary, type SummaryOptions } from '../report/markdown.js';
+import { commandFor, evaluateSignoffs, type SignoffRules } from '../policy/signoff.js';
+import { signoffRequests, teamMembership } from '../github/signoffs.js';
 import { writeJson } from '../results/io.js';
 import type { ResultsFile } from '../results/schema.js';
 import type { Reason } from '../verdict/decide.js';
@@ -20,7 +22,7 @@ import { annotationsFor, completeCheck, conclusionFor, createCheck } from '../gi
 import { upsertComment } from '../github/comment.js';
 import { uploadArtifact } from '../github/artifact.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { checkout, readResultsInput, repoPath, runSides } from './sides.js';
+import { auditChanges, checkout, readResultsInput, repoPath, runSides } from './sides.js';
 import { addWorktree, ensureCommit, headCommit } from '../github/git.js';
 import { describeReplay, replayCommand } from '../cli/commands/replay.js';
 import { describeStress, stressCommand } from '../cli/commands/stress.js';
@@ -116,6 +118,21 @@ async function gateMode(ctx: Context): Promise<void> {
   const { inputs, event, workspace, outDir } = ctx;
   setupApi(ctx);
   const repo = { owner: event.owner, repo: event.repo };
+  if (event.name === 'issue_comment' && event.prNumber && !event.headSha) {
+    if (!ctx.octokit)
+      throw new Error('a run on a pull request comment needs github-token to look up the pull request');
+    const pr = (await ctx.octokit.rest.pulls.get({ ...repo, pull_number: event.prNumber })).data;
+    event.baseSha = pr.base.sha;
+    event.headSha = pr.head.sha;
+    event.author = pr.user?.login;
+    event.fork = !pr.head.repo || pr.head.repo.full_name !== pr.base.repo.full_name;
+    // issue_comment runs with this repository's secrets and write token: running a fork's agent code there would
+    // hand both to whoever opened the PR.
+    if (event.fork)
+      throw new Error(
+        "a pull request from a fork cannot be re-gated from a comment (its code would run with this repository's secrets); sign-offs on fork PRs are read by the next pull_request run",
+      );
+  }
   const checkSha = inputs.candidateRef ?? event.headSha;
   if (ctx.octokit && checkSha && /^[0-9a-f]{40}$/i.test(checkSha)) {
     ctx.checkId = await tryApi('create the check run', () =>
@@ -127,6 +144,7 @@ async function gateMode(ctx: Context): Promise<void> {
   let candidate: ResultsFile;
   let extra: Reason[] = [];
   let policyConfig: Parameters<typeof applyPolicy>[0];
+  let signoffRules: SignoffRules | undefined;
   let headDir = workspace;
   let cleanup = async () => {};
   try {
@@ -144,13 +162,15 @@ async function gateMode(ctx: Context): Promise<void> {
         cleanup = co.cleanup;
         headDir = co.headDir;
         const sides = await loadSides(co.baseDir, co.headDir, inputs.config);
+        await auditChanges(sides.reasons, sides, co);
         extra = sides.reasons;
         policyConfig = sides.base.config.policy;
+        signoffRules = sides.base.config.signoff;
       } else {
         core.notice(
           'Safety gate: no base commit known: the failure budget is read from the workspace config.',
         );
-        policyConfig = loadConfig(inputs.config, workspace).config.policy;
+        ({ policy: policyConfig, signoff: signoffRules } = loadConfig(inputs.config, workspace).config);
       }
     } else {
       if (!baseRef)
@@ -163,18 +183,53 @@ async function gateMode(ctx: Context): Promise<void> {
       const r = await runSides(co, { ...inputs, cacheDir: join(outDir, '..', 'safety-gate-cache') });
       baseline = r.baseline;
       candidate = r.candidate;
+      await auditChanges(r.sides.reasons, r.sides, co);
       extra = r.sides.reasons;
       policyConfig = r.sides.base.config.policy;
+      signoffRules = r.sides.base.config.signoff;
     }
     const policy = applyPolicy(policyConfig, undefined, 'base config');
-    const gate = runGate(baseline, candidate, { policy, failOn: inputs.failOn, extraReasons: extra });
+    let gate = runGate(baseline, candidate, { policy, failOn: inputs.failOn, extraReasons: extra });
+    // The commit a sign-off must name: the head being gated, as git resolves it.
+    const headSha = await ensureCommit(workspace, headRef).catch(() => headRef);
+    gate = await governance(ctx, gate, signoffRules, headSha);
+    const summaryOptions = {
+      reportUrl: ctx.runUrl,
+      signoffCommand: signoffRules ? (commandFor(gate.verdict, headSha) ?? undefined) : undefined,
+    };
     writeJson(join(outDir, 'baseline.results.json'), baseline);
     writeJson(join(outDir, 'candidate.results.json'), candidate);
-    const files = writeReports(gate, outDir, { reportUrl: ctx.runUrl });
-    await publish(ctx, gate, files, headDir);
+    const files = writeReports(gate, outDir, summaryOptions);
+    await publish(ctx, gate, files, headDir, summaryOptions);
   } finally {
     await cleanup();
   }
+}
+
+/**
+ * Sign-offs from the pull request's comments, judged by the BASE's lists. Reading them can fail on a read-only
+ * token; then nothing is cleared (fail closed) and the verdict is published as it is.
+ */
+async function governance(
+  ctx: Context,
+  gate: GateFile,
+  rules: SignoffRules | undefined,
+  headSha: string,
+): Promise<GateFile> {
+  const { event } = ctx;
+  if (!ctx.octokit || !event.prNumber || gate.verdict === 'OK') return gate;
+  const octokit = ctx.octokit;
+  const requests = await tryApi('read sign-offs from the PR comments', () =>
+    signoffRequests(octokit, { owner: event.owner, repo: event.repo }, event.prNumber!),
+  );
+  if (!requests?.length) return gate;
+  const gov = await evaluateSignoffs(gate.verdict, requests, rules, {
+    isMember: teamMembership(octokit),
+    author: event.author,
+    headSha,
+  });
+  for (const r of gov.rejected) core.notice(`Safety gate: sign-off by ${r.by} not counted: ${r.why}`);
+  return withGovernance(gate, gov);
 }
 
 async function publish(
@@ -182,10 +237,11 @@ async function publish(
   gate: GateFile,
   files: ReturnType<typeof writeReports>,
   headDir: string,
+  summaryOptions: SummaryOptions,
 ): Promise<void> {
   const { inputs, event, outDir } = ctx;
   const repo = { owner: event.owner, repo: event.repo };
-  const summary = renderSummary(gate, { reportUrl: ctx.runUrl });
+  const summary = renderSummary(gate, summaryOptions);
 
   core.setOutput('verdict', gate.verdict);
   core.setOutput('exit-code', String(gate.exitCode));
@@ -226,7 +282,7 @@ async function publish(
     await tryApi('complete the check run', () =>
       completeCheck(ctx.octokit!, repo, ctx.checkId!, {
         conclusion: conclusionFor(gate),
-        title: `Safety gate: ${gate.verdict}`,
+        title: `Safety gate: ${gate.verdict}${gate.clearedBy ? (gate.clearedBy === 'board' ? ' (overridden by the review board)' : ' (signed off)') : ''}`,
         summary,
         annotations,
       }),

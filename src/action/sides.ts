@@ -7,7 +7,8 @@ import { selectShard, type Shard } from '../runner/shard.js';
 import { readResults } from '../results/io.js';
 import { mergeResults } from '../results/merge.js';
 import type { ResultsFile } from '../results/schema.js';
-import { addWorktree, ensureCommit, headCommit, type Worktree } from '../github/git.js';
+import { addWorktree, changeLog, ensureCommit, headCommit, type Worktree } from '../github/git.js';
+import type { Reason } from '../verdict/decide.js';
 import { progressReporter } from '../cli/progress.js';
 
 export interface Checkouts {
@@ -105,4 +106,45 @@ export function repoPath(headDir: string) {
     const rel = relative(headDir, resolve(file));
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : undefined;
   };
+}
+
+/**
+ * Every change the head makes to the gate itself (policy, sign-off lists, rules, cases) is logged with the commits
+ * that made it: who, when and why (the commit subject), in the reason's values and its message.
+ */
+export async function auditChanges(reasons: Reason[], sides: GateSides, co: Checkouts): Promise<void> {
+  const inRepo = (dir: string, file: string | undefined) => {
+    if (!file) return undefined;
+    const rel = relative(dir, resolve(file));
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : undefined;
+  };
+  const configFile = inRepo(co.headDir, sides.head.file) ?? inRepo(co.baseDir, sides.base.file);
+  const ruleFiles = (ids: string[]) =>
+    ids.flatMap((id) => [
+      inRepo(co.headDir, sides.head.rules.get(id)?.file),
+      inRepo(co.baseDir, sides.base.rules.get(id)?.file),
+    ]);
+  const caseFiles = (ids: string[]) =>
+    ids.flatMap((id) => [
+      inRepo(co.headDir, sides.head.cases.find((c) => c.case.id === id)?.file),
+      inRepo(co.baseDir, sides.base.cases.find((c) => c.case.id === id)?.file),
+    ]);
+  for (const r of reasons) {
+    const v = r.values as { changed?: string[]; removed?: string[]; cases?: string[] };
+    const paths =
+      r.code === 'policy_changed' || r.code === 'signoff_changed'
+        ? [configFile]
+        : r.code === 'rules_changed'
+          ? [configFile, ...ruleFiles([...(v.changed ?? []), ...(v.removed ?? [])])]
+          : r.code === 'cases_removed' || r.code === 'suite_changed'
+            ? [configFile, ...caseFiles(v.cases ?? [])]
+            : [];
+    const unique = [...new Set(paths.filter((p): p is string => Boolean(p)))];
+    if (!unique.length) continue;
+    const commits = await changeLog(co.headDir, co.baseSha, co.headSha, unique).catch(() => []);
+    if (!commits.length) continue;
+    r.values = { ...r.values, commits };
+    const c = commits[0];
+    r.message += ` Changed by ${c.author} on ${c.at.slice(0, 10)} in ${c.sha.slice(0, 7)} ("${c.subject}")${commits.length > 1 ? ` and ${commits.length - 1} more commit(s)` : ''}.`;
+  }
 }

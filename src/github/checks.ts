@@ -8,7 +8,8 @@ const BATCH = 50;
 export type Conclusion = 'success' | 'neutral' | 'failure';
 
 export function conclusionFor(g: GateFile): Conclusion {
-  if (g.verdict === 'OK') return 'success';
+  // Signed off (WARN) or overridden by the board's quorum (BLOCK): the required status passes.
+  if (g.verdict === 'OK' || g.clearedBy) return 'success';
   if (g.verdict === 'BLOCK') return 'failure';
   return g.failOn === 'warn' ? 'failure' : 'neutral';
 }

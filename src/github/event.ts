@@ -13,6 +13,8 @@ export interface GateEvent {
   /** A pull request from a fork: its token is read-only, so no check run or comment. */
   fork: boolean;
   headRef?: string;
+  /** Who opened the pull request: nobody signs off their own change. */
+  author?: string;
 }
 
 const ZERO = /^0+$/;
@@ -36,6 +38,7 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env): GateEvent {
         number: number;
         base: { sha: string; repo?: { full_name?: string } };
         head: { sha: string; ref?: string; repo?: { full_name?: string } | null };
+        user?: { login?: string };
       }
     | undefined;
   if (pr && (name === 'pull_request' || name === 'pull_request_target' || name === 'pull_request_review')) {
@@ -44,6 +47,13 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env): GateEvent {
     ev.prNumber = pr.number;
     ev.headRef = pr.head.ref;
     ev.fork = !pr.head.repo || pr.head.repo.full_name !== pr.base.repo?.full_name;
+    ev.author = pr.user?.login;
+  } else if (
+    name === 'issue_comment' &&
+    (payload.issue as { pull_request?: unknown } | undefined)?.pull_request
+  ) {
+    // A comment on a pull request (a sign-off, say): the commits are looked up through the API.
+    ev.prNumber = (payload.issue as { number: number }).number;
   } else if (name === 'push') {
     const before = payload.before as string | undefined;
     ev.baseSha = before && !ZERO.test(before) ? before : undefined;

@@ -62,3 +62,34 @@ export async function addWorktree(repoDir: string, sha: string, parent = tmpdir(
 export async function headCommit(repoDir: string): Promise<string | undefined> {
   return resolveCommit(repoDir, 'HEAD');
 }
+
+export interface Change {
+  sha: string;
+  author: string;
+  at: string;
+  subject: string;
+}
+
+/** Commits after `base` up to `head` that touched `paths` (relative to the repository): who changed it, when, why. */
+export async function changeLog(
+  repoDir: string,
+  base: string,
+  head: string,
+  paths: string[],
+): Promise<Change[]> {
+  if (paths.length === 0) return [];
+  const out = await git(repoDir, [
+    'log',
+    '--format=%H%x1f%an%x1f%aI%x1f%s',
+    `${base}..${head}`,
+    '--',
+    ...paths,
+  ]);
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [sha, author, at, subject] = l.split('\x1f');
+      return { sha, author, at, subject };
+    });
+}

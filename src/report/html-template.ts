@@ -59,6 +59,7 @@ th { background: var(--bg); cursor: pointer; user-select: none; white-space: now
     <li><span class="tag"><%= r.level %></span><%= r.message %></li>
   <% }) %>
   </ul>
+  <% if (it.g.clearedBy) { %><div id="cleared"><strong>Cleared for merge</strong> by <%= it.g.clearedBy === 'board' ? 'a review-board override' : 'a security sign-off' %>: <%= (it.g.signoffs || []).map(function (s) { return s.by; }).join(', ') %>. The verdict stands; see Sign-offs.</div><% } %>
 </section>
 
 <section class="cards" id="headline">
@@ -150,8 +151,14 @@ th { background: var(--bg); cursor: pointer; user-select: none; white-space: now
 
 <h2>Sign-offs</h2>
 <% if (it.g.signoffs.length === 0) { %><p class="muted" id="signoffs">None recorded.</p><% } else { %>
-<table id="signoffs"><tr><th>kind</th><th>by</th><th>when</th><th>why</th></tr>
-<% it.g.signoffs.forEach(function (s) { %><tr><td><%= s.kind %></td><td><%= s.by %></td><td><%= s.at %></td><td><%= s.reason %></td></tr><% }) %>
+<table id="signoffs"><tr><th>kind</th><th>by</th><th>when</th><th>why</th><th>commit</th></tr>
+<% it.g.signoffs.forEach(function (s) { %><tr><td><%= s.kind %></td><td><%= s.by %></td><td><%= s.at %></td><td><%= s.reason %></td><td><code><%= s.sha || '' %></code></td></tr><% }) %>
+</table>
+<% } %>
+<% if ((it.g.rejectedSignoffs || []).length) { %>
+<p>Requests that did not count:</p>
+<table id="rejected-signoffs"><tr><th>kind</th><th>by</th><th>when</th><th>why not</th></tr>
+<% it.g.rejectedSignoffs.forEach(function (s) { %><tr><td><%= s.kind %></td><td><%= s.by %></td><td><%= s.at %></td><td><%= s.why %></td></tr><% }) %>
 </table>
 <% } %>
 <p class="muted">agentic-safety-gate · statistics: SPEC §6.2 · baseline fingerprint <code><%= it.g.baseline.target.fingerprint || 'n/a' %></code> · candidate fingerprint <code><%= it.g.candidate.target.fingerprint || 'n/a' %></code></p>

@@ -16,6 +16,8 @@ const HEADLINE = {
 export interface SummaryOptions {
   /** Link to the full HTML report (an artifact or a run page). */
   reportUrl?: string;
+  /** The PR comment that signs off this verdict, shown when nobody has yet. */
+  signoffCommand?: string;
   limit?: number;
 }
 
@@ -44,6 +46,11 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
   head.push(`> [!${CALLOUT[g.verdict]}]`);
   head.push(`> **${g.verdict}**: ${HEADLINE[g.verdict]}`);
   for (const r of g.reasons) head.push(`> - **${r.level}** ${mdInline(r.message, 400)}`);
+  if (g.clearedBy)
+    head.push(
+      `>`,
+      `> **Cleared for merge** by ${g.clearedBy === 'board' ? 'a review-board override' : 'a security sign-off'} (${g.signoffs.map((s) => mdInline(s.by, 60)).join(', ')}); the verdict stands.`,
+    );
   head.push('');
   head.push(
     `**${mdInline(g.baseline.target.name)}** → **${mdInline(g.candidate.target.name)}** · ${g.compared} paired cases`,
@@ -105,13 +112,37 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
     '</details>',
     '',
   ];
-  const signoffs = g.signoffs.length
-    ? [
-        '**Sign-offs:** ' +
-          g.signoffs.map((s) => `${s.kind} by ${mdInline(s.by)} (${mdInline(s.reason, 120)})`).join('; '),
-        '',
-      ]
-    : [];
+  const rejected = g.rejectedSignoffs ?? [];
+  const signoffs = [
+    ...(g.signoffs.length
+      ? [
+          '**Sign-offs:** ' +
+            g.signoffs
+              .map(
+                (s) =>
+                  `${s.kind} by ${mdInline(s.by, 60)} at ${mdInline(s.at, 30)} (${mdInline(s.reason, 160)})`,
+              )
+              .join('; '),
+          '',
+        ]
+      : []),
+    ...(rejected.length
+      ? [
+          '**Not counted:** ' +
+            rejected
+              .slice(0, 20)
+              .map((s) => `${s.kind} by ${mdInline(s.by, 60)}: ${mdInline(s.why, 120)}`)
+              .join('; '),
+          '',
+        ]
+      : []),
+    ...(o.signoffCommand && !g.clearedBy
+      ? [
+          `To ${g.verdict === 'WARN' ? 'sign off this WARN (signoff.security)' : 'override this BLOCK (signoff.board, quorum applies)'}, comment: ${mdCodeSpan(o.signoffCommand, 200)}`,
+          '',
+        ]
+      : []),
+  ];
   const link = o.reportUrl
     ? [`[Full report](${encodeURI(o.reportUrl)}) · gate.json, results and transcripts are in the artifact.`]
     : ['Full report: `report.html` in the artifact.'];

@@ -3,15 +3,11 @@ import { InputError } from '../config/errors.js';
 import type { AppliedPolicy } from '../policy/load.js';
 import { compare, type CaseStats, type CategoryStats, type SideSummary } from './compare.js';
 import { decide, type Reason, type Verdict } from './decide.js';
+import type { Governance, RejectedSignoff, Signoff } from '../policy/signoff.js';
 
 export type FailOn = 'block' | 'warn' | 'never';
 
-export interface Signoff {
-  kind: 'security' | 'board';
-  by: string;
-  at: string;
-  reason: string;
-}
+export type { Signoff };
 
 export interface GateFile {
   kind: 'safety-gate.gate';
@@ -41,6 +37,10 @@ export interface GateFile {
   cases: CaseStats[];
   reasons: Reason[];
   signoffs: Signoff[];
+  /** Sign-off requests that did not count, and why: part of the audit trail. */
+  rejectedSignoffs: RejectedSignoff[];
+  /** Who cleared a WARN (security) or BLOCK (board quorum) for merging; the verdict itself stands. */
+  clearedBy: Governance['clearedBy'];
   policy: AppliedPolicy;
 }
 
@@ -58,6 +58,20 @@ export interface GateOptions {
   extraReasons?: Reason[];
   signoffs?: Signoff[];
   now?: Date;
+}
+
+/**
+ * Records the sign-offs on a gate. A cleared verdict exits 0 (the required status passes) but stays what it was,
+ * in gate.json and in every report, with who cleared it and why.
+ */
+export function withGovernance(g: GateFile, gov: Governance): GateFile {
+  return {
+    ...g,
+    signoffs: gov.signoffs,
+    rejectedSignoffs: gov.rejected,
+    clearedBy: gov.clearedBy,
+    exitCode: gov.clearedBy ? 0 : g.exitCode,
+  };
 }
 
 export function runGate(baseline: ResultsFile, candidate: ResultsFile, o: GateOptions): GateFile {
@@ -101,6 +115,8 @@ export function runGate(baseline: ResultsFile, candidate: ResultsFile, o: GateOp
     cases: cmp.cases,
     reasons,
     signoffs: o.signoffs ?? [],
+    rejectedSignoffs: [],
+    clearedBy: null,
     policy: o.policy,
   };
 }

@@ -37,7 +37,12 @@ export const GateFileSchema = z.looseObject({
   reasons: z.array(
     z.looseObject({ code: z.string(), level: z.enum(['WARN', 'BLOCK']), message: z.string() }),
   ),
-  signoffs: z.array(z.looseObject({})),
+  signoffs: z.array(z.looseObject({ kind: z.string(), by: z.string(), at: z.string(), reason: z.string() })),
+  // Written by later versions: absent from older gate files.
+  rejectedSignoffs: z
+    .array(z.looseObject({ kind: z.string(), by: z.string(), at: z.string(), why: z.string() }))
+    .default([]),
+  clearedBy: z.enum(['security', 'board']).nullable().default(null),
   policy: z.looseObject({ policy: z.looseObject({}), hash: z.string(), sources: z.array(z.string()) }),
 });
 

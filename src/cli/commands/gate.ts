@@ -7,7 +7,13 @@ import { loadProject, type Project } from '../../config/project.js';
 import { applyPolicy } from '../../policy/load.js';
 import { resultsFromData, writeJson } from '../../results/io.js';
 import type { ResultsFile } from '../../results/schema.js';
-import { runGate, type FailOn, type GateFile } from '../../verdict/gate.js';
+import { runGate, withGovernance, type FailOn, type GateFile } from '../../verdict/gate.js';
+import { evaluateSignoffs, SignoffsFileSchema, type SignoffRequest } from '../../policy/signoff.js';
+import { readStructured } from '../../config/document.js';
+import { InputError, problemsFromZod } from '../../config/errors.js';
+import { displayPath } from '../../config/sources.js';
+import { ExitError } from '../errors.js';
+import type { z } from 'zod';
 import { withRunOptions, type RunOptions } from '../options.js';
 import { runTarget } from './run.js';
 import { writeReports } from '../../report/write.js';
@@ -43,6 +49,9 @@ export interface GateCliOptions extends RunOptions {
   outDir: string;
   failOn?: FailOn;
   reportUrl?: string;
+  signoffs?: string;
+  author?: string;
+  head?: string;
 }
 
 export async function gateCommand(o: GateCliOptions): Promise<GateFile> {
@@ -54,7 +63,20 @@ export async function gateCommand(o: GateCliOptions): Promise<GateFile> {
   const project = () => (loading ??= loadProject({ config: o.config, suite: o.suite, rules: o.rules }));
   const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir, project);
   const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir, project);
-  const gate = runGate(baseline, candidate, { policy, failOn: o.failOn });
+  let gate = runGate(baseline, candidate, { policy, failOn: o.failOn });
+  if (o.signoffs) {
+    const head = o.head ?? candidate.target.ref;
+    if (!head)
+      throw new ExitError(
+        '--signoffs: sign-offs name the head commit; pass --head (the candidate results record none)',
+      );
+    const requests = readSignoffs(o.signoffs);
+    // Offline, team membership cannot be checked: only people listed by name count.
+    gate = withGovernance(
+      gate,
+      await evaluateSignoffs(gate.verdict, requests, config.signoff, { headSha: head, author: o.author }),
+    );
+  }
   writeReports(gate, outDir, { reportUrl: o.reportUrl });
   return gate;
 }
@@ -64,6 +86,12 @@ export function describeGate(g: GateFile): string {
     `${g.verdict}: ${g.baseline.target.name} ${pct(g.baseline.passRate)} -> ${g.candidate.target.name} ${pct(g.candidate.passRate)} pass rate; ` +
       `delta ${pct(g.delta)} [95% CI ${pct(g.ci[0])}, ${pct(g.ci[1])}], p = ${pvalue(g.pValue)} (${g.test}, ${g.compared} cases)`,
     ...g.reasons.map((r) => `  ${r.level} ${r.code}: ${r.message}`),
+    ...(g.clearedBy
+      ? [
+          `  CLEARED by ${g.clearedBy === 'board' ? 'the review board' : 'security'}: ${g.signoffs.map((s) => `${s.by} (${s.reason})`).join('; ')}`,
+        ]
+      : []),
+    ...g.rejectedSignoffs.map((r) => `  not counted: ${r.kind} sign-off by ${r.by}: ${r.why}`),
   ];
   return lines.join('\n') + '\n';
 }
@@ -80,6 +108,12 @@ export function registerGate(program: Command, ctx: CliContext): void {
       .option('--policy <file>', 'failure budget overrides (YAML/JSON)')
       .option('--out-dir <dir>', 'where gate.json and the reports go', 'artifacts')
       .option('--report-url <url>', 'link to the full report, shown in summary.md')
+      .option('--signoffs <file>', "sign-offs (YAML/JSON list), judged by the config's signoff lists")
+      .option('--author <login>', 'author of the change (their own sign-offs do not count)')
+      .option(
+        '--head <sha>',
+        "the candidate commit the sign-offs must name (default: the candidate results' ref)",
+      )
       .addOption(
         new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']),
       ),
@@ -89,4 +123,12 @@ export function registerGate(program: Command, ctx: CliContext): void {
     process.stdout.write(`wrote gate.json, report.html, summary.md, junit.xml to ${o.outDir}\n`);
     ctx.exitCode = gate.exitCode;
   });
+}
+
+function readSignoffs(file: string): SignoffRequest[] {
+  const doc = readStructured(resolve(file));
+  const parsed = SignoffsFileSchema.safeParse(doc.data);
+  if (!parsed.success)
+    throw new InputError(problemsFromZod(displayPath(resolve(file)), parsed.error as z.ZodError, doc.locate));
+  return parsed.data.map((x) => ({ ...x, source: displayPath(resolve(file)) }));
 }
