@@ -236,3 +236,44 @@ describe('safety-gate stress, promote, then gate: the closed loop on the simulat
     expect(existsSync(join(dir, 's'))).toBe(false);
   });
 });
+
+describe('safety-gate demo', () => {
+  it('runs the whole loop on the simulated agents into one folder and exits 0', async () => {
+    const dir = tmp('sg-demo-');
+    const r = await runCli(['demo', '--out-dir', dir, '--rollouts', '150', '--samples', '3']);
+    expect(r.stderr).not.toMatch(/^error/m);
+    expect(r.code).toBe(0);
+    const demo = join(dir, 'demo');
+    for (const f of [
+      '1-stress/stress_failures.json',
+      '3-gate/report.html',
+      '3-gate/gate.json',
+      '4-replay/replay.md',
+      '4-replay/cases/incident-inc-2026-0142.yml',
+      '5-governance/gate.json',
+      'index.md',
+    ])
+      expect({ f, exists: existsSync(join(demo, f)) }).toEqual({ f, exists: true });
+    const promoted = readdirSync(join(demo, '2-promote', 'suite'));
+    expect(promoted.length).toBeGreaterThan(0);
+    const gate = JSON.parse(readFileSync(join(demo, '3-gate', 'gate.json'), 'utf8')) as {
+      verdict: string;
+      cases: Array<{ id: string }>;
+    };
+    expect(gate.verdict).toBe('BLOCK');
+    // The promoted cases were gated with the starter suite.
+    expect(gate.cases.filter((c) => c.id.startsWith('stress-'))).toHaveLength(promoted.length);
+    const governed = JSON.parse(readFileSync(join(demo, '5-governance', 'gate.json'), 'utf8')) as {
+      verdict: string;
+      clearedBy: string;
+      rejectedSignoffs: Array<{ by: string }>;
+    };
+    expect(governed).toMatchObject({
+      verdict: 'BLOCK',
+      clearedBy: 'board',
+      rejectedSignoffs: [{ by: 'mallory' }],
+    });
+    expect(r.stdout).toMatch(/\*\*BLOCK\*\*/);
+    expect(r.stdout).toMatch(/\[3-gate\/report\.html\]\(3-gate\/report\.html\)/);
+  });
+});

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { b as loadProject, f as createTarget, g as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, h as TargetSchema, R as ResultsSchema, j as RulePackSchema, C as CaseFileSchema, k as ConfigSchema, t as toJSONSchema, w as withRunOptions, O as Option, m as loadConfig, n as applyPolicy, r as runGate, E as ExitError, o as withGovernance, q as evaluateSignoffs, s as writeReports, u as pct, v as pvalue, x as parseJsonFile, y as resultsFromData, z as runTarget, B as writeJson, F as readStructured, S as SignoffsFileSchema, G as InputError, H as problemsFromZod, J as displayPath, K as looseObject, L as string, N as array, Q as _enum, U as tuple, V as literal, W as number, X as readJsonFile, Y as int, Z as mergeResults, $ as readResults, a0 as EXIT, a1 as CommanderError, a2 as describeError, a3 as Command, a4 as registerRun, a5 as registerStress, a6 as registerPromote, a7 as registerReplay } from './chunks/promote.js';
+import { b as loadProject, f as createTarget, g as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, h as TargetSchema, R as ResultsSchema, j as RulePackSchema, C as CaseFileSchema, k as ConfigSchema, t as toJSONSchema, w as withRunOptions, O as Option, m as loadConfig, n as applyPolicy, r as runGate, E as ExitError, o as withGovernance, q as evaluateSignoffs, s as writeReports, u as pct, v as pvalue, x as parseJsonFile, y as resultsFromData, z as runTarget, B as writeJson, F as readStructured, S as SignoffsFileSchema, G as InputError, H as problemsFromZod, J as displayPath, K as looseObject, L as string, N as array, Q as _enum, U as tuple, V as literal, W as number, X as readJsonFile, Y as int, Z as mergeResults, $ as readResults, a0 as intOption, a1 as packageRoot, a2 as stressCommand, a3 as renderStressSummary, a4 as promoteCommand, a5 as replayCommand, a6 as EXIT, a7 as CommanderError, a8 as describeError, a9 as Command, aa as registerRun, ab as registerStress, ac as registerPromote, ad as registerReplay } from './chunks/stress-markdown.js';
 import { mkdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, relative } from 'node:path';
 import 'node:readline';
 import 'node:crypto';
 import 'url';
@@ -208,6 +208,140 @@ function registerMerge(program) {
     });
 }
 
+const DEMO_HEAD = 'de30c0ffee12';
+/**
+ * The closed loop on the built-in simulated agents, no keys, no network: discover (stress sim:v2), convert
+ * (promote), gate (sim:v1 vs sim:v2 on the starter suite plus the promoted cases), learn (replay a production
+ * incident with its traffic log), govern (a board override, with one request that does not count). Every step
+ * writes what the real command writes; index.md ties them together.
+ */
+async function demoCommand(o) {
+    const out = resolve(o.outDir, 'demo');
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const examples = join(packageRoot(), 'examples');
+    const suiteDir = join(out, '2-promote', 'suite');
+    // Its own config, so a .safety-gate.yml in the working directory cannot change the demo.
+    const config = join(out, 'safety-gate.yml');
+    writeFileSync(config, [
+        '# The demo project: the starter suite, the core rules, the simulated agents, no cache.',
+        `suite: [builtin:starter, ${JSON.stringify(suiteDir)}]`,
+        'rules: [builtin:core]',
+        'target: { type: sim, profile: v2 }',
+        `samples: ${o.samples}`,
+        'cache: false',
+        'signoff: { security: [alice], board: [carol, dave], quorum: 2 }',
+        '',
+    ].join('\n'));
+    mkdirSync(suiteDir, { recursive: true });
+    const say = (s) => process.stderr.write(`demo: ${s}\n`);
+    say('1/5 stress: adaptive multi-turn red-teaming of sim:v2');
+    const stressFile = join(out, '1-stress', 'stress_failures.json');
+    const stress = await stressCommand({
+        config,
+        suite: ['builtin:starter'],
+        target: 'sim:v2',
+        rollouts: o.rollouts,
+        turns: 6,
+        strategy: 'thompson',
+        confirm: 3,
+        out: stressFile,
+    });
+    writeFileSync(join(out, '1-stress', 'stress.md'), renderStressSummary(stress));
+    say('2/5 promote: the most reproducible findings become regression cases');
+    const promoted = await promoteCommand({
+        failures: stressFile,
+        suite: suiteDir,
+        minRate: 0.5,
+        max: 8,
+        config,
+    });
+    say('3/5 gate: sim:v1 (base) vs sim:v2 (head) on the starter suite plus the promoted cases');
+    const gate = await gateCommand({
+        config,
+        baseline: 'sim:v1',
+        candidate: 'sim:v2',
+        outDir: join(out, '3-gate'),
+    });
+    say('4/5 replay: a production incident, its root cause, blast radius and new cases');
+    const { replay } = await replayCommand({
+        config,
+        incident: join(examples, 'incidents', 'inc-2026-0142.yml'),
+        traffic: join(examples, 'traffic', 'support-2026-10.jsonl'),
+        target: 'sim:v2',
+        outDir: join(out, '4-replay'),
+        samples: 20,
+        maxCases: 5,
+    });
+    say('5/5 governance: the review board overrides the BLOCK; the author cannot');
+    const at = new Date().toISOString();
+    const requests = [
+        {
+            kind: 'board',
+            by: 'mallory',
+            at,
+            reason: 'my change, I say it is fine',
+            sha: DEMO_HEAD,
+            source: 'demo',
+        },
+        {
+            kind: 'board',
+            by: 'carol',
+            at,
+            reason: 'outage hotfix, tracked in INC-9',
+            sha: DEMO_HEAD,
+            source: 'demo',
+        },
+        {
+            kind: 'board',
+            by: 'dave',
+            at,
+            reason: 'agreed; the follow-up restores the refusals',
+            sha: DEMO_HEAD,
+            source: 'demo',
+        },
+    ];
+    const governed = withGovernance(gate, await evaluateSignoffs(gate.verdict, requests, { security: ['alice'], board: ['carol', 'dave'], quorum: 2 }, { headSha: DEMO_HEAD, author: 'mallory' }));
+    writeReports(governed, join(out, '5-governance'));
+    const r = replay.file;
+    // Links relative to index.md, so the folder can be moved or uploaded as it is.
+    const rel = (p) => `[${relative(out, p)}](${relative(out, p)})`;
+    const lines = [
+        '# agentic-safety-gate: the closed loop, on simulated agents',
+        '',
+        'Every number here comes from the built-in simulated agents (`sim:v1` well aligned, `sim:v2` eroding under',
+        'multi-turn pressure); no model was called.',
+        '',
+        `1. **Discover** (${rel(stressFile)}): ${stress.rollouts} adaptive rollouts against sim:v2 broke a rule in ${stress.summary.failingRollouts} (${pct(stress.summary.failingRollouts / stress.rollouts)}): ${stress.summary.unique} distinct failures, ${stress.summary.delayed} of them delayed (first failure at turn ${stress.delayedTurn} or later).`,
+        `2. **Convert** (${rel(suiteDir)}): ${promoted.promoted.length} findings reproduced at 50% or more became regression cases; ${promoted.skipped.length} were left out.`,
+        `3. **Gate** (${rel(join(out, '3-gate', 'report.html'))}): sim:v1 ${pct(gate.baseline.passRate)} -> sim:v2 ${pct(gate.candidate.passRate)} pass rate on ${gate.compared} cases: **${gate.verdict}** (${gate.reasons
+            .filter((x) => x.level === 'BLOCK')
+            .map((x) => x.code)
+            .join(', ')}).`,
+        `4. **Learn** (${rel(join(out, '4-replay', 'replay.md'))}): incident ${r.incident.id} is ${r.rootCause.category} (${r.rootCause.mechanism.replace(/_/g, ' ')}, turn ${r.rootCause.turn}); ${r.blastRadius?.affected.k ?? 0} of ${r.blastRadius?.conversations ?? 0} logged conversations failed the same way, about ${r.blastRadius?.volume?.affected ?? '?'} in the period; sim:v2 still fails it: **${r.verdict}**; ${r.cases.length} new case(s).`,
+        `5. **Govern** (${rel(join(out, '5-governance', 'summary.md'))}): the board's quorum (carol, dave) overrode the BLOCK for commit ${DEMO_HEAD}; the author's own override was not counted. The verdict stays ${governed.verdict}; cleared by: ${governed.clearedBy}.`,
+        '',
+    ];
+    const text = lines.join('\n');
+    const index = join(out, 'index.md');
+    writeFileSync(index, text);
+    return { index, text };
+}
+function registerDemo(program) {
+    program
+        .command('demo')
+        .description('the whole closed loop (stress, promote, gate, replay, sign-off) on the built-in simulated agents')
+        .option('--out-dir <dir>', 'where the demo/ folder goes', 'artifacts')
+        .option('--rollouts <n>', 'stress budget', intOption, 300)
+        .option('--samples <k>', 'gate samples per case per side', intOption, 5)
+        .action(async (o) => {
+        const { index, text } = await demoCommand(o);
+        process.stdout.write(text);
+        // The demo shows a BLOCK on purpose: a demo that ran exits 0; only an error does not.
+        process.stdout.write(`wrote ${displayPath(index)}\n`);
+    });
+}
+
 function buildProgram(ctx) {
     const program = new Command('safety-gate')
         .description('Safety regression gate for LLM agents: base vs head, honest statistics, OK / WARN / BLOCK.')
@@ -223,6 +357,7 @@ function buildProgram(ctx) {
     registerMerge(program);
     registerValidate(program);
     registerSchema(program);
+    registerDemo(program);
     for (const cmd of program.commands)
         cmd.exitOverride();
     return program;

@@ -1,5 +1,5 @@
-import { T as ToolError, A as AnthropicError, l as loggerFor, e as encodeUTF8, _ as __classPrivateFieldSet, D as DEFAULT_MEMORY_SYNC_INTERVAL_MS, c as checkMemorySyncInterval, a as __classPrivateFieldGet, d as decodeUTF8, i as isStatus, p as promiseWithResolvers } from './promote.js';
-export { M as MIN_MEMORY_SYNC_INTERVAL_MS } from './promote.js';
+import { T as ToolError, A as AnthropicError, l as loggerFor, e as encodeUTF8, _ as __classPrivateFieldSet, D as DEFAULT_MEMORY_SYNC_INTERVAL_MS, c as checkMemorySyncInterval, a as __classPrivateFieldGet, d as decodeUTF8, i as isStatus, p as promiseWithResolvers } from './stress-markdown.js';
+export { M as MIN_MEMORY_SYNC_INTERVAL_MS } from './stress-markdown.js';
 import * as fs$3 from 'node:fs/promises';
 import * as fs$2 from 'node:fs';
 import * as path from 'node:path';

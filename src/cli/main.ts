@@ -8,6 +8,7 @@ import { registerMerge } from './commands/merge.js';
 import { registerReplay } from './commands/replay.js';
 import { registerStress } from './commands/stress.js';
 import { registerPromote } from './commands/promote.js';
+import { registerDemo } from './commands/demo.js';
 import { EXIT, ExitError, describeError } from './errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
@@ -30,6 +31,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerMerge(program);
   registerValidate(program);
   registerSchema(program);
+  registerDemo(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readJsonFile } from '../../config/json.js';
 import { loadProject } from '../../config/project.js';
-import { resolveSources } from '../../config/sources.js';
+import { globSync } from 'tinyglobby';
 import { loadCases } from '../../case/load.js';
 import { casesYaml } from '../../case/emit.js';
 import { promote, type Promotion } from '../../promote/promote.js';
@@ -31,9 +31,11 @@ export async function promoteCommand(o: PromoteCliOptions): Promise<Promotion & 
   const dir = resolve(o.suite);
   const project = await loadProject({ config: o.config, rules: o.rules, withSuite: false, cwd: o.cwd });
   const ruleIds = new Set(project.rules.keys());
-  const existing = existsSync(dir)
-    ? loadCases(resolveSources([dir], process.cwd(), { file: '(command line)', path: '--suite' }), ruleIds)
-    : [];
+  // A new or empty folder has no cases yet; anything in it must load, or we could not tell duplicates.
+  const existing = loadCases(
+    existsSync(dir) ? globSync('**/*.{yml,yaml,json}', { cwd: dir, absolute: true }).sort() : [],
+    ruleIds,
+  );
   const p = promote(file, existing, { minRate: o.minRate, max: o.max });
   const unknown = p.promoted.flatMap((x) =>
     x.case.expect.filter((e) => !ruleIds.has(e.rule)).map((e) => e.rule),

@@ -1,7 +1,7 @@
 import * as fs$1 from 'node:fs';
 import fs__default, { readFileSync, existsSync, statSync as statSync$1, mkdirSync, writeFileSync, renameSync, appendFileSync, rmSync, createReadStream } from 'node:fs';
 import * as path$2 from 'node:path';
-import path__default, { join, dirname as dirname$1, isAbsolute as isAbsolute$1, resolve as resolve$1, relative as relative$1 } from 'node:path';
+import path__default, { join, dirname as dirname$1, relative as relative$1, isAbsolute as isAbsolute$1, resolve as resolve$1 } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createHash, randomUUID } from 'node:crypto';
 import require$$5, { fileURLToPath } from 'url';
@@ -102244,9 +102244,8 @@ async function promoteCommand(o) {
     const dir = resolve$1(o.suite);
     const project = await loadProject({ config: o.config, rules: o.rules, withSuite: false, cwd: o.cwd });
     const ruleIds = new Set(project.rules.keys());
-    const existing = existsSync(dir)
-        ? loadCases(resolveSources([dir], process.cwd(), { file: '(command line)', path: '--suite' }), ruleIds)
-        : [];
+    // A new or empty folder has no cases yet; anything in it must load, or we could not tell duplicates.
+    const existing = loadCases(existsSync(dir) ? globSync('**/*.{yml,yaml,json}', { cwd: dir, absolute: true }).sort() : [], ruleIds);
     const p = promote(file, existing, { minRate: o.minRate, max: o.max });
     const unknown = p.promoted.flatMap((x) => x.case.expect.filter((e) => !ruleIds.has(e.rule)).map((e) => e.rule));
     if (unknown.length)
@@ -102291,4 +102290,30 @@ function rate(v) {
     return n;
 }
 
-export { readResults as $, AnthropicError as A, writeJson as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, readStructured as F, InputError as G, problemsFromZod as H, IncidentSchema as I, displayPath as J, looseObject as K, string as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, array as N, Option as O, PolicyOverrideSchema as P, _enum as Q, ResultsSchema as R, SignoffsFileSchema as S, ToolError as T, tuple as U, literal as V, number as W, readJsonFile as X, int$1 as Y, mergeResults as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, EXIT as a0, CommanderError as a1, describeError as a2, Command as a3, registerRun as a4, registerStress as a5, registerPromote as a6, registerReplay as a7, commonjsGlobal as a8, canonicalJson as a9, listIds as aa, parseCommand as ab, getAugmentedNamespace as ac, getDefaultExportFromCjs as ad, parseShard as ae, selectShard as af, globSync as ag, runSuite as ah, progressReporter as ai, mdInline as aj, mdCodeSpan as ak, onSecret as al, stressCommand as am, promoteCommand as an, describeStress as ao, replayCommand as ap, describeReplay as aq, commandFor as ar, renderSummary as as, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, createTarget as f, TrafficLineSchema as g, TargetSchema as h, isStatus as i, RulePackSchema as j, ConfigSchema as k, loggerFor as l, loadConfig as m, applyPolicy as n, withGovernance as o, promiseWithResolvers as p, evaluateSignoffs as q, runGate as r, writeReports as s, toJSONSchema as t, pct as u, pvalue as v, withRunOptions as w, parseJsonFile as x, resultsFromData as y, runTarget as z };
+/** The job summary of a stress search: what broke, how often, by which tactics; every row bounded. */
+function renderStressSummary(f, o = {}) {
+    const s = f.summary;
+    const out = [
+        `> [!${s.unique ? 'WARNING' : 'TIP'}]`,
+        `> **${s.unique} distinct failure(s)** found in ${f.rollouts} adaptive rollouts against **${mdInline(f.target.name, 80)}**${f.target.simulated ? ' (simulated agent)' : ''}: ${s.delayed} delayed (first failure at turn ≥ ${f.delayedTurn}).`,
+        '',
+        `${s.failingRollouts} of ${f.rollouts} rollouts (${pct(s.failingRollouts / f.rollouts)}) broke a rule within ${f.maxTurns} turns; ${s.errors} ended in an error; ${s.calls} agent calls. Strategy: ${f.strategy}.`,
+        '',
+        '| Finding | Category | Severity | Rollouts | Shortest | Tactics | Reproduced |',
+        '|---|---|---|---|---|---|---|',
+        ...f.failures
+            .slice(0, 100)
+            .map((x) => `| ${mdCodeSpan(x.id, 90)} | ${x.category} | ${x.severity} | ${x.count} | turn ${x.firstFailureTurn}${x.delayed ? ' (delayed)' : ''} | ${mdInline(x.tactics.join(' › '), 120)} | ${x.reproduced ? `${x.reproduced.k}/${x.reproduced.n}` : '—'} |`),
+        ...(f.failures.length > 100 ? ['', `(${f.failures.length - 100} more in stress_failures.json)`] : []),
+        '',
+        '| Tactic | Played | In failing rollouts |',
+        '|---|---|---|',
+        ...f.tactics.map((t) => `| ${t.tactic} | ${t.plays} | ${t.inFailures} |`),
+        '',
+    ];
+    if (o.promoted?.length)
+        out.push(`${o.promoted.length} case(s) promoted into the artifact (\`promoted/\`): review them and copy them into your suite.`, '');
+    return out.join('\n');
+}
+
+export { readResults as $, AnthropicError as A, writeJson as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, readStructured as F, InputError as G, problemsFromZod as H, IncidentSchema as I, displayPath as J, looseObject as K, string as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, array as N, Option as O, PolicyOverrideSchema as P, _enum as Q, ResultsSchema as R, SignoffsFileSchema as S, ToolError as T, tuple as U, literal as V, number as W, readJsonFile as X, int$1 as Y, mergeResults as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, intOption as a0, packageRoot as a1, stressCommand as a2, renderStressSummary as a3, promoteCommand as a4, replayCommand as a5, EXIT as a6, CommanderError as a7, describeError as a8, Command as a9, registerRun as aa, registerStress as ab, registerPromote as ac, registerReplay as ad, commonjsGlobal as ae, canonicalJson as af, listIds as ag, parseCommand as ah, getAugmentedNamespace as ai, getDefaultExportFromCjs as aj, parseShard as ak, selectShard as al, globSync as am, runSuite as an, progressReporter as ao, onSecret as ap, describeStress as aq, describeReplay as ar, commandFor as as, renderSummary as at, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, createTarget as f, TrafficLineSchema as g, TargetSchema as h, isStatus as i, RulePackSchema as j, ConfigSchema as k, loggerFor as l, loadConfig as m, applyPolicy as n, withGovernance as o, promiseWithResolvers as p, evaluateSignoffs as q, runGate as r, writeReports as s, toJSONSchema as t, pct as u, pvalue as v, withRunOptions as w, parseJsonFile as x, resultsFromData as y, runTarget as z };
