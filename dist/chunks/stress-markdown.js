@@ -62922,8 +62922,144 @@ function xmlSafe(text) {
     return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
 }
 
-const CALLOUT$1 = { OK: 'TIP', WARN: 'WARNING', BLOCK: 'CAUTION' };
+/** GitHub's limit for a comment body and a job summary is 65,536; stay clear of it. */
+const SUMMARY_LIMIT = 65_000;
+/** GitHub callout per verdict: every summary (gate, replay) opens with one. */
+const CALLOUT = { OK: 'TIP', WARN: 'WARNING', BLOCK: 'CAUTION' };
 const HEADLINE$1 = {
+    OK: 'No safety regression detected.',
+    WARN: 'Needs a look: the failure budget raised warnings.',
+    BLOCK: 'Blocked: the candidate is less safe than the baseline.',
+};
+function side(s) {
+    if (!s)
+        return '—';
+    if (s.passRate === null)
+        return `errors only (${s.errors})`;
+    return `${s.passes}/${s.valid}${s.errors ? ` (${s.errors} err)` : ''}`;
+}
+function caseRow(c) {
+    const title = c.title ? ` ${mdInline(c.title, 90)}` : '';
+    const p = c.pAdjusted === null ? '—' : pvalue(c.pAdjusted);
+    return `| ${mdCodeSpan(c.id, 80)}${title} | ${c.severity} | ${mdInline(c.category)} | ${c.status} | ${side(c.baseline)} | ${side(c.candidate)} | ${p} |`;
+}
+const CASE_HEAD = '| Case | Severity | Category | Status | Baseline | Candidate | p (BH) |\n|---|---|---|---|---|---|---|';
+/**
+ * summary.md: the PR comment and the job summary. Verdict first (a GitHub callout), then the numbers, then details
+ * in collapsible sections. Kept under the limit by dropping table rows with a note, never by cutting markup.
+ */
+function renderSummary(g, o = {}) {
+    const limit = o.limit ?? SUMMARY_LIMIT;
+    const head = [];
+    head.push(`> [!${CALLOUT[g.verdict]}]`);
+    head.push(`> **${g.verdict}**: ${HEADLINE$1[g.verdict]}`);
+    for (const r of g.reasons)
+        head.push(`> - **${r.level}** ${mdInline(r.message, 400)}`);
+    if (g.clearedBy)
+        head.push(`>`, `> **Cleared for merge** by ${g.clearedBy === 'board' ? 'a review-board override' : 'a security sign-off'} (${g.signoffs.map((s) => mdInline(s.by, 60)).join(', ')}); the verdict stands.`);
+    head.push('');
+    head.push(`**${mdInline(g.baseline.target.name)}** → **${mdInline(g.candidate.target.name)}** · ${g.compared} paired cases`);
+    head.push('');
+    head.push('| | Baseline | Candidate | Change |');
+    head.push('|---|---|---|---|');
+    head.push(`| Pass rate | ${pct(g.baseline.passRate)} | ${pct(g.candidate.passRate)} | **${signedPct(g.delta)}** [95% CI ${signedPct(g.ci[0])}, ${signedPct(g.ci[1])}], p = ${pvalue(g.pValue)} (${g.test}) |`);
+    head.push(`| Delayed failures (turn ≥ ${g.policy.policy.delayedTurn}) | ${pct(g.delayed.baseline)} | ${pct(g.delayed.candidate)} | ${signedPct(g.delayed.delta)}, p = ${pvalue(g.delayed.pValue)} |`);
+    head.push(`| Samples (errors) | ${g.baseline.samples} (${g.baseline.errors}) | ${g.candidate.samples} (${g.candidate.errors}) | |`);
+    head.push('');
+    head.push(`This suite can detect regressions of **${pct(g.mde)}** or more (α = ${g.alpha}, power 80%).`);
+    head.push('');
+    const changed = g.cases.filter((c) => c.status !== 'unchanged');
+    const regressed = changed
+        .filter((c) => c.status === 'regressed')
+        .sort((a, b) => sevRank(a.severity) - sevRank(b.severity) || (a.pAdjusted ?? 1) - (b.pAdjusted ?? 1));
+    const top = [];
+    if (regressed.length) {
+        top.push(`### Top regressed cases (${regressed.length})`, '', CASE_HEAD, ...regressed.slice(0, 10).map(caseRow), '');
+    }
+    const cats = [];
+    if (g.categories.length) {
+        cats.push('<details><summary>Per category</summary>', '', '| Category | Cases | Baseline | Candidate | Change | p (Holm) |', '|---|---|---|---|---|---|');
+        for (const c of g.categories) {
+            cats.push(`| ${mdInline(c.name)} | ${c.cases} | ${pct(c.baseline)} | ${pct(c.candidate)} | ${signedPct(c.delta)} | ${pvalue(c.pAdjusted)} |`);
+        }
+        cats.push('', '</details>', '');
+    }
+    const policy = g.policy.policy;
+    const pol = [
+        '<details><summary>Policy applied</summary>',
+        '',
+        `alpha ${policy.alpha} · minRegression ${pct(policy.minRegression)} · warnRegression ${pct(policy.warnRegression)} · maxDelayedIncrease ${pct(policy.maxDelayedIncrease)} · delayedTurn ${policy.delayedTurn} · maxErrorRate ${pct(policy.maxErrorRate)} · maxMde ${pct(policy.maxMde)}`,
+        '',
+        `Sources: ${g.policy.sources.map((s) => mdInline(s)).join(' → ')} · hash \`${g.policy.hash}\``,
+        '',
+        '</details>',
+        '',
+    ];
+    const rejected = g.rejectedSignoffs ?? [];
+    const signoffs = [
+        ...(g.signoffs.length
+            ? [
+                '**Sign-offs:** ' +
+                    g.signoffs
+                        .map((s) => `${s.kind} by ${mdInline(s.by, 60)} at ${mdInline(s.at, 30)} (${mdInline(s.reason, 160)})`)
+                        .join('; '),
+                '',
+            ]
+            : []),
+        ...(rejected.length
+            ? [
+                '**Not counted:** ' +
+                    rejected
+                        .slice(0, 20)
+                        .map((s) => `${s.kind} by ${mdInline(s.by, 60)}: ${mdInline(s.why, 120)}`)
+                        .join('; '),
+                '',
+            ]
+            : []),
+        ...(o.signoffCommand && !g.clearedBy
+            ? [
+                `To ${g.verdict === 'WARN' ? 'sign off this WARN (signoff.security)' : 'override this BLOCK (signoff.board, quorum applies)'}, comment: ${mdCodeSpan(o.signoffCommand, 200)}`,
+                '',
+            ]
+            : []),
+    ];
+    const link = o.reportUrl
+        ? [`[Full report](${encodeURI(o.reportUrl)}) · gate.json, results and transcripts are in the artifact.`]
+        : ['Full report: `report.html` in the artifact.'];
+    const fixed = [...head, ...top, ...cats, ...pol, ...signoffs, ...link].join('\n');
+    // The all-cases table takes whatever room is left, row by row.
+    const allOpen = `<details><summary>All changed cases (${changed.length})</summary>\n\n${CASE_HEAD}\n`;
+    const allClose = '\n</details>\n\n';
+    let budget = limit - fixed.length - allOpen.length - allClose.length - 200;
+    const rows = [];
+    for (const c of changed) {
+        const row = caseRow(c);
+        if (row.length + 1 > budget)
+            break;
+        rows.push(row);
+        budget -= row.length + 1;
+    }
+    let all = '';
+    if (changed.length) {
+        const note = rows.length < changed.length
+            ? `\n\n${changed.length - rows.length} more cases not shown here (comment size limit): see the full report or gate.json.`
+            : '';
+        all = rows.length
+            ? `${allOpen}${rows.join('\n')}${note}${allClose}`
+            : `${changed.length} changed cases: see the full report.${allClose}`;
+    }
+    const body = [...head, ...top].join('\n') + '\n' + all + [...cats, ...pol, ...signoffs, ...link].join('\n') + '\n';
+    if (body.length > limit) {
+        // Only reachable with absurdly many reasons: keep the verdict, point to the report.
+        return `> [!${CALLOUT[g.verdict]}]\n> **${g.verdict}**: ${HEADLINE$1[g.verdict]} ${g.reasons.length} reasons: see the full report.\n`;
+    }
+    return body;
+}
+function sevRank(s) {
+    return ['critical', 'high', 'medium', 'low'].indexOf(s);
+}
+
+const HEADLINE = {
     OK: 'Not reproduced: the target no longer fails this incident.',
     WARN: 'Not reproduced, but not every replay gave a verdict.',
     BLOCK: 'Reproduced: the target still fails this incident.',
@@ -62934,8 +63070,8 @@ const count = (n) => n.toLocaleString('en-US');
 function renderReplaySummary(r, o = {}) {
     const rc = r.rootCause;
     const out = [];
-    out.push(`> [!${CALLOUT$1[r.verdict]}]`);
-    out.push(`> **${r.verdict}**: ${HEADLINE$1[r.verdict]}`);
+    out.push(`> [!${CALLOUT[r.verdict]}]`);
+    out.push(`> **${r.verdict}**: ${HEADLINE[r.verdict]}`);
     for (const x of r.reasons)
         out.push(`> - **${x.level}** ${mdInline(x.message, 400)}`);
     out.push('');
@@ -95357,142 +95493,6 @@ function renderJunit(g) {
         }
     }
     return root.end({ prettyPrint: true }) + '\n';
-}
-
-/** GitHub's limit for a comment body and a job summary is 65,536; stay clear of it. */
-const SUMMARY_LIMIT = 65_000;
-const CALLOUT = { OK: 'TIP', WARN: 'WARNING', BLOCK: 'CAUTION' };
-const HEADLINE = {
-    OK: 'No safety regression detected.',
-    WARN: 'Needs a look: the failure budget raised warnings.',
-    BLOCK: 'Blocked: the candidate is less safe than the baseline.',
-};
-function side(s) {
-    if (!s)
-        return '—';
-    if (s.passRate === null)
-        return `errors only (${s.errors})`;
-    return `${s.passes}/${s.valid}${s.errors ? ` (${s.errors} err)` : ''}`;
-}
-function caseRow(c) {
-    const title = c.title ? ` ${mdInline(c.title, 90)}` : '';
-    const p = c.pAdjusted === null ? '—' : pvalue(c.pAdjusted);
-    return `| ${mdCodeSpan(c.id, 80)}${title} | ${c.severity} | ${mdInline(c.category)} | ${c.status} | ${side(c.baseline)} | ${side(c.candidate)} | ${p} |`;
-}
-const CASE_HEAD = '| Case | Severity | Category | Status | Baseline | Candidate | p (BH) |\n|---|---|---|---|---|---|---|';
-/**
- * summary.md: the PR comment and the job summary. Verdict first (a GitHub callout), then the numbers, then details
- * in collapsible sections. Kept under the limit by dropping table rows with a note, never by cutting markup.
- */
-function renderSummary(g, o = {}) {
-    const limit = o.limit ?? SUMMARY_LIMIT;
-    const head = [];
-    head.push(`> [!${CALLOUT[g.verdict]}]`);
-    head.push(`> **${g.verdict}**: ${HEADLINE[g.verdict]}`);
-    for (const r of g.reasons)
-        head.push(`> - **${r.level}** ${mdInline(r.message, 400)}`);
-    if (g.clearedBy)
-        head.push(`>`, `> **Cleared for merge** by ${g.clearedBy === 'board' ? 'a review-board override' : 'a security sign-off'} (${g.signoffs.map((s) => mdInline(s.by, 60)).join(', ')}); the verdict stands.`);
-    head.push('');
-    head.push(`**${mdInline(g.baseline.target.name)}** → **${mdInline(g.candidate.target.name)}** · ${g.compared} paired cases`);
-    head.push('');
-    head.push('| | Baseline | Candidate | Change |');
-    head.push('|---|---|---|---|');
-    head.push(`| Pass rate | ${pct(g.baseline.passRate)} | ${pct(g.candidate.passRate)} | **${signedPct(g.delta)}** [95% CI ${signedPct(g.ci[0])}, ${signedPct(g.ci[1])}], p = ${pvalue(g.pValue)} (${g.test}) |`);
-    head.push(`| Delayed failures (turn ≥ ${g.policy.policy.delayedTurn}) | ${pct(g.delayed.baseline)} | ${pct(g.delayed.candidate)} | ${signedPct(g.delayed.delta)}, p = ${pvalue(g.delayed.pValue)} |`);
-    head.push(`| Samples (errors) | ${g.baseline.samples} (${g.baseline.errors}) | ${g.candidate.samples} (${g.candidate.errors}) | |`);
-    head.push('');
-    head.push(`This suite can detect regressions of **${pct(g.mde)}** or more (α = ${g.alpha}, power 80%).`);
-    head.push('');
-    const changed = g.cases.filter((c) => c.status !== 'unchanged');
-    const regressed = changed
-        .filter((c) => c.status === 'regressed')
-        .sort((a, b) => sevRank(a.severity) - sevRank(b.severity) || (a.pAdjusted ?? 1) - (b.pAdjusted ?? 1));
-    const top = [];
-    if (regressed.length) {
-        top.push(`### Top regressed cases (${regressed.length})`, '', CASE_HEAD, ...regressed.slice(0, 10).map(caseRow), '');
-    }
-    const cats = [];
-    if (g.categories.length) {
-        cats.push('<details><summary>Per category</summary>', '', '| Category | Cases | Baseline | Candidate | Change | p (Holm) |', '|---|---|---|---|---|---|');
-        for (const c of g.categories) {
-            cats.push(`| ${mdInline(c.name)} | ${c.cases} | ${pct(c.baseline)} | ${pct(c.candidate)} | ${signedPct(c.delta)} | ${pvalue(c.pAdjusted)} |`);
-        }
-        cats.push('', '</details>', '');
-    }
-    const policy = g.policy.policy;
-    const pol = [
-        '<details><summary>Policy applied</summary>',
-        '',
-        `alpha ${policy.alpha} · minRegression ${pct(policy.minRegression)} · warnRegression ${pct(policy.warnRegression)} · maxDelayedIncrease ${pct(policy.maxDelayedIncrease)} · delayedTurn ${policy.delayedTurn} · maxErrorRate ${pct(policy.maxErrorRate)} · maxMde ${pct(policy.maxMde)}`,
-        '',
-        `Sources: ${g.policy.sources.map((s) => mdInline(s)).join(' → ')} · hash \`${g.policy.hash}\``,
-        '',
-        '</details>',
-        '',
-    ];
-    const rejected = g.rejectedSignoffs ?? [];
-    const signoffs = [
-        ...(g.signoffs.length
-            ? [
-                '**Sign-offs:** ' +
-                    g.signoffs
-                        .map((s) => `${s.kind} by ${mdInline(s.by, 60)} at ${mdInline(s.at, 30)} (${mdInline(s.reason, 160)})`)
-                        .join('; '),
-                '',
-            ]
-            : []),
-        ...(rejected.length
-            ? [
-                '**Not counted:** ' +
-                    rejected
-                        .slice(0, 20)
-                        .map((s) => `${s.kind} by ${mdInline(s.by, 60)}: ${mdInline(s.why, 120)}`)
-                        .join('; '),
-                '',
-            ]
-            : []),
-        ...(o.signoffCommand && !g.clearedBy
-            ? [
-                `To ${g.verdict === 'WARN' ? 'sign off this WARN (signoff.security)' : 'override this BLOCK (signoff.board, quorum applies)'}, comment: ${mdCodeSpan(o.signoffCommand, 200)}`,
-                '',
-            ]
-            : []),
-    ];
-    const link = o.reportUrl
-        ? [`[Full report](${encodeURI(o.reportUrl)}) · gate.json, results and transcripts are in the artifact.`]
-        : ['Full report: `report.html` in the artifact.'];
-    const fixed = [...head, ...top, ...cats, ...pol, ...signoffs, ...link].join('\n');
-    // The all-cases table takes whatever room is left, row by row.
-    const allOpen = `<details><summary>All changed cases (${changed.length})</summary>\n\n${CASE_HEAD}\n`;
-    const allClose = '\n</details>\n\n';
-    let budget = limit - fixed.length - allOpen.length - allClose.length - 200;
-    const rows = [];
-    for (const c of changed) {
-        const row = caseRow(c);
-        if (row.length + 1 > budget)
-            break;
-        rows.push(row);
-        budget -= row.length + 1;
-    }
-    let all = '';
-    if (changed.length) {
-        const note = rows.length < changed.length
-            ? `\n\n${changed.length - rows.length} more cases not shown here (comment size limit): see the full report or gate.json.`
-            : '';
-        all = rows.length
-            ? `${allOpen}${rows.join('\n')}${note}${allClose}`
-            : `${changed.length} changed cases: see the full report.${allClose}`;
-    }
-    const body = [...head, ...top].join('\n') + '\n' + all + [...cats, ...pol, ...signoffs, ...link].join('\n') + '\n';
-    if (body.length > limit) {
-        // Only reachable with absurdly many reasons: keep the verdict, point to the report.
-        return `> [!${CALLOUT[g.verdict]}]\n> **${g.verdict}**: ${HEADLINE[g.verdict]} ${g.reasons.length} reasons: see the full report.\n`;
-    }
-    return body;
-}
-function sevRank(s) {
-    return ['critical', 'high', 'medium', 'low'].indexOf(s);
 }
 
 /** gate.json, report.html, summary.md and junit.xml into one folder. */

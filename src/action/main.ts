@@ -251,31 +251,15 @@ async function publish(
   core.setOutput('candidate-pass-rate', String(gate.candidate.passRate));
   core.setOutput('report-path', files.html);
 
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary, true).write();
-
-  const artifactFiles = [
+  await jobSummary(summary);
+  await publishArtifact(ctx, [
     files.html,
     files.gate,
     files.summary,
     files.junit,
     join(outDir, 'baseline.results.json'),
     join(outDir, 'candidate.results.json'),
-  ];
-  const artifactId = await uploadArtifact(
-    inputs.artifactName,
-    artifactFiles,
-    outDir,
-    inputs.retentionDays,
-  ).catch((e: unknown) => {
-    core.warning(`Safety gate: artifact upload failed: ${describeApiError(e)}`);
-    return undefined;
-  });
-  if (artifactId === undefined && !process.env.ACTIONS_RUNTIME_TOKEN) {
-    core.notice(
-      `Safety gate: no artifact service here (ACTIONS_RUNTIME_TOKEN is not set): reports are in ${outDir}`,
-    );
-  }
-  core.setOutput('artifact-id', artifactId === undefined ? '' : String(artifactId));
+  ]);
 
   if (ctx.octokit && ctx.checkId) {
     const annotations = annotationsFor(gate, repoPath(headDir));
@@ -327,9 +311,7 @@ async function runMode(ctx: Context): Promise<void> {
     ];
     writeJson(files[0], r.baseline);
     writeJson(files[1], r.candidate);
-    const id = await uploadArtifact(`${inputs.artifactName}${suffix}`, files, outDir, inputs.retentionDays);
-    if (id === undefined) core.notice(`Safety gate: no artifact service here: results are in ${outDir}`);
-    core.setOutput('artifact-id', id === undefined ? '' : String(id));
+    await publishArtifact(ctx, files, { name: `${inputs.artifactName}${suffix}`, required: true });
     core.setOutput('report-path', files[1]);
     core.info(
       `Safety gate: ran ${r.candidate.cases.length} cases on both sides${suffix ? ` (shard ${inputs.shard!.index}/${inputs.shard!.total})` : ''}`,
@@ -371,22 +353,8 @@ async function replayMode(ctx: Context): Promise<void> {
     core.setOutput('report-path', files.summary);
     core.setOutput('root-cause', f.rootCause.category);
     core.setOutput('cases-path', files.cases);
-    if (process.env.GITHUB_STEP_SUMMARY)
-      await core.summary.addRaw(readFileSync(files.summary, 'utf8'), true).write();
-    const id = await uploadArtifact(
-      inputs.artifactName,
-      [files.replay, files.summary, files.results, files.cases],
-      outDir,
-      inputs.retentionDays,
-    ).catch((e: unknown) => {
-      core.warning(`Safety gate: artifact upload failed: ${describeApiError(e)}`);
-      return undefined;
-    });
-    if (id === undefined && !process.env.ACTIONS_RUNTIME_TOKEN)
-      core.notice(
-        `Safety gate: no artifact service here (ACTIONS_RUNTIME_TOKEN is not set): replay is in ${outDir}`,
-      );
-    core.setOutput('artifact-id', id === undefined ? '' : String(id));
+    await jobSummary(readFileSync(files.summary, 'utf8'));
+    await publishArtifact(ctx, [files.replay, files.summary, files.results, files.cases]);
     core.info(describeReplay(replay));
     if (f.exitCode !== 0)
       core.setFailed(`Safety gate replay: ${f.verdict}: ${f.reasons.map((r) => r.message).join(' ')}`);
@@ -441,24 +409,40 @@ async function stressMode(ctx: Context): Promise<void> {
     core.setOutput('exit-code', '0');
     core.setOutput('report-path', summaryFile);
     core.setOutput('cases-path', promotedDir);
-    if (process.env.GITHUB_STEP_SUMMARY)
-      await core.summary.addRaw(readFileSync(summaryFile, 'utf8'), true).write();
-    const id = await uploadArtifact(
-      inputs.artifactName,
-      [out, summaryFile, ...p.files],
-      outDir,
-      inputs.retentionDays,
-    ).catch((e: unknown) => {
-      core.warning(`Safety gate: artifact upload failed: ${describeApiError(e)}`);
-      return undefined;
-    });
-    if (id === undefined && !process.env.ACTIONS_RUNTIME_TOKEN)
-      core.notice(
-        `Safety gate: no artifact service here (ACTIONS_RUNTIME_TOKEN is not set): results are in ${outDir}`,
-      );
-    core.setOutput('artifact-id', id === undefined ? '' : String(id));
+    await jobSummary(readFileSync(summaryFile, 'utf8'));
+    await publishArtifact(ctx, [out, summaryFile, ...p.files]);
     core.info(describeStress(f));
   } finally {
     await cleanup();
   }
+}
+
+/** The job summary, where the runner offers one. */
+async function jobSummary(markdown: string): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
+}
+
+/**
+ * Uploads the artifact and sets the artifact-id output, with a notice where the artifact service is absent.
+ * `required`: a shard's results are the merge job's input, so failing to upload them fails the step; reports
+ * are also on the runner and in the summary, so a failed upload of those is only a warning.
+ */
+async function publishArtifact(
+  ctx: Context,
+  files: string[],
+  o: { name?: string; required?: boolean } = {},
+): Promise<void> {
+  const { inputs, outDir } = ctx;
+  const upload = uploadArtifact(o.name ?? inputs.artifactName, files, outDir, inputs.retentionDays);
+  const id = o.required
+    ? await upload
+    : await upload.catch((e: unknown) => {
+        core.warning(`Safety gate: artifact upload failed: ${describeApiError(e)}`);
+        return undefined;
+      });
+  if (id === undefined && !process.env.ACTIONS_RUNTIME_TOKEN)
+    core.notice(
+      `Safety gate: no artifact service here (ACTIONS_RUNTIME_TOKEN is not set): files are in ${outDir}`,
+    );
+  core.setOutput('artifact-id', id === undefined ? '' : String(id));
 }

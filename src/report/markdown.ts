@@ -6,7 +6,8 @@ import { mdCodeSpan, mdInline } from './escape.js';
 /** GitHub's limit for a comment body and a job summary is 65,536; stay clear of it. */
 export const SUMMARY_LIMIT = 65_000;
 
-const CALLOUT = { OK: 'TIP', WARN: 'WARNING', BLOCK: 'CAUTION' } as const;
+/** GitHub callout per verdict: every summary (gate, replay) opens with one. */
+export const CALLOUT = { OK: 'TIP', WARN: 'WARNING', BLOCK: 'CAUTION' } as const;
 const HEADLINE = {
   OK: 'No safety regression detected.',
   WARN: 'Needs a look: the failure budget raised warnings.',

@@ -2,8 +2,8 @@ import type { ReplayFile } from '../incident/replay.js';
 import type { Proportion } from '../stats/proportion.js';
 import { pct } from '../util/format.js';
 import { mdCodeBlock, mdCodeSpan, mdInline } from './escape.js';
+import { CALLOUT } from './markdown.js';
 
-const CALLOUT = { OK: 'TIP', WARN: 'WARNING', BLOCK: 'CAUTION' } as const;
 const HEADLINE = {
   OK: 'Not reproduced: the target no longer fails this incident.',
   WARN: 'Not reproduced, but not every replay gave a verdict.',
