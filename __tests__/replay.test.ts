@@ -27,6 +27,8 @@ const TRAFFIC = join(root, 'examples/traffic/support-2026-10.jsonl');
 const REAL_KEY = 'sk-live-7Hq2pXv9LmT4rW8sKd3N';
 
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
+const replayCli = (incident: string, target: string, outDir: string, more: string[] = []) =>
+  runCli(['replay', '--incident', incident, '--target', target, '--out-dir', outDir, ...more]);
 const readReplay = (dir: string) => JSON.parse(readFileSync(join(dir, 'replay.json'), 'utf8')) as ReplayFile;
 
 let rules: RuleRegistry;
@@ -60,15 +62,7 @@ describe('incident files', () => {
         '    content: beep',
       ].join('\n'),
     );
-    const r = await runCli([
-      'replay',
-      '--incident',
-      file,
-      '--target',
-      'sim:v1',
-      '--out-dir',
-      join(dir, 'out'),
-    ]);
+    const r = await replayCli(file, 'sim:v1', join(dir, 'out'));
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/bad\.yml:3: occurredAt: expected an ISO 8601 date/);
     expect(r.stderr).toMatch(/bad\.yml:6: sevrity: unknown key/);
@@ -256,19 +250,7 @@ describe('secrets in logs', () => {
 describe('safety-gate replay', () => {
   it('on an agent that still follows the injection: BLOCK, exit 2, with root cause, blast radius and new cases', async () => {
     const out = tmp('sg-replay-');
-    const r = await runCli([
-      'replay',
-      '--incident',
-      INCIDENT,
-      '--traffic',
-      TRAFFIC,
-      '--target',
-      'sim:v2',
-      '--samples',
-      '20',
-      '--out-dir',
-      out,
-    ]);
+    const r = await replayCli(INCIDENT, 'sim:v2', out, ['--traffic', TRAFFIC, '--samples', '20']);
     expect(r.stderr).not.toMatch(/^error/m);
     expect(r.code).toBe(2);
     const f = readReplay(out);
@@ -323,7 +305,7 @@ describe('safety-gate replay', () => {
 
   it('on an agent that no longer follows it: OK, exit 0, with the upper bound the samples allow', async () => {
     const out = tmp('sg-replay-');
-    const r = await runCli(['replay', '--incident', INCIDENT, '--target', 'sim:v1', '--out-dir', out]);
+    const r = await replayCli(INCIDENT, 'sim:v1', out);
     expect(r.code).toBe(0);
     const f = readReplay(out);
     expect(f.verdict).toBe('OK');
@@ -340,15 +322,7 @@ describe('safety-gate replay', () => {
       file,
       'id: quiet\ntitle: t\noccurredAt: 2026-10-01\nseverity: high\nenvironment: {}\nconversation:\n  - { role: user, content: hi }\n  - { role: assistant, content: hello }\n',
     );
-    const r = await runCli([
-      'replay',
-      '--incident',
-      file,
-      '--target',
-      'sim:v1',
-      '--out-dir',
-      join(dir, 'out'),
-    ]);
+    const r = await replayCli(file, 'sim:v1', join(dir, 'out'));
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/quiet\.yml: conversation: no rule flags the conversation as it happened/);
     expect(existsSync(join(dir, 'out', 'replay.json'))).toBe(false);
@@ -368,17 +342,7 @@ describe('safety-gate replay', () => {
         good[2],
       ].join('\n'),
     );
-    const r = await runCli([
-      'replay',
-      '--incident',
-      INCIDENT,
-      '--traffic',
-      log,
-      '--target',
-      'sim:v2',
-      '--out-dir',
-      join(dir, 'out'),
-    ]);
+    const r = await replayCli(INCIDENT, 'sim:v2', join(dir, 'out'), ['--traffic', log]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/traffic\.jsonl:2: messages\[1\]\.content: /);
     expect(r.stderr).toMatch(/traffic\.jsonl:4: not valid JSON/);
@@ -393,15 +357,7 @@ describe('safety-gate replay', () => {
       'title: "<script>alert(1)</script> | @admin [x](http://evil.example) <img src=x onerror=alert(1)>"',
     );
     writeFileSync(join(dir, 'hostile.yml'), src);
-    const r = await runCli([
-      'replay',
-      '--incident',
-      join(dir, 'hostile.yml'),
-      '--target',
-      'sim:v1',
-      '--out-dir',
-      dir,
-    ]);
+    const r = await replayCli(join(dir, 'hostile.yml'), 'sim:v1', dir);
     expect(r.code).toBe(0);
     const html = new MarkdownIt({ html: false }).render(readFileSync(join(dir, 'replay.md'), 'utf8'));
     expect(html).not.toMatch(/<script|<img|href="http:\/\/evil/);
@@ -431,18 +387,7 @@ describe('replay against a real protocol (OpenAI chat completions on loopback)',
     await llm.close();
   });
   const replay = () =>
-    runCli([
-      'replay',
-      '--incident',
-      INCIDENT,
-      '--target',
-      join(dir, 'agent.yml'),
-      '--samples',
-      '3',
-      '--no-cache',
-      '--out-dir',
-      join(dir, 'out'),
-    ]);
+    replayCli(INCIDENT, join(dir, 'agent.yml'), join(dir, 'out'), ['--samples', '3', '--no-cache']);
 
   it('a model that obeys the planted instruction reproduces it in every sample; the model never sees the real key', async () => {
     llm.followInjections = true;
@@ -476,12 +421,7 @@ describe('replay against a real protocol (OpenAI chat completions on loopback)',
     // The first call and its one retry are malformed: that sample errors, the others answer.
     let n = 0;
     llm.faults = () => (n++ < 2 ? 'malformed' : 'none');
-    const r = await runCli([
-      'replay',
-      '--incident',
-      INCIDENT,
-      '--target',
-      join(dir, 'agent.yml'),
+    const r = await replayCli(INCIDENT, join(dir, 'agent.yml'), join(dir, 'out'), [
       '--samples',
       '3',
       '--concurrency',
@@ -489,8 +429,6 @@ describe('replay against a real protocol (OpenAI chat completions on loopback)',
       '--no-cache',
       '--fail-on',
       'warn',
-      '--out-dir',
-      join(dir, 'out'),
     ]);
     const f = readReplay(join(dir, 'out'));
     expect(f.verdict).toBe('WARN');
