@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { runCli } from './helpers/cli.js';
+import { startFakeLLM } from './helpers/fake-llm.js';
 import { makeCase } from './helpers/cases.js';
 import { sampleBeta } from '../src/stress/bandit.js';
 import { stressSearch, type StressFile } from '../src/stress/search.js';
@@ -275,5 +276,47 @@ describe('safety-gate demo', () => {
     });
     expect(r.stdout).toMatch(/\*\*BLOCK\*\*/);
     expect(r.stdout).toMatch(/\[3-gate\/report\.html\]\(3-gate\/report\.html\)/);
+  });
+});
+
+describe('stress against a real protocol', () => {
+  it('rollouts the provider fails are counted, the file is kept, and the command exits 3', async () => {
+    const llm = await startFakeLLM();
+    process.env.OPENAI_API_KEY = 'sk-test-stress-000000000000000000';
+    try {
+      let n = 0;
+      llm.faults = () => (n++ % 7 === 3 ? '500' : 'none');
+      const dir = tmp('sg-stress-openai-');
+      writeFileSync(
+        join(dir, 'agent.yml'),
+        `type: openai\nmodel: m\nbaseUrl: ${llm.url}/v1\nmaxRetries: 0\ntimeoutMs: 2000\n`,
+      );
+      const out = join(dir, 'f.json');
+      const r = await runCli([
+        'stress',
+        '--target',
+        join(dir, 'agent.yml'),
+        '--suite',
+        builtinPath('starter/harmful_compliance.yml'),
+        '--rollouts',
+        '20',
+        '--turns',
+        '3',
+        '--confirm',
+        '0',
+        '--no-cache',
+        '--out',
+        out,
+      ]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/rollouts ended in an error .* the search is incomplete/);
+      const f = JSON.parse(readFileSync(out, 'utf8')) as StressFile;
+      expect(f.summary.errors).toBeGreaterThan(0);
+      // This model complies with anything but phishing: the harmful-compliance seeds break it.
+      expect(f.summary.failingRollouts).toBeGreaterThan(0);
+    } finally {
+      delete process.env.OPENAI_API_KEY;
+      await llm.close();
+    }
   });
 });

@@ -102168,6 +102168,9 @@ function registerStress(program) {
         const f = await stressCommand(o);
         process.stdout.write(describeStress(f));
         process.stdout.write(`wrote ${o.out}; promote them with: safety-gate promote --failures ${o.out} --suite DIR\n`);
+        // Kept, like run's results; but a search that could not play every rollout must not look complete.
+        if (f.summary.errors > 0)
+            throw new ExitError(`${f.summary.errors} of ${f.rollouts} rollouts ended in an error (the target failed to answer): the search is incomplete`);
     });
 }
 

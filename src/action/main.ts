@@ -412,6 +412,10 @@ async function stressMode(ctx: Context): Promise<void> {
     await jobSummary(readFileSync(summaryFile, 'utf8'));
     await publishArtifact(ctx, [out, summaryFile, ...p.files]);
     core.info(describeStress(f));
+    if (f.summary.errors > 0)
+      core.setFailed(
+        `Safety gate stress: ${f.summary.errors} of ${f.rollouts} rollouts ended in an error: the search is incomplete`,
+      );
   } finally {
     await cleanup();
   }

@@ -8,6 +8,7 @@ import { stressSearch, type StressFile, type Strategy } from '../../stress/searc
 import { pct } from '../../util/format.js';
 import { intOption } from '../options.js';
 import { openTarget } from './run.js';
+import { ExitError } from '../errors.js';
 
 export interface StressCliOptions {
   target?: string;
@@ -113,5 +114,10 @@ export function registerStress(program: Command): void {
       process.stdout.write(
         `wrote ${o.out}; promote them with: safety-gate promote --failures ${o.out} --suite DIR\n`,
       );
+      // Kept, like run's results; but a search that could not play every rollout must not look complete.
+      if (f.summary.errors > 0)
+        throw new ExitError(
+          `${f.summary.errors} of ${f.rollouts} rollouts ended in an error (the target failed to answer): the search is incomplete`,
+        );
     });
 }
