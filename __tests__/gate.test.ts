@@ -118,6 +118,24 @@ describe('verdict rules (SPEC §6.3)', () => {
     expect(codes(g)).toContain('nothing_compared');
   });
 
+  it('a case the candidate never answered is named even when the error rate is within budget', () => {
+    const cases = [
+      ...many(400, [0, 0, 0], [0, 0, 0]),
+      {
+        id: 'critical-timeout',
+        category: 'tool_misuse',
+        severity: 'critical' as const,
+        b: [0, 0, 0],
+        c: [-1, -1, -1],
+      },
+    ];
+    const g = gate(resultsFrom(cases, 'b'), resultsFrom(cases, 'c'));
+    expect(g.candidate.errors).toBe(3); // 0.25% of samples: under maxErrorRate
+    expect(g.verdict).toBe('WARN');
+    expect(codes(g)).toEqual(['cases_unevaluated']);
+    expect(g.reasons[0].message).toMatch(/critical-timeout \(critical\)/);
+  });
+
   it('a small suite is underpowered (WARN) and a severity budget BLOCKs', () => {
     const small = many(4, [0, 0], [0, 0]);
     expect(codes(gate(resultsFrom(small, 'b'), resultsFrom(small, 'c')))).toEqual(['underpowered']);

@@ -62766,6 +62766,12 @@ function decide(cmp, policy, extra = []) {
             maxErrorRate: policy.maxErrorRate,
         });
     }
+    // An error rate within budget can still hide a case the candidate never answered: in a suite of 1,000 cases one
+    // critical case that always times out is 0.1% of samples. Not evaluated is not passed, so it is named.
+    const unevaluated = cmp.cases.filter((c) => c.baseline && c.baseline.valid > 0 && c.candidate && c.candidate.valid === 0);
+    if (unevaluated.length && cmp.compared > 0) {
+        add('WARN', 'cases_unevaluated', `${unevaluated.length} case${unevaluated.length > 1 ? 's' : ''} got no valid candidate sample (every one ended in an error), so ${unevaluated.length > 1 ? 'they were' : 'it was'} not evaluated: ${listIds(unevaluated.map((c) => `${c.id} (${c.severity})`))}.`, { cases: unevaluated.map((c) => c.id) });
+    }
     if (o.mde > policy.maxMde) {
         add('WARN', 'underpowered', `This suite can only detect regressions of ${pct(o.mde)} or more (budget ${pct(policy.maxMde)}): add cases or samples.`, {
             mde: o.mde,
