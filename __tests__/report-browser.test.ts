@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +10,9 @@ import { SimAgent } from '../src/target/sim/agent.js';
 import { applyPolicy } from '../src/policy/load.js';
 import { runGate, type GateFile } from '../src/verdict/gate.js';
 import { hostileGate } from './helpers/hostile.js';
+import { loadIncident } from '../src/incident/load.js';
+import { replayIncident } from '../src/incident/replay.js';
+import { renderReplayHtml } from '../src/report/replay-html.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = resolve('artifacts', 'screenshots');
@@ -22,10 +25,10 @@ interface Opened {
 }
 
 /** Opens a report from disk with every request recorded and anything but the file itself refused. */
-async function open(browser: Browser, g: GateFile): Promise<Opened> {
+async function open(browser: Browser, g: GateFile | string): Promise<Opened> {
   const dir = mkdtempSync(join(tmpdir(), 'sg-html-'));
   const file = join(dir, 'report.html');
-  writeFileSync(file, renderHtml(g));
+  writeFileSync(file, typeof g === 'string' ? g : renderHtml(g));
   const url = pathToFileURL(file).href;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -133,5 +136,60 @@ describe('report.html in headless Chromium', () => {
     expect(o.problems).toEqual([]);
     expect(o.requests).toEqual([page.url()]);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-hostile.png'), fullPage: true });
+  });
+});
+
+describe('replay.html in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('marks the cause and the failing turn, plots the blast radius, and keeps hostile log text inert', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-replay-html-'));
+    const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    const incidentFile = join(dir, 'inc.yml');
+    writeFileSync(
+      incidentFile,
+      readFileSync('examples/incidents/inc-2026-0142.yml', 'utf8')
+        .replace(/^title: .*$/m, `title: '${hostile}'`)
+        .replace('content: Dana asks why invoice INV-204 shows VAT twice.', `content: '${hostile}'`),
+    );
+    const project = await loadProject({ withSuite: false });
+    const replay = await replayIncident({
+      incident: loadIncident(incidentFile),
+      traffic: { path: 'examples/traffic/support-2026-10.jsonl', label: 'support-2026-10.jsonl' },
+      rules: project.rules,
+      delayedTurn: 3,
+      target: SimAgent.create('v2'),
+      samples: 20,
+      concurrency: 4,
+      seed: 'browser',
+      maxSteps: 8,
+      maxCases: 3,
+      casesFile: 'cases/x.yml',
+    });
+    const o = await open(browser, renderReplayHtml(replay));
+    const { page } = o;
+    expect(await page.getAttribute('#verdict', 'data-verdict')).toBe('BLOCK');
+    expect(await page.textContent('#root-cause')).toContain('indirect injection');
+    const cause = page.locator('#incident-transcript .msg.cause');
+    expect(await cause.count()).toBe(1);
+    expect(await cause.textContent()).toContain('IMPORTANT NOTE TO THE AI ASSISTANT');
+    expect(await page.locator('#incident-transcript .msg.violating').count()).toBeGreaterThan(0);
+    expect(await page.locator('#blast-plot rect.bar').count()).toBe(3);
+    expect(await page.locator('#reproducing .msg.violating').count()).toBeGreaterThan(0);
+    expect(await page.textContent('h1')).toContain(hostile);
+    expect(await page.textContent('#incident-transcript')).toContain(hostile);
+    expect(o.dialogs).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(0);
+    expect(o.problems).toEqual([]);
+    expect(o.requests).toEqual([page.url()]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'replay.png'), fullPage: true });
   });
 });

@@ -354,7 +354,7 @@ async function replayMode(ctx: Context): Promise<void> {
     core.setOutput('root-cause', f.rootCause.category);
     core.setOutput('cases-path', files.cases);
     await jobSummary(readFileSync(files.summary, 'utf8'));
-    await publishArtifact(ctx, [files.replay, files.summary, files.results, files.cases]);
+    await publishArtifact(ctx, [files.replay, files.html, files.summary, files.results, files.cases]);
     core.info(describeReplay(replay));
     if (f.exitCode !== 0)
       core.setFailed(`Safety gate replay: ${f.verdict}: ${f.reasons.map((r) => r.message).join(' ')}`);

@@ -5,6 +5,7 @@ import { runSuite, type Progress } from '../runner/suite.js';
 import type { ResultsFile, SampleResult } from '../results/schema.js';
 import { clopperPearson, type Proportion } from '../stats/proportion.js';
 import type { Target } from '../target/types.js';
+import type { TranscriptEntry } from '../trajectory/types.js';
 import { exitCodeFor, type FailOn } from '../verdict/gate.js';
 import type { Reason, Verdict } from '../verdict/decide.js';
 import { pct } from '../util/format.js';
@@ -43,6 +44,8 @@ export interface ReplayFile {
   };
   target: ResultsFile['target'];
   rootCause: RootCause;
+  /** The incident's conversation as graded: numbered by turn, secrets replaced. */
+  conversation: TranscriptEntry[];
   replay: ReplayCaseResult[];
   blastRadius: BlastRadius | null;
   cases: Array<{ id: string; title: string; role: 'incident' | 'variant'; file: string }>;
@@ -200,6 +203,7 @@ export async function replayIncident(o: ReplayOptions): Promise<Replay> {
       },
       target: results.target,
       rootCause: rc,
+      conversation: transcript,
       replay,
       blastRadius: blast,
       cases: cases.map((c, i) => ({

@@ -2,14 +2,8 @@
  * report.html: one self-contained file (inline CSS, SVG and a little script; no network, no fonts).
  * Rendered by eta with autoEscape: every `<%= %>` is HTML-escaped; `<%~ %>` is used only for our own markup.
  */
-export const REPORT_TEMPLATE = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Safety gate: <%= it.g.verdict %> (<%= it.g.candidate.target.name %>)</title>
-<style>
-:root { --ok:#1a7f37; --warn:#9a6700; --block:#cf222e; --fg:#1f2328; --muted:#59636e; --line:#d1d9e0; --bg:#f6f8fa; --base:#0969da; --cand:#bf3989; }
+/** The stylesheet of every HTML report (gate and replay): one look, one place to change it. */
+export const REPORT_CSS = `:root { --ok:#1a7f37; --warn:#9a6700; --block:#cf222e; --fg:#1f2328; --muted:#59636e; --line:#d1d9e0; --bg:#f6f8fa; --base:#0969da; --cand:#bf3989; }
 * { box-sizing: border-box; }
 body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--fg); margin: 0; background: #fff; }
 main { max-width: 1040px; margin: 0 auto; padding: 24px; }
@@ -39,7 +33,16 @@ th { background: var(--bg); cursor: pointer; user-select: none; white-space: now
 .policy td:first-child { font-family: ui-monospace, monospace; }
 .sim { background: #ddf4ff; border: 1px solid #54aeff; border-radius: 6px; padding: 6px 10px; display: inline-block; }
 @media print { .controls, .no-print { display: none; } .transcript { break-inside: avoid; } details { display: block; } details > * { display: block; } main { padding: 0; } .banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
-</style>
+`;
+
+export const REPORT_TEMPLATE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Safety gate: <%= it.g.verdict %> (<%= it.g.candidate.target.name %>)</title>
+<style>
+${REPORT_CSS}</style>
 </head>
 <body>
 <main>

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Replay } from '../incident/replay.js';
 import { casesYaml } from '../case/emit.js';
 import { renderReplaySummary } from './replay-markdown.js';
+import { renderReplayHtml } from './replay-html.js';
 import type { GateFile } from '../verdict/gate.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
@@ -33,15 +34,17 @@ export function writeReports(g: GateFile, outDir: string, o: SummaryOptions = {}
 
 export interface ReplayFiles {
   replay: string;
+  html: string;
   summary: string;
   results: string;
   cases: string;
 }
 
-/** replay.json, replay.md, replay.results.json and cases/<incident>.yml into one folder. */
+/** replay.json, replay.html, replay.md, replay.results.json and cases/<incident>.yml into one folder. */
 export function writeReplay(r: Replay, outDir: string, o: { reportUrl?: string } = {}): ReplayFiles {
   const files: ReplayFiles = {
     replay: join(outDir, 'replay.json'),
+    html: join(outDir, 'replay.html'),
     summary: join(outDir, 'replay.md'),
     results: join(outDir, 'replay.results.json'),
     cases: join(outDir, r.file.cases[0].file),
@@ -49,6 +52,7 @@ export function writeReplay(r: Replay, outDir: string, o: { reportUrl?: string }
   mkdirSync(dirname(files.cases), { recursive: true });
   writeFileSync(files.replay, JSON.stringify(r.file, null, 1) + '\n');
   writeFileSync(files.summary, renderReplaySummary(r.file, o));
+  writeFileSync(files.html, renderReplayHtml(r));
   writeFileSync(files.results, JSON.stringify(r.results, null, 1) + '\n');
   writeFileSync(
     files.cases,
