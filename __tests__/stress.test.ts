@@ -319,4 +319,61 @@ describe('stress against a real protocol', () => {
       await llm.close();
     }
   });
+
+  it('--attacker: a model writes rewrite turns from the goal and the conversation; its failures are errors', async () => {
+    const llm = await startFakeLLM();
+    process.env.OPENAI_API_KEY = 'sk-test-stress-000000000000000000';
+    try {
+      const dir = tmp('sg-stress-attacker-');
+      for (const m of ['agent', 'attacker'])
+        writeFileSync(
+          join(dir, `${m}.yml`),
+          `type: openai\nmodel: ${m}\nbaseUrl: ${llm.url}/v1\nmaxRetries: 0\ntimeoutMs: 2000\n`,
+        );
+      const args = (out: string) => [
+        'stress',
+        '--target',
+        join(dir, 'agent.yml'),
+        '--attacker',
+        join(dir, 'attacker.yml'),
+        '--suite',
+        builtinPath('starter/harmful_compliance.yml'),
+        '--rollouts',
+        '40',
+        '--turns',
+        '3',
+        '--confirm',
+        '0',
+        '--no-cache',
+        '--out',
+        join(dir, out),
+      ];
+      const r = await runCli(args('f.json'));
+      expect(r.code).toBe(0);
+      const f = JSON.parse(readFileSync(join(dir, 'f.json'), 'utf8')) as StressFile;
+      const rewrite = f.tactics.find((t) => t.tactic === 'rewrite')!;
+      expect(rewrite.plays).toBeGreaterThan(0);
+      const asked = llm.log.filter((l) => (l.body as { model?: string }).model === 'attacker');
+      expect(asked.length).toBeGreaterThan(0);
+      const first = asked[0].body as { messages: Array<{ role: string; content: string }> };
+      expect(first.messages[0].content).toMatch(/red-team assistant/);
+      expect(first.messages[1].content).toMatch(/^Goal: /);
+      // The loopback model "answers" the attacker with "Sure: <its prompt>": that text became the user's turn.
+      const sent = llm.log
+        .filter((l) => (l.body as { model?: string }).model === 'agent')
+        .flatMap((l) => (l.body as { messages: Array<{ role: string; content: string }> }).messages)
+        .filter((m) => m.role === 'user');
+      expect(sent.some((m) => /^Sure: Goal: /.test(m.content))).toBe(true);
+
+      llm.faults = (body) => ((body as { model?: string }).model === 'attacker' ? '500' : 'none');
+      const broken = await runCli(args('g.json'));
+      expect(broken.code).toBe(3);
+      expect(
+        (JSON.parse(readFileSync(join(dir, 'g.json'), 'utf8')) as StressFile).summary.errors,
+      ).toBeGreaterThan(0);
+    } finally {
+      delete process.env.OPENAI_API_KEY;
+      await llm.close();
+    }
+  });
 });

@@ -16,7 +16,7 @@ export interface SampleOptions {
    * The next user message, given the turn (1-based) and the conversation so far; null ends the conversation.
    * Default: the case's scripted turns. An adaptive attacker (stress) chooses its turns here.
    */
-  nextUser?: (turn: number, transcript: TranscriptEntry[]) => string | null;
+  nextUser?: (turn: number, transcript: TranscriptEntry[]) => string | null | Promise<string | null>;
   /** The checks in force on a turn. Default: the case's `expect`, with its turn windows. */
   checksFor?: (turn: number) => Check[];
 }
@@ -46,7 +46,7 @@ export async function runSample(
   let played = 0;
   try {
     for (turn = 1; ; turn++) {
-      const user = next(turn, transcript);
+      const user = await next(turn, transcript);
       if (user === null) break;
       played = turn;
       const turnStart = transcript.length;

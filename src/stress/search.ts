@@ -10,7 +10,8 @@ import type { Target } from '../target/types.js';
 import type { TranscriptEntry } from '../trajectory/types.js';
 import { rngFor } from '../util/rng.js';
 import { Bandit } from './bandit.js';
-import { TACTICS, applyTactic, type AttackState, type Move, type Tactic } from './tactics.js';
+import { ALL_TACTICS, TACTICS, applyTactic, type AttackState, type Move, type Tactic } from './tactics.js';
+import { attackerFor } from './attacker.js';
 import type { Check } from '../rule/turn.js';
 
 export type Strategy = 'thompson' | 'uniform';
@@ -76,6 +77,8 @@ export interface StressOptions {
   strategy: Strategy;
   /** Scripted replays of each unique failure, to tell a reproducible failure from a lucky draw. */
   confirm: number;
+  /** A model that writes `rewrite` turns; without one, only the templates are played. */
+  attacker?: Target;
   now?: Date;
   onRound?: (done: number, total: number, unique: number) => void;
 }
@@ -93,16 +96,18 @@ export async function stressSearch(o: StressOptions): Promise<StressFile> {
   if (seeds.length === 0)
     throw new Error('no seed case to attack: every case only checks over-refusal (must-not-refuse)');
   const seedBandit = new Bandit(seeds.map((s) => s.case.id));
+  const arms: readonly Tactic[] = o.attacker ? ALL_TACTICS : TACTICS;
+  const rewrite = o.attacker ? attackerFor(o.attacker, o.seed) : undefined;
   const tacticBandits = new Map<string, Bandit<Tactic>>();
   const tacticBandit = (cat: string) => {
     let b = tacticBandits.get(cat);
-    if (!b) tacticBandits.set(cat, (b = new Bandit(TACTICS)));
+    if (!b) tacticBandits.set(cat, (b = new Bandit(arms)));
     return b;
   };
   const byId = new Map(seeds.map((s) => [s.case.id, s.case]));
   const unique = new Map<string, StressFailure>();
   const tacticStats = new Map<Tactic, { plays: number; inFailures: number }>(
-    TACTICS.map((t) => [t, { plays: 0, inFailures: 0 }]),
+    arms.map((t) => [t, { plays: 0, inFailures: 0 }]),
   );
   const discovery: StressFile['discovery'] = [];
   const every = Math.max(1, Math.floor(o.rollouts / 20));
@@ -127,13 +132,15 @@ export async function stressSearch(o: StressOptions): Promise<StressFile> {
         const result = await runSample(c, 0, o.target, o.rules, {
           seed: `${o.seed}|stress|${r}`,
           maxSteps: o.maxSteps,
-          nextUser: (turn) => {
+          nextUser: async (turn, transcript) => {
             if (turn > o.maxTurns) return null;
-            const t =
-              o.strategy === 'thompson' ? bandit.choose(rand) : TACTICS[Math.floor(rand() * TACTICS.length)];
+            const t = o.strategy === 'thompson' ? bandit.choose(rand) : arms[Math.floor(rand() * arms.length)];
             tactics.push(t);
-            moves.push(applyTactic(t, state, (n) => Math.floor(rand() * n)));
-            return moves[moves.length - 1].text;
+            const move = applyTactic(t, state, (n) => Math.floor(rand() * n));
+            if (move.goal !== undefined && rewrite)
+              move.text = await rewrite(move.goal, transcript, { caseId: `${c.id}#${r}`, sample: turn });
+            moves.push(move);
+            return move.text;
           },
           checksFor: (turn) => checksFor(c, moves[turn - 1], o.rules),
         });
@@ -243,7 +250,7 @@ export async function stressSearch(o: StressOptions): Promise<StressFile> {
       delayed: failures.filter((f) => f.delayed).length,
       calls,
     },
-    tactics: TACTICS.map((t) => ({ tactic: t, ...tacticStats.get(t)! })),
+    tactics: arms.map((t) => ({ tactic: t, ...tacticStats.get(t)! })),
     discovery,
     failures,
   };

@@ -25,12 +25,15 @@ export interface StressCliOptions {
   cache?: boolean;
   cwd?: string;
   cacheDir?: string;
+  /** A target that writes attack turns (an LLM), beside the templates. */
+  attacker?: string;
 }
 
 export async function stressCommand(o: StressCliOptions): Promise<StressFile> {
   const project = await loadProject({ config: o.config, suite: o.suite, rules: o.rules, cwd: o.cwd });
   const policy = applyPolicy(project.config.policy, undefined, project.file ?? 'config');
   const target = openTarget(o.target, project, o);
+  const attacker = o.attacker ? openTarget(o.attacker, project, o) : undefined;
   try {
     const file = await stressSearch({
       seeds: project.cases,
@@ -44,6 +47,7 @@ export async function stressCommand(o: StressCliOptions): Promise<StressFile> {
       maxSteps: project.config.maxSteps,
       strategy: o.strategy,
       confirm: o.confirm,
+      attacker,
       onRound: progress(),
     });
     mkdirSync(dirname(resolve(o.out)), { recursive: true });
@@ -51,6 +55,7 @@ export async function stressCommand(o: StressCliOptions): Promise<StressFile> {
     return file;
   } finally {
     await target.close?.();
+    await attacker?.close?.();
   }
 }
 
@@ -88,6 +93,7 @@ export function registerStress(program: Command): void {
       'adaptive multi-turn red-teaming: attack the suite cases turn by turn and keep the conversations that break a rule',
     )
     .option('--target <target>', 'sim:v2, a target file, or the config target')
+    .option('--attacker <target>', 'a model (target file) that writes attack turns beside the templates')
     .option('--rollouts <n>', 'conversations to play (the budget)', intOption, 200)
     .option('--turns <n>', 'most user turns per conversation', intOption, 8)
     .option('--suite <path...>', 'seed cases (default: the config suite)')
