@@ -29,7 +29,10 @@ export function attackerFor(attacker: Target, seed: string) {
       tools: [],
       key: { caseId: `attacker:${key.caseId}`, sample: key.sample, seed },
     });
-    const text = (res.content ?? '').trim().replace(/^["“]|["”]$/g, '').slice(0, 2000);
+    const text = (res.content ?? '')
+      .trim()
+      .replace(/^["“]|["”]$/g, '')
+      .slice(0, 2000);
     return text && !/^(?:I can['’]?t|I cannot|I won['’]?t|Sorry)\b/i.test(text) ? text : goal;
   };
 }

@@ -134,7 +134,8 @@ export async function stressSearch(o: StressOptions): Promise<StressFile> {
           maxSteps: o.maxSteps,
           nextUser: async (turn, transcript) => {
             if (turn > o.maxTurns) return null;
-            const t = o.strategy === 'thompson' ? bandit.choose(rand) : arms[Math.floor(rand() * arms.length)];
+            const t =
+              o.strategy === 'thompson' ? bandit.choose(rand) : arms[Math.floor(rand() * arms.length)];
             tactics.push(t);
             const move = applyTactic(t, state, (n) => Math.floor(rand() * n));
             if (move.goal !== undefined && rewrite)
