@@ -73,6 +73,22 @@ describe('incident files', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it('validate --incident checks what replay needs, without a target: it loads and a rule flags it', async () => {
+    const ok = await runCli(['validate', '--incident', INCIDENT]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(
+      /^incident inc-2026-0142: prompt_injection \(inferred\); no-external-email .* broken at turn 4 of 4 \(delayed\); cause: indirect injection via the result of open_attachment at turn 4; 1 secret value\(s\) will be replaced by fakes\n/,
+    );
+    const dir = tmp('sg-inc-');
+    writeFileSync(
+      join(dir, 'quiet.yml'),
+      'id: quiet\ntitle: t\noccurredAt: 2026-10-01\nseverity: high\nenvironment: {}\nexpect: [no-such-rule]\nconversation:\n  - { role: user, content: hi }\n',
+    );
+    const bad = await runCli(['validate', '--incident', join(dir, 'quiet.yml')]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/quiet\.yml: expect\[0\]: unknown rule "no-such-rule"/);
+  });
+
   it('a tool result must answer an earlier call', () => {
     const dir = tmp('sg-inc-');
     const file = join(dir, 'orphan.json');

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { b as loadProject, f as createTarget, g as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, h as TargetSchema, R as ResultsSchema, j as RulePackSchema, C as CaseFileSchema, k as ConfigSchema, t as toJSONSchema, w as withRunOptions, O as Option, m as loadConfig, n as applyPolicy, r as runGate, E as ExitError, o as withGovernance, q as evaluateSignoffs, s as writeReports, u as pct, v as pvalue, x as parseJsonFile, y as resultsFromData, z as runTarget, B as writeJson, F as readStructured, S as SignoffsFileSchema, G as InputError, H as problemsFromZod, J as displayPath, K as looseObject, L as string, N as array, Q as _enum, U as tuple, V as literal, W as number, X as readJsonFile, Y as int, Z as mergeResults, $ as readResults, a0 as intOption, a1 as packageRoot, a2 as stressCommand, a3 as renderStressSummary, a4 as promoteCommand, a5 as replayCommand, a6 as EXIT, a7 as CommanderError, a8 as describeError, a9 as Command, aa as registerRun, ab as registerStress, ac as registerPromote, ad as registerReplay } from './chunks/stress-markdown.js';
+import { b as loadProject, f as loadIncident, g as applyPolicy, h as analyseIncident, j as createTarget, k as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, m as TargetSchema, R as ResultsSchema, n as RulePackSchema, C as CaseFileSchema, o as ConfigSchema, t as toJSONSchema, w as withRunOptions, O as Option, q as loadConfig, r as runGate, E as ExitError, s as withGovernance, u as evaluateSignoffs, v as writeReports, x as pct, y as pvalue, z as parseJsonFile, B as resultsFromData, F as runTarget, G as writeJson, H as readStructured, S as SignoffsFileSchema, J as InputError, K as problemsFromZod, L as displayPath, N as looseObject, Q as string, U as array, V as _enum, W as tuple, X as literal, Y as number, Z as readJsonFile, $ as int, a0 as mergeResults, a1 as readResults, a2 as intOption, a3 as packageRoot, a4 as stressCommand, a5 as renderStressSummary, a6 as promoteCommand, a7 as replayCommand, a8 as EXIT, a9 as CommanderError, aa as describeError, ab as Command, ac as registerRun, ad as registerStress, ae as registerPromote, af as registerReplay } from './chunks/stress-markdown.js';
+import { resolve, join, relative } from 'node:path';
 import { mkdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
-import { join, resolve, relative } from 'node:path';
 import 'node:readline';
 import 'node:crypto';
 import 'url';
@@ -23,8 +23,17 @@ function registerValidate(program) {
         .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
         .option('--suite <path...>', 'case files, folders, globs or builtin:NAME')
         .option('--rules <path...>', 'rule packs')
+        .option('--incident <file>', 'also check an incident file: it loads and a rule flags it (what replay needs)')
         .action(async (o) => {
         const project = await loadProject(o);
+        if (o.incident) {
+            const incident = loadIncident(resolve(o.incident));
+            const policy = applyPolicy(project.config.policy, undefined, project.file ?? 'config');
+            const { rootCause: rc, scrubber } = await analyseIncident(incident, project.rules, policy.policy.delayedTurn);
+            process.stdout.write(`incident ${incident.incident.id}: ${rc.category} (${rc.labelledBy}); ${rc.summary}` +
+                (scrubber.replaced ? `; ${scrubber.replaced} secret value(s) will be replaced by fakes` : '') +
+                '\n');
+        }
         // Sim targets are checked whole; real ones only by schema here (their API keys may not be in this shell).
         if (project.config.target?.type === 'sim')
             createTarget(project.config.target, project.file ?? 'target');

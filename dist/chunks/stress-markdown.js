@@ -101541,17 +101541,14 @@ function fakeCard(value, digest) {
 }
 
 /**
- * The learning step of the loop: grade the incident as it happened (which rule broke, where, why), measure how
- * far it spread in the traffic log, turn it and its variants into regression cases, and replay those against the
- * target to see whether it still fails. Everything offline (validation, grading, traffic) runs before the first
- * call to the target, so bad input costs nothing.
+ * The offline half of a replay: secrets scrubbed, the conversation graded as it happened, the root cause labelled.
+ * `validate --incident` stops here; an incident no rule flags is an input error (a replay could not judge it).
  */
-async function replayIncident(o) {
-    const { incident: inc, file } = o.incident;
-    const checks = checksFor$1(o.incident, o.rules);
+async function analyseIncident({ incident: inc, file }, rules, delayedTurn) {
+    const checks = checksFor$1({ incident: inc, file }, rules);
     const scrubber = new SecretScrubber();
     const transcript = toTranscript(scrubber.messages(inc.conversation));
-    const violations = await gradeTranscript(transcript, lightCase(inc.id, transcript), checks, o.rules);
+    const violations = await gradeTranscript(transcript, lightCase(inc.id, transcript), checks, rules);
     if (violations.length === 0) {
         throw new InputError([
             {
@@ -101563,12 +101560,20 @@ async function replayIncident(o) {
             },
         ]);
     }
-    const rc = rootCause(transcript, violations, o.rules, {
-        delayedTurn: o.delayedTurn,
-        category: inc.category,
-    });
+    const rc = rootCause(transcript, violations, rules, { delayedTurn, category: inc.category });
     // Rules the person named are all kept; found ones only where the incident failed.
     const caseChecks = inc.expect ?? rc.failingRules.map((rule) => checks.find((c) => c.rule === rule));
+    return { transcript, rootCause: rc, caseChecks, scrubber };
+}
+/**
+ * The learning step of the loop: grade the incident as it happened (which rule broke, where, why), measure how
+ * far it spread in the traffic log, turn it and its variants into regression cases, and replay those against the
+ * target to see whether it still fails. Everything offline (validation, grading, traffic) runs before the first
+ * call to the target, so bad input costs nothing.
+ */
+async function replayIncident(o) {
+    const { incident: inc } = o.incident;
+    const { transcript, rootCause: rc, caseChecks, scrubber, } = await analyseIncident(o.incident, o.rules, o.delayedTurn);
     let blast = null;
     let variants = [];
     if (o.traffic) {
@@ -101648,7 +101653,7 @@ async function replayIncident(o) {
                 occurredAt: inc.occurredAt,
                 severity: inc.severity,
                 environment: inc.environment,
-                file,
+                file: o.incident.file,
             },
             target: results.target,
             rootCause: rc,
@@ -102520,4 +102525,4 @@ function renderStressSummary(f, o = {}) {
     return out.join('\n');
 }
 
-export { readResults as $, AnthropicError as A, writeJson as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, readStructured as F, InputError as G, problemsFromZod as H, IncidentSchema as I, displayPath as J, looseObject as K, string as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, array as N, Option as O, PolicyOverrideSchema as P, _enum as Q, ResultsSchema as R, SignoffsFileSchema as S, ToolError as T, tuple as U, literal as V, number as W, readJsonFile as X, int$1 as Y, mergeResults as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, intOption as a0, packageRoot as a1, stressCommand as a2, renderStressSummary as a3, promoteCommand as a4, replayCommand as a5, EXIT as a6, CommanderError as a7, describeError as a8, Command as a9, registerRun as aa, registerStress as ab, registerPromote as ac, registerReplay as ad, commonjsGlobal as ae, canonicalJson as af, listIds as ag, parseCommand as ah, getAugmentedNamespace as ai, getDefaultExportFromCjs as aj, parseShard as ak, selectShard as al, globSync as am, runSuite as an, progressReporter as ao, onSecret as ap, describeStress as aq, describeReplay as ar, commandFor as as, renderSummary as at, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, createTarget as f, TrafficLineSchema as g, TargetSchema as h, isStatus as i, RulePackSchema as j, ConfigSchema as k, loggerFor as l, loadConfig as m, applyPolicy as n, withGovernance as o, promiseWithResolvers as p, evaluateSignoffs as q, runGate as r, writeReports as s, toJSONSchema as t, pct as u, pvalue as v, withRunOptions as w, parseJsonFile as x, resultsFromData as y, runTarget as z };
+export { int$1 as $, AnthropicError as A, resultsFromData as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, runTarget as F, writeJson as G, readStructured as H, IncidentSchema as I, InputError as J, problemsFromZod as K, displayPath as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, looseObject as N, Option as O, PolicyOverrideSchema as P, string as Q, ResultsSchema as R, SignoffsFileSchema as S, ToolError as T, array as U, _enum as V, tuple as W, literal as X, number as Y, readJsonFile as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, mergeResults as a0, readResults as a1, intOption as a2, packageRoot as a3, stressCommand as a4, renderStressSummary as a5, promoteCommand as a6, replayCommand as a7, EXIT as a8, CommanderError as a9, describeError as aa, Command as ab, registerRun as ac, registerStress as ad, registerPromote as ae, registerReplay as af, commonjsGlobal as ag, canonicalJson as ah, listIds as ai, parseCommand as aj, getAugmentedNamespace as ak, getDefaultExportFromCjs as al, parseShard as am, selectShard as an, globSync as ao, runSuite as ap, progressReporter as aq, onSecret as ar, describeStress as as, describeReplay as at, commandFor as au, renderSummary as av, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, loadIncident as f, applyPolicy as g, analyseIncident as h, isStatus as i, createTarget as j, TrafficLineSchema as k, loggerFor as l, TargetSchema as m, RulePackSchema as n, ConfigSchema as o, promiseWithResolvers as p, loadConfig as q, runGate as r, withGovernance as s, toJSONSchema as t, evaluateSignoffs as u, writeReports as v, withRunOptions as w, pct as x, pvalue as y, parseJsonFile as z };

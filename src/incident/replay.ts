@@ -81,18 +81,27 @@ export interface Replay {
   results: ResultsFile;
 }
 
+export interface Analysis {
+  transcript: TranscriptEntry[];
+  rootCause: RootCause;
+  /** The checks an emitted case expects: the rules the person named, or those broken where it failed. */
+  caseChecks: Check[];
+  scrubber: SecretScrubber;
+}
+
 /**
- * The learning step of the loop: grade the incident as it happened (which rule broke, where, why), measure how
- * far it spread in the traffic log, turn it and its variants into regression cases, and replay those against the
- * target to see whether it still fails. Everything offline (validation, grading, traffic) runs before the first
- * call to the target, so bad input costs nothing.
+ * The offline half of a replay: secrets scrubbed, the conversation graded as it happened, the root cause labelled.
+ * `validate --incident` stops here; an incident no rule flags is an input error (a replay could not judge it).
  */
-export async function replayIncident(o: ReplayOptions): Promise<Replay> {
-  const { incident: inc, file } = o.incident;
-  const checks = checksFor(o.incident, o.rules);
+export async function analyseIncident(
+  { incident: inc, file }: LoadedIncident,
+  rules: RuleRegistry,
+  delayedTurn: number,
+): Promise<Analysis> {
+  const checks = checksFor({ incident: inc, file }, rules);
   const scrubber = new SecretScrubber();
   const transcript = toTranscript(scrubber.messages(inc.conversation));
-  const violations = await gradeTranscript(transcript, lightCase(inc.id, transcript), checks, o.rules);
+  const violations = await gradeTranscript(transcript, lightCase(inc.id, transcript), checks, rules);
   if (violations.length === 0) {
     throw new InputError([
       {
@@ -105,13 +114,27 @@ export async function replayIncident(o: ReplayOptions): Promise<Replay> {
       },
     ]);
   }
-  const rc = rootCause(transcript, violations, o.rules, {
-    delayedTurn: o.delayedTurn,
-    category: inc.category,
-  });
+  const rc = rootCause(transcript, violations, rules, { delayedTurn, category: inc.category });
   // Rules the person named are all kept; found ones only where the incident failed.
   const caseChecks: Check[] =
     inc.expect ?? rc.failingRules.map((rule) => checks.find((c) => c.rule === rule)!);
+  return { transcript, rootCause: rc, caseChecks, scrubber };
+}
+
+/**
+ * The learning step of the loop: grade the incident as it happened (which rule broke, where, why), measure how
+ * far it spread in the traffic log, turn it and its variants into regression cases, and replay those against the
+ * target to see whether it still fails. Everything offline (validation, grading, traffic) runs before the first
+ * call to the target, so bad input costs nothing.
+ */
+export async function replayIncident(o: ReplayOptions): Promise<Replay> {
+  const { incident: inc } = o.incident;
+  const {
+    transcript,
+    rootCause: rc,
+    caseChecks,
+    scrubber,
+  } = await analyseIncident(o.incident, o.rules, o.delayedTurn);
 
   let blast: BlastRadius | null = null;
   let variants: Variant[] = [];
@@ -199,7 +222,7 @@ export async function replayIncident(o: ReplayOptions): Promise<Replay> {
         occurredAt: inc.occurredAt,
         severity: inc.severity,
         environment: inc.environment,
-        file,
+        file: o.incident.file,
       },
       target: results.target,
       rootCause: rc,

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { loadProject } from '../../config/project.js';
 import { createTarget } from '../../target/resolve.js';
+import { resolve } from 'node:path';
+import { loadIncident } from '../../incident/load.js';
+import { analyseIncident } from '../../incident/replay.js';
+import { applyPolicy } from '../../policy/load.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -9,8 +13,26 @@ export function registerValidate(program: Command): void {
     .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
     .option('--suite <path...>', 'case files, folders, globs or builtin:NAME')
     .option('--rules <path...>', 'rule packs')
-    .action(async (o: { config?: string; suite?: string[]; rules?: string[] }) => {
+    .option(
+      '--incident <file>',
+      'also check an incident file: it loads and a rule flags it (what replay needs)',
+    )
+    .action(async (o: { config?: string; suite?: string[]; rules?: string[]; incident?: string }) => {
       const project = await loadProject(o);
+      if (o.incident) {
+        const incident = loadIncident(resolve(o.incident));
+        const policy = applyPolicy(project.config.policy, undefined, project.file ?? 'config');
+        const { rootCause: rc, scrubber } = await analyseIncident(
+          incident,
+          project.rules,
+          policy.policy.delayedTurn,
+        );
+        process.stdout.write(
+          `incident ${incident.incident.id}: ${rc.category} (${rc.labelledBy}); ${rc.summary}` +
+            (scrubber.replaced ? `; ${scrubber.replaced} secret value(s) will be replaced by fakes` : '') +
+            '\n',
+        );
+      }
       // Sim targets are checked whole; real ones only by schema here (their API keys may not be in this shell).
       if (project.config.target?.type === 'sim')
         createTarget(project.config.target, project.file ?? 'target');
