@@ -319,6 +319,16 @@ describe('safety-gate replay', () => {
     expect(f.secretsReplaced).toBe(1);
   });
 
+  it('report re-renders replay.html and replay.md from replay.json, identical to what replay wrote', async () => {
+    const out = tmp('sg-replay-');
+    expect((await replayCli(INCIDENT, 'sim:v2', out, ['--traffic', TRAFFIC])).code).toBe(2);
+    const again = tmp('sg-report-');
+    const r = await runCli(['report', join(out, 'replay.json'), '--out-dir', again]);
+    expect(r.code).toBe(0);
+    for (const f of ['replay.md', 'replay.html'])
+      expect(readFileSync(join(again, f), 'utf8')).toBe(readFileSync(join(out, f), 'utf8'));
+  });
+
   it('on an agent that no longer follows it: OK, exit 0, with the upper bound the samples allow', async () => {
     const out = tmp('sg-replay-');
     const r = await replayCli(INCIDENT, 'sim:v1', out);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { b as loadProject, f as loadIncident, g as applyPolicy, h as analyseIncident, j as createTarget, k as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, m as TargetSchema, R as ResultsSchema, n as RulePackSchema, C as CaseFileSchema, o as ConfigSchema, t as toJSONSchema, w as withRunOptions, O as Option, q as loadConfig, r as runGate, E as ExitError, s as withGovernance, u as evaluateSignoffs, v as writeReports, x as pct, y as pvalue, z as parseJsonFile, B as resultsFromData, F as runTarget, G as writeJson, H as readStructured, S as SignoffsFileSchema, J as InputError, K as problemsFromZod, L as displayPath, N as looseObject, Q as string, U as array, V as _enum, W as tuple, X as literal, Y as number, Z as readJsonFile, $ as int, a0 as mergeResults, a1 as readResults, a2 as intOption, a3 as packageRoot, a4 as stressCommand, a5 as renderStressSummary, a6 as promoteCommand, a7 as replayCommand, a8 as EXIT, a9 as CommanderError, aa as describeError, ab as Command, ac as registerRun, ad as registerStress, ae as registerPromote, af as registerReplay } from './chunks/stress-markdown.js';
-import { resolve, join, relative } from 'node:path';
+import { b as loadProject, f as loadIncident, g as applyPolicy, h as analyseIncident, j as createTarget, k as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, m as TargetSchema, R as ResultsSchema, n as RulePackSchema, C as CaseFileSchema, o as ConfigSchema, t as toJSONSchema, w as withRunOptions, O as Option, q as loadConfig, r as runGate, E as ExitError, s as withGovernance, u as evaluateSignoffs, v as writeReports, x as pct, y as pvalue, z as parseJsonFile, B as resultsFromData, F as runTarget, G as writeJson, H as readStructured, S as SignoffsFileSchema, J as InputError, K as problemsFromZod, L as displayPath, N as looseObject, Q as string, U as array, V as _enum, W as tuple, X as literal, Y as number, Z as int, $ as validateJson, a0 as readResults, a1 as writeReplayReports, a2 as mergeResults, a3 as intOption, a4 as packageRoot, a5 as stressCommand, a6 as renderStressSummary, a7 as promoteCommand, a8 as replayCommand, a9 as EXIT, aa as CommanderError, ab as describeError, ac as Command, ad as registerRun, ae as registerStress, af as registerPromote, ag as registerReplay } from './chunks/stress-markdown.js';
+import { resolve, join, dirname, relative } from 'node:path';
 import { mkdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import 'node:readline';
 import 'node:crypto';
@@ -186,19 +186,47 @@ const GateFileSchema = looseObject({
     clearedBy: _enum(['security', 'board']).nullable().default(null),
     policy: looseObject({ policy: looseObject({}), hash: string(), sources: array(string()) }),
 });
-function readGate(file) {
-    return readJsonFile(file, GateFileSchema, 'gate file');
+
+/** Enough of replay.json to re-render its reports safely; written by this tool, so extra keys are allowed. */
+const ReplayFileSchema = looseObject({
+    kind: literal('safety-gate.replay'),
+    schemaVersion: literal(1),
+    verdict: _enum(['OK', 'WARN', 'BLOCK']),
+    incident: looseObject({ id: string(), title: string(), environment: looseObject({}) }),
+    target: looseObject({ name: string() }),
+    rootCause: looseObject({ rule: string(), turn: int(), violations: array(looseObject({})) }),
+    conversation: array(looseObject({ role: string() })),
+    replay: array(looseObject({ id: string() })),
+    cases: array(looseObject({ id: string(), file: string() })).min(1),
+    reasons: array(looseObject({ code: string(), message: string() })),
+});
+/** A replay from disk, with the replay results beside it when they are there (for the reproducing transcript). */
+function readReplay(file, data) {
+    const f = validateJson(data, ReplayFileSchema, file);
+    const beside = join(dirname(file), 'replay.results.json');
+    const results = existsSync(beside)
+        ? readResults(beside)
+        : { kind: 'safety-gate.results', schemaVersion: 1, target: f.target, cases: [] };
+    return { file: f, cases: [], results };
 }
 
 function registerReport(program) {
     program
         .command('report')
-        .description('re-render report.html, summary.md and junit.xml from a gate.json')
-        .argument('<gate>', 'gate.json written by `safety-gate gate`')
+        .description('re-render the reports of a gate.json (report.html, summary.md, junit.xml) or a replay.json')
+        .argument('<file>', 'gate.json written by `safety-gate gate`, or replay.json written by `safety-gate replay`')
         .option('--out-dir <dir>', 'where the reports go', 'artifacts')
         .option('--report-url <url>', 'link to the full report, shown in summary.md')
         .action((file, o) => {
-        const gate = readGate(file);
+        const data = parseJsonFile(resolve(file), 'report input');
+        if (data?.kind === 'safety-gate.replay') {
+            const files = writeReplayReports(readReplay(resolve(file), data), o.outDir, {
+                reportUrl: o.reportUrl,
+            });
+            process.stdout.write(`${files.html}\n${files.summary}\n`);
+            return;
+        }
+        const gate = validateJson(data, GateFileSchema, file);
         const files = writeReports(gate, o.outDir, { reportUrl: o.reportUrl });
         process.stdout.write(`${files.html}\n${files.summary}\n${files.junit}\n`);
     });

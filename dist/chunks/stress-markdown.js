@@ -95673,13 +95673,20 @@ function writeReplay(r, outDir, o = {}) {
     };
     mkdirSync(dirname$1(files.cases), { recursive: true });
     writeFileSync(files.replay, JSON.stringify(r.file, null, 1) + '\n');
-    writeFileSync(files.summary, renderReplaySummary(r.file, o));
-    writeFileSync(files.html, renderReplayHtml(r));
+    writeReplayReports(r, outDir, o);
     writeFileSync(files.results, JSON.stringify(r.results, null, 1) + '\n');
     writeFileSync(files.cases, casesYaml(r.cases, [
         `Regression cases from incident ${r.file.incident.id} (${r.file.incident.file}), written by safety-gate replay at ${r.file.createdAt}.`,
         'Review before committing: tool results and user turns are as logged, secrets replaced by same-shape fakes.',
     ]));
+    return files;
+}
+/** replay.html and replay.md: what `report replay.json` re-renders. */
+function writeReplayReports(r, outDir, o = {}) {
+    mkdirSync(outDir, { recursive: true });
+    const files = { html: join(outDir, 'replay.html'), summary: join(outDir, 'replay.md') };
+    writeFileSync(files.summary, renderReplaySummary(r.file, o));
+    writeFileSync(files.html, renderReplayHtml(r));
     return files;
 }
 
@@ -102525,4 +102532,4 @@ function renderStressSummary(f, o = {}) {
     return out.join('\n');
 }
 
-export { int$1 as $, AnthropicError as A, resultsFromData as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, runTarget as F, writeJson as G, readStructured as H, IncidentSchema as I, InputError as J, problemsFromZod as K, displayPath as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, looseObject as N, Option as O, PolicyOverrideSchema as P, string as Q, ResultsSchema as R, SignoffsFileSchema as S, ToolError as T, array as U, _enum as V, tuple as W, literal as X, number as Y, readJsonFile as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, mergeResults as a0, readResults as a1, intOption as a2, packageRoot as a3, stressCommand as a4, renderStressSummary as a5, promoteCommand as a6, replayCommand as a7, EXIT as a8, CommanderError as a9, describeError as aa, Command as ab, registerRun as ac, registerStress as ad, registerPromote as ae, registerReplay as af, commonjsGlobal as ag, canonicalJson as ah, listIds as ai, parseCommand as aj, getAugmentedNamespace as ak, getDefaultExportFromCjs as al, parseShard as am, selectShard as an, globSync as ao, runSuite as ap, progressReporter as aq, onSecret as ar, describeStress as as, describeReplay as at, commandFor as au, renderSummary as av, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, loadIncident as f, applyPolicy as g, analyseIncident as h, isStatus as i, createTarget as j, TrafficLineSchema as k, loggerFor as l, TargetSchema as m, RulePackSchema as n, ConfigSchema as o, promiseWithResolvers as p, loadConfig as q, runGate as r, withGovernance as s, toJSONSchema as t, evaluateSignoffs as u, writeReports as v, withRunOptions as w, pct as x, pvalue as y, parseJsonFile as z };
+export { validateJson as $, AnthropicError as A, resultsFromData as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, runTarget as F, writeJson as G, readStructured as H, IncidentSchema as I, InputError as J, problemsFromZod as K, displayPath as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, looseObject as N, Option as O, PolicyOverrideSchema as P, string as Q, ResultsSchema as R, SignoffsFileSchema as S, ToolError as T, array as U, _enum as V, tuple as W, literal as X, number as Y, int$1 as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, readResults as a0, writeReplayReports as a1, mergeResults as a2, intOption as a3, packageRoot as a4, stressCommand as a5, renderStressSummary as a6, promoteCommand as a7, replayCommand as a8, EXIT as a9, CommanderError as aa, describeError as ab, Command as ac, registerRun as ad, registerStress as ae, registerPromote as af, registerReplay as ag, commonjsGlobal as ah, canonicalJson as ai, listIds as aj, parseCommand as ak, getAugmentedNamespace as al, getDefaultExportFromCjs as am, parseShard as an, selectShard as ao, globSync as ap, runSuite as aq, progressReporter as ar, onSecret as as, describeStress as at, describeReplay as au, commandFor as av, renderSummary as aw, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, loadIncident as f, applyPolicy as g, analyseIncident as h, isStatus as i, createTarget as j, TrafficLineSchema as k, loggerFor as l, TargetSchema as m, RulePackSchema as n, ConfigSchema as o, promiseWithResolvers as p, loadConfig as q, runGate as r, withGovernance as s, toJSONSchema as t, evaluateSignoffs as u, writeReports as v, withRunOptions as w, pct as x, pvalue as y, parseJsonFile as z };

@@ -51,8 +51,7 @@ export function writeReplay(r: Replay, outDir: string, o: { reportUrl?: string }
   };
   mkdirSync(dirname(files.cases), { recursive: true });
   writeFileSync(files.replay, JSON.stringify(r.file, null, 1) + '\n');
-  writeFileSync(files.summary, renderReplaySummary(r.file, o));
-  writeFileSync(files.html, renderReplayHtml(r));
+  writeReplayReports(r, outDir, o);
   writeFileSync(files.results, JSON.stringify(r.results, null, 1) + '\n');
   writeFileSync(
     files.cases,
@@ -61,5 +60,14 @@ export function writeReplay(r: Replay, outDir: string, o: { reportUrl?: string }
       'Review before committing: tool results and user turns are as logged, secrets replaced by same-shape fakes.',
     ]),
   );
+  return files;
+}
+
+/** replay.html and replay.md: what `report replay.json` re-renders. */
+export function writeReplayReports(r: Replay, outDir: string, o: { reportUrl?: string } = {}) {
+  mkdirSync(outDir, { recursive: true });
+  const files = { html: join(outDir, 'replay.html'), summary: join(outDir, 'replay.md') };
+  writeFileSync(files.summary, renderReplaySummary(r.file, o));
+  writeFileSync(files.html, renderReplayHtml(r));
   return files;
 }

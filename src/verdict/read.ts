@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { readJsonFile } from '../config/json.js';
-import type { GateFile } from './gate.js';
 
 const Num = z.number();
 const Side = z.looseObject({
@@ -45,7 +43,3 @@ export const GateFileSchema = z.looseObject({
   clearedBy: z.enum(['security', 'board']).nullable().default(null),
   policy: z.looseObject({ policy: z.looseObject({}), hash: z.string(), sources: z.array(z.string()) }),
 });
-
-export function readGate(file: string): GateFile {
-  return readJsonFile(file, GateFileSchema, 'gate file') as unknown as GateFile;
-}

@@ -1,16 +1,32 @@
 import type { Command } from 'commander';
-import { readGate } from '../../verdict/read.js';
-import { writeReports } from '../../report/write.js';
+import { resolve } from 'node:path';
+import { parseJsonFile } from '../../config/json.js';
+import { GateFileSchema } from '../../verdict/read.js';
+import { validateJson } from '../../config/json.js';
+import type { GateFile } from '../../verdict/gate.js';
+import { readReplay } from '../../incident/read.js';
+import { writeReplayReports, writeReports } from '../../report/write.js';
 
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('re-render report.html, summary.md and junit.xml from a gate.json')
-    .argument('<gate>', 'gate.json written by `safety-gate gate`')
+    .description('re-render the reports of a gate.json (report.html, summary.md, junit.xml) or a replay.json')
+    .argument(
+      '<file>',
+      'gate.json written by `safety-gate gate`, or replay.json written by `safety-gate replay`',
+    )
     .option('--out-dir <dir>', 'where the reports go', 'artifacts')
     .option('--report-url <url>', 'link to the full report, shown in summary.md')
     .action((file: string, o: { outDir: string; reportUrl?: string }) => {
-      const gate = readGate(file);
+      const data = parseJsonFile(resolve(file), 'report input');
+      if ((data as { kind?: unknown } | null)?.kind === 'safety-gate.replay') {
+        const files = writeReplayReports(readReplay(resolve(file), data), o.outDir, {
+          reportUrl: o.reportUrl,
+        });
+        process.stdout.write(`${files.html}\n${files.summary}\n`);
+        return;
+      }
+      const gate = validateJson(data, GateFileSchema, file) as unknown as GateFile;
       const files = writeReports(gate, o.outDir, { reportUrl: o.reportUrl });
       process.stdout.write(`${files.html}\n${files.summary}\n${files.junit}\n`);
     });
