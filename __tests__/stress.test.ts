@@ -220,6 +220,17 @@ describe('safety-gate stress, promote, then gate: the closed loop on the simulat
     expect(g.code).toBe(2);
   });
 
+  it('promote never writes outside the suite folder, whatever the case ids hold', async () => {
+    const { fileNameFor } = await import('../src/cli/commands/promote.js');
+    for (const id of ['stress-a/../../etc/passwd-must-refuse', '../x', '..', 'ns:case/1', 'a\\..\\b'])
+      expect(fileNameFor(id, [])).toMatch(/^(?!\.)(?!.*\.\.)[A-Za-z0-9._-]+$/);
+    expect(fileNameFor('stress-a/../../etc/passwd-must-refuse', [])).toBe(
+      'stress-a_____etc_passwd-must-refuse',
+    );
+    expect(fileNameFor('ns:case/1', [])).toBe('ns_case_1');
+    expect(fileNameFor('ns:case/1', ['/s/ns_case_1.yml'])).toBe('ns_case_1-2');
+  });
+
   it('promote refuses a file that is not a stress file, naming the path', async () => {
     const dir = tmp('sg-promote-');
     writeFileSync(

@@ -1,7 +1,7 @@
 import * as fs$1 from 'node:fs';
 import fs__default, { readFileSync, existsSync, statSync as statSync$1, mkdirSync, writeFileSync, renameSync, appendFileSync, rmSync, createReadStream } from 'node:fs';
 import * as path$2 from 'node:path';
-import path__default, { join, dirname as dirname$1, relative as relative$1, isAbsolute as isAbsolute$1, resolve as resolve$1 } from 'node:path';
+import path__default, { join, dirname as dirname$1, relative as relative$1, isAbsolute as isAbsolute$1, resolve as resolve$1, basename as basename$1 } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createHash, randomUUID } from 'node:crypto';
 import require$$5, { fileURLToPath } from 'url';
@@ -102461,7 +102461,10 @@ async function promoteCommand(o) {
     const project = await loadProject({ config: o.config, rules: o.rules, withSuite: false, cwd: o.cwd });
     const ruleIds = new Set(project.rules.keys());
     // A new or empty folder has no cases yet; anything in it must load, or we could not tell duplicates.
-    const existing = loadCases(existsSync(dir) ? globSync('**/*.{yml,yaml,json}', { cwd: dir, absolute: true }).sort() : [], ruleIds);
+    const present = existsSync(dir)
+        ? globSync('**/*.{yml,yaml,json}', { cwd: dir, absolute: true }).sort()
+        : [];
+    const existing = loadCases(present, ruleIds);
     const p = promote(file, existing, { minRate: o.minRate, max: o.max });
     const unknown = p.promoted.flatMap((x) => x.case.expect.filter((e) => !ruleIds.has(e.rule)).map((e) => e.rule));
     if (unknown.length)
@@ -102470,7 +102473,8 @@ async function promoteCommand(o) {
     if (!o.dryRun && p.promoted.length) {
         mkdirSync(dir, { recursive: true });
         for (const x of p.promoted) {
-            const f = join(dir, `${x.case.id}.yml`);
+            // Never over an existing file: a different id can clean up to the same name.
+            const f = join(dir, `${fileNameFor(x.case.id, [...present, ...files])}.yml`);
             writeFileSync(f, casesYaml([x.case], [`Promoted by safety-gate promote from ${o.failures}.`, x.note]));
             files.push(f);
         }
@@ -102504,6 +102508,22 @@ function rate(v) {
     if (!(n >= 0 && n <= 1))
         throw new ExitError(`--min-rate: expected a number from 0 to 1, got "${v}"`);
     return n;
+}
+/**
+ * Case ids may hold `/` and `:` (and a stress file may come from anywhere): the file name keeps letters, digits,
+ * `.`, `_` and `-` only, never `..`, so nothing is written outside the suite folder; a clash gets a number.
+ */
+function fileNameFor(id, taken) {
+    const base = id
+        .replace(/[^A-Za-z0-9._-]/g, '_')
+        .replace(/\.{2,}/g, '_')
+        .replace(/^[._]+/, '') || 'case';
+    let name = base;
+    // Case-insensitive: on macOS and Windows `A.yml` and `a.yml` are one file.
+    const clash = (n) => taken.some((f) => basename$1(f).toLowerCase() === `${n}.yml`.toLowerCase());
+    for (let n = 2; clash(name); n++)
+        name = `${base}-${n}`;
+    return name;
 }
 
 /** The job summary of a stress search: what broke, how often, by which tactics; every row bounded. */

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readJsonFile } from '../../config/json.js';
 import { loadProject } from '../../config/project.js';
@@ -32,10 +32,10 @@ export async function promoteCommand(o: PromoteCliOptions): Promise<Promotion & 
   const project = await loadProject({ config: o.config, rules: o.rules, withSuite: false, cwd: o.cwd });
   const ruleIds = new Set(project.rules.keys());
   // A new or empty folder has no cases yet; anything in it must load, or we could not tell duplicates.
-  const existing = loadCases(
-    existsSync(dir) ? globSync('**/*.{yml,yaml,json}', { cwd: dir, absolute: true }).sort() : [],
-    ruleIds,
-  );
+  const present = existsSync(dir)
+    ? globSync('**/*.{yml,yaml,json}', { cwd: dir, absolute: true }).sort()
+    : [];
+  const existing = loadCases(present, ruleIds);
   const p = promote(file, existing, { minRate: o.minRate, max: o.max });
   const unknown = p.promoted.flatMap((x) =>
     x.case.expect.filter((e) => !ruleIds.has(e.rule)).map((e) => e.rule),
@@ -48,7 +48,8 @@ export async function promoteCommand(o: PromoteCliOptions): Promise<Promotion & 
   if (!o.dryRun && p.promoted.length) {
     mkdirSync(dir, { recursive: true });
     for (const x of p.promoted) {
-      const f = join(dir, `${x.case.id}.yml`);
+      // Never over an existing file: a different id can clean up to the same name.
+      const f = join(dir, `${fileNameFor(x.case.id, [...present, ...files])}.yml`);
       writeFileSync(f, casesYaml([x.case], [`Promoted by safety-gate promote from ${o.failures}.`, x.note]));
       files.push(f);
     }
@@ -91,4 +92,21 @@ function rate(v: string): number {
   const n = Number(v);
   if (!(n >= 0 && n <= 1)) throw new ExitError(`--min-rate: expected a number from 0 to 1, got "${v}"`);
   return n;
+}
+
+/**
+ * Case ids may hold `/` and `:` (and a stress file may come from anywhere): the file name keeps letters, digits,
+ * `.`, `_` and `-` only, never `..`, so nothing is written outside the suite folder; a clash gets a number.
+ */
+export function fileNameFor(id: string, taken: string[]): string {
+  const base =
+    id
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .replace(/\.{2,}/g, '_')
+      .replace(/^[._]+/, '') || 'case';
+  let name = base;
+  // Case-insensitive: on macOS and Windows `A.yml` and `a.yml` are one file.
+  const clash = (n: string) => taken.some((f) => basename(f).toLowerCase() === `${n}.yml`.toLowerCase());
+  for (let n = 2; clash(name); n++) name = `${base}-${n}`;
+  return name;
 }
