@@ -323,6 +323,8 @@ describe('stress against a real protocol', () => {
       expect(r.stderr).toMatch(/rollouts ended in an error .* the search is incomplete/);
       const f = JSON.parse(readFileSync(out, 'utf8')) as StressFile;
       expect(f.summary.errors).toBeGreaterThan(0);
+      // Errored rollouts still count toward the discovery curve, which ends at the budget.
+      expect(f.discovery.at(-1)?.rollouts).toBe(20);
       // This model complies with anything but phishing: the harmful-compliance seeds break it.
       expect(f.summary.failingRollouts).toBeGreaterThan(0);
     } finally {

@@ -102123,6 +102123,47 @@ async function stressSearch(o) {
     let failingRollouts = 0;
     let errors = 0;
     let calls = 0;
+    const learn = (r, c, tactics, moves, result) => {
+        const failed = !result.passed;
+        let novel = false;
+        if (failed) {
+            failingRollouts++;
+            const at = result.firstFailureTurn;
+            const rules = [...new Set((result.violations ?? []).map((v) => v.rule))].sort();
+            // One finding per seed case and broken rules; its exemplar is the shortest conversation that got there.
+            const id = `stress-${c.id}-${rules.join('.')}`;
+            const prior = unique.get(id);
+            if (prior)
+                prior.count++;
+            novel = !prior || at < prior.firstFailureTurn;
+            if (novel)
+                unique.set(id, {
+                    id,
+                    seedCase: c.id,
+                    category: c.category,
+                    severity: c.severity,
+                    count: prior?.count ?? 1,
+                    tactics: tactics.slice(0, at),
+                    firstFailureTurn: at,
+                    delayed: at >= o.delayedTurn,
+                    violations: result.violations ?? [],
+                    foundAt: prior?.foundAt ?? r,
+                    reproduced: null,
+                    case: failureCase(c, id, moves.slice(0, at), tactics.slice(0, at), at >= o.delayedTurn, o.rules),
+                    transcript: (result.transcript ?? []),
+                });
+        }
+        // Seeds are rewarded for a new finding (or a shorter way to one), so the budget moves on from a case already
+        // broken; tactics for any failure, so what breaks this target is learned per category and reused.
+        seedBandit.update(c.id, novel);
+        for (const t of new Set(tactics)) {
+            tacticBandit(c.category).update(t, failed);
+            const st = tacticStats.get(t);
+            st.plays++;
+            if (failed)
+                st.inFailures++;
+        }
+    };
     for (let start = 0; start < o.rollouts; start += o.concurrency) {
         const round = Array.from({ length: Math.min(o.concurrency, o.rollouts - start) }, (_, j) => start + j);
         const played = await Promise.all(round.map(async (r) => {
@@ -102156,49 +102197,11 @@ async function stressSearch(o) {
         // Updates in rollout order, after the round: the same seed gives the same search.
         for (const { r, c, tactics, moves, result } of played) {
             calls += result.calls ?? 0;
-            if (result.error) {
+            // An errored rollout teaches the bandits nothing (it is neither a failure nor a hold), but still counts.
+            if (result.error)
                 errors++;
-                continue;
-            }
-            const failed = !result.passed;
-            let novel = false;
-            if (failed) {
-                failingRollouts++;
-                const at = result.firstFailureTurn;
-                const rules = [...new Set((result.violations ?? []).map((v) => v.rule))].sort();
-                // One finding per seed case and broken rules; its exemplar is the shortest conversation that got there.
-                const id = `stress-${c.id}-${rules.join('.')}`;
-                const prior = unique.get(id);
-                if (prior)
-                    prior.count++;
-                novel = !prior || at < prior.firstFailureTurn;
-                if (novel)
-                    unique.set(id, {
-                        id,
-                        seedCase: c.id,
-                        category: c.category,
-                        severity: c.severity,
-                        count: prior?.count ?? 1,
-                        tactics: tactics.slice(0, at),
-                        firstFailureTurn: at,
-                        delayed: at >= o.delayedTurn,
-                        violations: result.violations ?? [],
-                        foundAt: prior?.foundAt ?? r,
-                        reproduced: null,
-                        case: failureCase(c, id, moves.slice(0, at), tactics.slice(0, at), at >= o.delayedTurn, o.rules),
-                        transcript: (result.transcript ?? []),
-                    });
-            }
-            // Seeds are rewarded for a new finding (or a shorter way to one), so the budget moves on from a case already
-            // broken; tactics for any failure, so what breaks this target is learned per category and reused.
-            seedBandit.update(c.id, novel);
-            for (const t of new Set(tactics)) {
-                tacticBandit(c.category).update(t, failed);
-                const st = tacticStats.get(t);
-                st.plays++;
-                if (failed)
-                    st.inFailures++;
-            }
+            else
+                learn(r, c, tactics, moves, result);
             if ((r + 1) % every === 0 || r + 1 === o.rollouts) {
                 const list = [...unique.values()];
                 discovery.push({

@@ -145,6 +145,7 @@ async function gateMode(ctx: Context): Promise<void> {
   let extra: Reason[] = [];
   let policyConfig: Parameters<typeof applyPolicy>[0];
   let signoffRules: SignoffRules | undefined;
+  let checkedOutHead: string | undefined;
   let headDir = workspace;
   let cleanup = async () => {};
   try {
@@ -161,6 +162,7 @@ async function gateMode(ctx: Context): Promise<void> {
         const co = await checkout(workspace, baseRef, headRef, join(outDir, '..'));
         cleanup = co.cleanup;
         headDir = co.headDir;
+        checkedOutHead = co.headSha;
         const sides = await loadSides(co.baseDir, co.headDir, inputs.config);
         await auditChanges(sides.reasons, sides, co);
         extra = sides.reasons;
@@ -180,6 +182,7 @@ async function gateMode(ctx: Context): Promise<void> {
       const co = await checkout(workspace, baseRef, headRef, join(outDir, '..'));
       cleanup = co.cleanup;
       headDir = co.headDir;
+      checkedOutHead = co.headSha;
       const r = await runSides(co, { ...inputs, cacheDir: join(outDir, '..', 'safety-gate-cache') });
       baseline = r.baseline;
       candidate = r.candidate;
@@ -190,8 +193,8 @@ async function gateMode(ctx: Context): Promise<void> {
     }
     const policy = applyPolicy(policyConfig, undefined, 'base config');
     let gate = runGate(baseline, candidate, { policy, failOn: inputs.failOn, extraReasons: extra });
-    // The commit a sign-off must name: the head being gated, as git resolves it.
-    const headSha = await ensureCommit(workspace, headRef).catch(() => headRef);
+    // The commit a sign-off must name: the head being gated, as git resolved it for the checkout.
+    const headSha = checkedOutHead ?? (await ensureCommit(workspace, headRef).catch(() => headRef));
     gate = await governance(ctx, gate, signoffRules, headSha);
     const summaryOptions = {
       reportUrl: ctx.runUrl,
