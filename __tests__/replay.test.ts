@@ -376,6 +376,13 @@ describe('safety-gate replay', () => {
     expect(existsSync(join(dir, 'out', 'replay.results.json'))).toBe(false);
   });
 
+  it('a traffic path that cannot be read is named, exit 3', async () => {
+    const dir = tmp('sg-replay-');
+    const r = await replayCli(INCIDENT, 'sim:v1', join(dir, 'out'), ['--traffic', dir]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/sg-replay-\w+: cannot read traffic log: EISDIR/);
+  });
+
   it('hostile text from the logs is inert in replay.md', async () => {
     const dir = tmp('sg-replay-');
     const src = readFileSync(INCIDENT, 'utf8').replace(

@@ -101070,43 +101070,55 @@ async function readTraffic(path, visit) {
     }
     let line = 0;
     let count = 0;
-    for await (const raw of createInterface({ input: stream, crlfDelay: Infinity })) {
-        line++;
-        if (raw.trim() === '')
-            continue;
-        let data;
-        try {
-            data = JSON.parse(raw);
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    try {
+        for await (const raw of lines) {
+            line++;
+            if (raw.trim() === '')
+                continue;
+            let data;
+            try {
+                data = JSON.parse(raw);
+            }
+            catch (e) {
+                problem({ file, line, path: '', message: `not valid JSON: ${e.message}` });
+                continue;
+            }
+            const parsed = TrafficLineSchema.safeParse(data);
+            if (!parsed.success) {
+                // A union's errors name both shapes; the object form is what logs write, so report against it.
+                const shaped = Array.isArray(data)
+                    ? parsed.error
+                    : TrafficLineSchema.options[0].safeParse(data).error;
+                for (const p of problemsFromZod(file, (shaped ?? parsed.error), () => line))
+                    problem({ ...p, line });
+                continue;
+            }
+            const { id, messages } = Array.isArray(parsed.data)
+                ? { id: undefined, messages: parsed.data }
+                : parsed.data;
+            const bad = checkConversation(messages);
+            if (bad.length) {
+                for (const b of bad)
+                    problem({
+                        file,
+                        line,
+                        path: formatPath([...(Array.isArray(data) ? [] : ['messages']), ...b.path]),
+                        message: b.message,
+                    });
+                continue;
+            }
+            count++;
+            if (problems.length === 0)
+                await visit({ id: id ?? `line ${line}`, line, messages });
         }
-        catch (e) {
-            problem({ file, line, path: '', message: `not valid JSON: ${e.message}` });
-            continue;
-        }
-        const parsed = TrafficLineSchema.safeParse(data);
-        if (!parsed.success) {
-            // A union's errors name both shapes; the object form is what logs write, so report against it.
-            const shaped = Array.isArray(data) ? parsed.error : TrafficLineSchema.options[0].safeParse(data).error;
-            for (const p of problemsFromZod(file, (shaped ?? parsed.error), () => line))
-                problem({ ...p, line });
-            continue;
-        }
-        const { id, messages } = Array.isArray(parsed.data)
-            ? { id: undefined, messages: parsed.data }
-            : parsed.data;
-        const bad = checkConversation(messages);
-        if (bad.length) {
-            for (const b of bad)
-                problem({
-                    file,
-                    line,
-                    path: formatPath([...(Array.isArray(data) ? [] : ['messages']), ...b.path]),
-                    message: b.message,
-                });
-            continue;
-        }
-        count++;
-        if (problems.length === 0)
-            await visit({ id: id ?? `line ${line}`, line, messages });
+    }
+    catch (e) {
+        // A read error halfway (a folder, a vanished file): name the file, and compute nothing from part of it.
+        // Anything else (a rule failing inside visit) is not the log's fault and goes up as it is.
+        if (!e.syscall)
+            throw e;
+        throw InputError.one(file, '', `cannot read traffic log: ${e.code ?? String(e)}`);
     }
     if (problems.length) {
         if (more)

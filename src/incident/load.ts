@@ -68,40 +68,54 @@ export async function readTraffic(
   }
   let line = 0;
   let count = 0;
-  for await (const raw of createInterface({ input: stream, crlfDelay: Infinity })) {
-    line++;
-    if (raw.trim() === '') continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch (e) {
-      problem({ file, line, path: '', message: `not valid JSON: ${(e as Error).message}` });
-      continue;
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  try {
+    for await (const raw of lines) {
+      line++;
+      if (raw.trim() === '') continue;
+      let data: unknown;
+      try {
+        data = JSON.parse(raw);
+      } catch (e) {
+        problem({ file, line, path: '', message: `not valid JSON: ${(e as Error).message}` });
+        continue;
+      }
+      const parsed = TrafficLineSchema.safeParse(data);
+      if (!parsed.success) {
+        // A union's errors name both shapes; the object form is what logs write, so report against it.
+        const shaped = Array.isArray(data)
+          ? parsed.error
+          : TrafficLineSchema.options[0].safeParse(data).error;
+        for (const p of problemsFromZod(file, (shaped ?? parsed.error) as z.ZodError, () => line))
+          problem({ ...p, line });
+        continue;
+      }
+      const { id, messages } = Array.isArray(parsed.data)
+        ? { id: undefined, messages: parsed.data }
+        : parsed.data;
+      const bad = checkConversation(messages);
+      if (bad.length) {
+        for (const b of bad)
+          problem({
+            file,
+            line,
+            path: formatPath([...(Array.isArray(data) ? [] : ['messages']), ...b.path]),
+            message: b.message,
+          });
+        continue;
+      }
+      count++;
+      if (problems.length === 0) await visit({ id: id ?? `line ${line}`, line, messages });
     }
-    const parsed = TrafficLineSchema.safeParse(data);
-    if (!parsed.success) {
-      // A union's errors name both shapes; the object form is what logs write, so report against it.
-      const shaped = Array.isArray(data) ? parsed.error : TrafficLineSchema.options[0].safeParse(data).error;
-      for (const p of problemsFromZod(file, (shaped ?? parsed.error) as z.ZodError, () => line))
-        problem({ ...p, line });
-      continue;
-    }
-    const { id, messages } = Array.isArray(parsed.data)
-      ? { id: undefined, messages: parsed.data }
-      : parsed.data;
-    const bad = checkConversation(messages);
-    if (bad.length) {
-      for (const b of bad)
-        problem({
-          file,
-          line,
-          path: formatPath([...(Array.isArray(data) ? [] : ['messages']), ...b.path]),
-          message: b.message,
-        });
-      continue;
-    }
-    count++;
-    if (problems.length === 0) await visit({ id: id ?? `line ${line}`, line, messages });
+  } catch (e) {
+    // A read error halfway (a folder, a vanished file): name the file, and compute nothing from part of it.
+    // Anything else (a rule failing inside visit) is not the log's fault and goes up as it is.
+    if (!(e as NodeJS.ErrnoException).syscall) throw e;
+    throw InputError.one(
+      file,
+      '',
+      `cannot read traffic log: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
   }
   if (problems.length) {
     if (more) problems.push({ file, path: '', message: `and ${more} more problems` });
