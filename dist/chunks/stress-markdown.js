@@ -96470,25 +96470,33 @@ function mergeResults(parts) {
 }
 
 /**
- * Progress for long runs: one redrawn line on a TTY, a plain line every `everyMs` otherwise (CI logs).
- * Written to stderr so stdout stays machine-readable.
+ * A status line for long runs: redrawn in place on a TTY (at most every 100 ms), a plain line every `everyMs`
+ * otherwise (CI logs). Written to stderr so stdout stays machine-readable. The final line is always written.
  */
-function progressReporter(label, stream = process.stderr, everyMs = 10_000) {
+function statusLine(stream = process.stderr, everyMs = 10_000) {
     const tty = Boolean(stream.isTTY);
     let lastAt = 0;
-    return (p) => {
+    return (line, finished) => {
         const now = Date.now();
-        const finished = p.done === p.total;
         if (!finished && now - lastAt < (tty ? 100 : everyMs))
             return;
         lastAt = now;
-        const rate = p.elapsedMs > 0 ? p.done / (p.elapsedMs / 1000) : 0;
-        const eta = rate > 0 ? Math.ceil((p.total - p.done) / rate) : 0;
-        const line = `${label}: ${p.casesDone}/${p.cases} cases, ${p.done}/${p.total} samples, ${p.calls} calls, ${p.failures} failing, ${p.errors} errors${finished ? '' : `, ETA ${eta}s`}`;
         if (tty)
-            stream.write(`\r\x1b[2K${line}${finished ? '\n' : ''}`);
+            stream.write(`\r\x1b[2K${line()}${finished ? '\n' : ''}`);
         else
-            stream.write(line + '\n');
+            stream.write(line() + '\n');
+    };
+}
+/** Progress of a suite run: cases and samples done, calls, failures, errors, ETA. */
+function progressReporter(label, stream = process.stderr, everyMs = 10_000) {
+    const show = statusLine(stream, everyMs);
+    return (p) => {
+        const finished = p.done === p.total;
+        show(() => {
+            const rate = p.elapsedMs > 0 ? p.done / (p.elapsedMs / 1000) : 0;
+            const eta = rate > 0 ? Math.ceil((p.total - p.done) / rate) : 0;
+            return `${label}: ${p.casesDone}/${p.cases} cases, ${p.done}/${p.total} samples, ${p.calls} calls, ${p.failures} failing, ${p.errors} errors${finished ? '' : `, ETA ${eta}s`}`;
+        }, finished);
     };
 }
 
@@ -102349,18 +102357,8 @@ async function stressCommand(o) {
     }
 }
 function progress() {
-    let last = 0;
-    return (done, total, unique) => {
-        const now = Date.now();
-        if (done < total && now - last < (process.stderr.isTTY ? 100 : 10_000))
-            return;
-        last = now;
-        const line = `stress: ${done}/${total} rollouts, ${unique} unique failures`;
-        if (process.stderr.isTTY)
-            process.stderr.write(`\r\x1b[2K${line}${done === total ? '\n' : ''}`);
-        else
-            process.stderr.write(line + '\n');
-    };
+    const show = statusLine();
+    return (done, total, unique) => show(() => `stress: ${done}/${total} rollouts, ${unique} distinct failures`, done === total);
 }
 function describeStress(f) {
     const s = f.summary;

@@ -8,6 +8,7 @@ import { stressSearch, type StressFile, type Strategy } from '../../stress/searc
 import { pct } from '../../util/format.js';
 import { intOption } from '../options.js';
 import { openTarget } from './run.js';
+import { statusLine } from '../progress.js';
 import { ExitError } from '../errors.js';
 
 export interface StressCliOptions {
@@ -60,15 +61,9 @@ export async function stressCommand(o: StressCliOptions): Promise<StressFile> {
 }
 
 function progress() {
-  let last = 0;
-  return (done: number, total: number, unique: number) => {
-    const now = Date.now();
-    if (done < total && now - last < (process.stderr.isTTY ? 100 : 10_000)) return;
-    last = now;
-    const line = `stress: ${done}/${total} rollouts, ${unique} unique failures`;
-    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${line}${done === total ? '\n' : ''}`);
-    else process.stderr.write(line + '\n');
-  };
+  const show = statusLine();
+  return (done: number, total: number, unique: number) =>
+    show(() => `stress: ${done}/${total} rollouts, ${unique} distinct failures`, done === total);
 }
 
 export function describeStress(f: StressFile): string {
