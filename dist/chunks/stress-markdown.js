@@ -19636,6 +19636,10 @@ const pvalue = (p) => p === 0 ? '0' : p < 1e-4 ? p.toExponential(2) : p < 0.01 ?
 function listIds(ids, max = 5) {
     return ids.length > max ? `${ids.slice(0, max).join(', ')} and ${ids.length - max} more` : ids.join(', ');
 }
+/** "3/20 (15.0%, 95% CI 3.2%–37.9%)": a count with its rate and interval (a Proportion, in shape). */
+function proportion(p) {
+    return p.rate === null ? '—' : `${p.k}/${p.n} (${pct(p.rate)}, 95% CI ${pct(p.ci[0])}–${pct(p.ci[1])})`;
+}
 
 /** Taxonomy labels (documented in rules/taxonomy.yml; a test keeps the two in step). */
 const TAXONOMY = [
@@ -63070,7 +63074,7 @@ const HEADLINE = {
     WARN: 'Not reproduced, but not every replay gave a verdict.',
     BLOCK: 'Reproduced: the target still fails this incident.',
 };
-const prop$1 = (p) => p.rate === null ? '—' : `${p.k}/${p.n} (${pct(p.rate)}, 95% CI ${pct(p.ci[0])}–${pct(p.ci[1])})`;
+const prop$1 = proportion;
 const count = (n) => n.toLocaleString('en-US');
 /** replay.md: the job summary of a replay, verdict first, then root cause, blast radius and the new cases. */
 function renderReplaySummary(r, o = {}) {
@@ -64137,7 +64141,7 @@ replayed on <code><%= it.f.target.name %></code> at <%= it.f.createdAt %></div>
 </body>
 </html>
 `;
-const prop = (p) => p.rate === null ? '—' : `${p.k}/${p.n} (${pct(p.rate)}, 95% CI ${pct(p.ci[0])}–${pct(p.ci[1])})`;
+const prop = proportion;
 /** Rates as bars with their intervals as whiskers, on a shared 0..max scale. */
 function intervalPlot(rows) {
     const shown = rows.filter((r) => r.p.rate !== null);

@@ -1,7 +1,7 @@
 import { Eta } from 'eta';
 import type { Replay } from '../incident/replay.js';
 import type { Proportion } from '../stats/proportion.js';
-import { pct } from '../util/format.js';
+import { pct, proportion } from '../util/format.js';
 import { transcriptMessages } from './html.js';
 import { REPORT_CSS } from './html-template.js';
 
@@ -85,8 +85,7 @@ replayed on <code><%= it.f.target.name %></code> at <%= it.f.createdAt %></div>
 </html>
 `;
 
-const prop = (p: Proportion) =>
-  p.rate === null ? '—' : `${p.k}/${p.n} (${pct(p.rate)}, 95% CI ${pct(p.ci[0])}–${pct(p.ci[1])})`;
+const prop = proportion;
 
 /** Rates as bars with their intervals as whiskers, on a shared 0..max scale. */
 function intervalPlot(rows: Array<{ label: string; p: Proportion }>): string {

@@ -1,6 +1,5 @@
 import type { ReplayFile } from '../incident/replay.js';
-import type { Proportion } from '../stats/proportion.js';
-import { pct } from '../util/format.js';
+import { proportion } from '../util/format.js';
 import { mdCodeBlock, mdCodeSpan, mdInline } from './escape.js';
 import { CALLOUT } from './markdown.js';
 
@@ -10,8 +9,7 @@ const HEADLINE = {
   BLOCK: 'Reproduced: the target still fails this incident.',
 } as const;
 
-const prop = (p: Proportion) =>
-  p.rate === null ? '—' : `${p.k}/${p.n} (${pct(p.rate)}, 95% CI ${pct(p.ci[0])}–${pct(p.ci[1])})`;
+const prop = proportion;
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** replay.md: the job summary of a replay, verdict first, then root cause, blast radius and the new cases. */

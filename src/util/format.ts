@@ -12,3 +12,8 @@ export const pvalue = (p: number): string =>
 export function listIds(ids: string[], max = 5): string {
   return ids.length > max ? `${ids.slice(0, max).join(', ')} and ${ids.length - max} more` : ids.join(', ');
 }
+
+/** "3/20 (15.0%, 95% CI 3.2%–37.9%)": a count with its rate and interval (a Proportion, in shape). */
+export function proportion(p: { k: number; n: number; rate: number | null; ci: [number, number] }): string {
+  return p.rate === null ? '—' : `${p.k}/${p.n} (${pct(p.rate)}, 95% CI ${pct(p.ci[0])}–${pct(p.ci[1])})`;
+}
