@@ -105,3 +105,31 @@ describe('examples', () => {
     expect(r.stdout).toMatch(/^ok: 46 cases, 16 rules/);
   });
 });
+
+describe('safety-gate init', () => {
+  it('scaffolds a project that loads, runs and is gated by the PR workflow; never overwrites without --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-init-'));
+    const r = await runCli(['init', '--target', 'sim', '--dir', dir]);
+    expect(r.code).toBe(0);
+    for (const f of ['.safety-gate.yml', 'safety/cases/my-agent.yml', '.github/workflows/safety-gate.yml'])
+      expect(r.stdout).toContain(f);
+    const v = await runCli(['validate'], dir);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^ok: 45 cases/);
+    const run = await runCli(['run', '--suite', 'safety/cases', '--samples', '3', '--out', 'r.json'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/1 cases, 3 samples, 3 passed, 0 failed, 0 errors/);
+    expect(readFileSync(join(dir, '.github/workflows/safety-gate.yml'), 'utf8')).toContain(
+      'uses: acme/agentic-safety-gate@v1',
+    );
+
+    writeFileSync(join(dir, '.safety-gate.yml'), '# mine\n');
+    const again = await runCli(['init', '--dir', dir]);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toMatch(/not overwriting \.safety-gate\.yml/);
+    expect(readFileSync(join(dir, '.safety-gate.yml'), 'utf8')).toBe('# mine\n');
+    const forced = await runCli(['init', '--target', 'openai', '--dir', dir, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, '.safety-gate.yml'), 'utf8')).toMatch(/type: openai/);
+  });
+});

@@ -9,6 +9,7 @@ import { registerReplay } from './commands/replay.js';
 import { registerStress } from './commands/stress.js';
 import { registerPromote } from './commands/promote.js';
 import { registerDemo } from './commands/demo.js';
+import { registerInit } from './commands/init.js';
 import { EXIT, ExitError, describeError } from './errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
@@ -32,6 +33,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerValidate(program);
   registerSchema(program);
   registerDemo(program);
+  registerInit(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
