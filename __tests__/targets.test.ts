@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -178,6 +178,22 @@ describe('real targets against loopback servers with injected faults', () => {
     const text = JSON.stringify(r);
     expect(text).not.toContain(KEY);
     expect(samplesOf(r)[0].error).toMatch(/HTTP 401: .*Incorrect API key provided: Bearer \*\*\*/);
+  });
+
+  it('a system prompt file that is not in the checkout is an error, not the prompt "prompts/system.md"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-sys-'));
+    const make = (system: string) =>
+      createTarget(TargetSchema.parse({ type: 'openai', model: 'm', system }), 'agent.yml', {
+        cwd: dir,
+        env: { OPENAI_API_KEY: 'sk-test-system-000000000000' },
+      });
+    expect(() => make('prompts/system.md')).toThrow(
+      /agent\.yml: system: no such file in the checkout: prompts\/system\.md/,
+    );
+    expect(() => make('You are a careful assistant.')).not.toThrow();
+    mkdirSync(join(dir, 'prompts'));
+    writeFileSync(join(dir, 'prompts/system.md'), 'From the file.');
+    expect(() => make('prompts/system.md')).not.toThrow();
   });
 
   it('a missing API key is a clear error naming the variable', () => {

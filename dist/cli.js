@@ -388,14 +388,14 @@ const TARGETS = {
         '  model: gpt-4.1-mini',
         '  # baseUrl: http://127.0.0.1:8000/v1   # any OpenAI-compatible endpoint (vLLM, Ollama, LiteLLM, Azure)',
         '  apiKeyEnv: OPENAI_API_KEY',
-        "  system: prompts/system.md             # your agent's system prompt, a file in each checkout",
+        "  # system: prompts/system.md           # your agent's system prompt: a file in each checkout, or the text",
     ].join('\n'),
     anthropic: [
         'target:',
         '  type: anthropic',
         '  model: claude-sonnet-4-5',
         '  apiKeyEnv: ANTHROPIC_API_KEY',
-        '  system: prompts/system.md',
+        '  # system: prompts/system.md',
     ].join('\n'),
     command: [
         'target:',

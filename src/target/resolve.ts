@@ -49,11 +49,21 @@ export interface TargetOptions {
   baseDelayMs?: number;
 }
 
-/** The system prompt: a file in the checkout when one exists at that path, else the text itself. */
-function systemPrompt(spec: { system?: string }, cwd: string): string | undefined {
+/** A string that can only be meant as a file: one word, a path, a text-file extension. */
+const PROMPT_FILE = /^[\w./-]+\.(?:md|txt|prompt|j2|jinja|tmpl|mustache|hbs)$/i;
+
+/**
+ * The system prompt: a file in the checkout when one exists at that path, else the text itself. A missing file
+ * whose name can only be a file is an error: sending "prompts/system.md" as the prompt would gate an agent that
+ * is not the one deployed.
+ */
+function systemPrompt(spec: { system?: string }, cwd: string, where: string): string | undefined {
   if (!spec.system) return undefined;
   const file = resolve(cwd, spec.system);
-  return spec.system.length < 400 && existsSync(file) ? readFileSync(file, 'utf8') : spec.system;
+  if (spec.system.length < 400 && existsSync(file)) return readFileSync(file, 'utf8');
+  if (PROMPT_FILE.test(spec.system))
+    throw InputError.one(where, 'system', `no such file in the checkout: ${spec.system} (looked in ${cwd})`);
+  return spec.system;
 }
 
 /** What the agent's behaviour depends on in a checkout: its commit and uncommitted changes. */
@@ -115,7 +125,7 @@ export function createTarget(spec: TargetSpec, where = 'target', o: TargetOption
     }
     return SimAgent.create(spec.profile, spec.params, spec.name);
   }
-  const system = spec.type === 'recorded' ? undefined : systemPrompt(spec, cwd);
+  const system = spec.type === 'recorded' ? undefined : systemPrompt(spec, cwd, where);
   // Timeouts, retries and rate limits change how we call, not what the agent answers: left out of the fingerprint.
   const { timeoutMs: _t, maxRetries: _r, rpm: _p, name: _n, ...behaviour } = spec as NetworkTargetSpec;
   let attempt: Attempt;
