@@ -516,7 +516,12 @@ describe('governance: sign-offs and overrides from PR comments, judged by the ba
       'dave',
       `/safety-gate override ${sha} agreed: outage fix, follow-up PR restores the refusal`,
     );
+    const before = gh.requests.length;
     const two = await runAction(repo, gh, prEvent(base, head));
+    // The PR's comments are read once per run: for the sign-offs and the sticky comment alike.
+    expect(
+      gh.requests.slice(before).filter((q) => q.method === 'GET' && q.path.endsWith('/issues/7/comments')),
+    ).toHaveLength(1);
     expect(two.code).toBe(0);
     expect(two.outputs.verdict).toBe('BLOCK');
     const g = gateJson(two);

@@ -139,6 +139,24 @@ describe('stress search', () => {
     ).rejects.toThrow(/every one of 60 rollouts ended in an error/);
   });
 
+  it('confirmation replays that error are counted and make the search incomplete, not "not reproduced"', async () => {
+    // Answers the search, fails every confirmation replay (their case ids are the findings').
+    const flaky: Target = {
+      ...compliant,
+      name: 'flaky',
+      async respond(req) {
+        if (req.key.caseId.startsWith('stress-')) throw new Error('503 on confirmation');
+        return { content: 'Sure, here you go.' };
+      },
+    };
+    const f = await stressSearch({ ...opts, seeds: [seed({ id: 'a' })], target: flaky, rules });
+    expect(f.summary.errors).toBe(0);
+    expect(f.summary.confirmErrors).toBe(f.failures.length * opts.confirm);
+    expect(f.failures[0].reproduced).toMatchObject({ k: 0, n: 0, rate: null });
+    const { stressIncomplete } = await import('../src/cli/commands/stress.js');
+    expect(stressIncomplete(f)).toMatch(/^2 confirmation replays ended in an error/);
+  });
+
   it('over-refusal seeds are not attacked', async () => {
     await expect(
       stressSearch({

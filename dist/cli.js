@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { b as loadProject, f as loadIncident, g as applyPolicy, h as analyseIncident, j as createTarget, k as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, m as TargetSchema, R as ResultsSchema, n as RulePackSchema, C as CaseFileSchema, o as ConfigSchema, t as toJSONSchema, w as withRunOptions, O as Option, q as loadConfig, r as runGate, E as ExitError, s as withGovernance, u as evaluateSignoffs, v as writeReports, x as pct, y as pvalue, z as parseJsonFile, B as resultsFromData, F as runTarget, G as writeJson, H as readStructured, S as SignoffsFileSchema, J as InputError, K as problemsFromZod, L as displayPath, N as looseObject, Q as string, U as array, V as _enum, W as tuple, X as literal, Y as number, Z as int, $ as validateJson, a0 as readResults, a1 as writeReplayReports, a2 as mergeResults, a3 as intOption, a4 as packageRoot, a5 as stressCommand, a6 as renderStressSummary, a7 as promoteCommand, a8 as replayCommand, a9 as EXIT, aa as CommanderError, ab as describeError, ac as Command, ad as registerRun, ae as registerStress, af as registerPromote, ag as registerReplay } from './chunks/stress-markdown.js';
+import { b as loadProject, f as loadIncident, g as applyPolicy, h as analyseIncident, j as createTarget, k as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, m as TargetSchema, R as ResultsSchema, n as RulePackSchema, C as CaseFileSchema, o as ConfigSchema, t as toJSONSchema, w as withRunOptions, O as Option, q as loadConfig, r as runGate, E as ExitError, s as withGovernance, u as evaluateSignoffs, v as writeReports, x as pct, y as pvalue, z as parseJsonFile, B as resultsFromData, F as runTarget, G as writeJson, H as readStructured, S as SignoffsFileSchema, J as InputError, K as problemsFromZod, L as displayPath, N as looseObject, Q as string, U as array, V as _enum, W as tuple, X as literal, Y as number, Z as int, $ as validateJson, a0 as readResults, a1 as writeReplayReports, a2 as mergeResults, a3 as intOption, a4 as packageRoot, a5 as stressCommand, a6 as renderStressSummary, a7 as stressIncomplete, a8 as promoteCommand, a9 as replayCommand, aa as EXIT, ab as CommanderError, ac as describeError, ad as Command, ae as registerRun, af as registerStress, ag as registerPromote, ah as registerReplay } from './chunks/stress-markdown.js';
 import { resolve, join, dirname, relative } from 'node:path';
 import { mkdirSync, writeFileSync, existsSync, rmSync, readFileSync } from 'node:fs';
 import 'node:readline';
@@ -285,6 +285,9 @@ async function demoCommand(o) {
         out: stressFile,
     });
     writeFileSync(join(out, '1-stress', 'stress.md'), renderStressSummary(stress));
+    const incomplete = stressIncomplete(stress);
+    if (incomplete)
+        throw new ExitError(incomplete);
     say('2/5 promote: the most reproducible findings become regression cases');
     const promoted = await promoteCommand({
         failures: stressFile,

@@ -101376,17 +101376,31 @@ function exposureSignature(rc, transcript) {
         content: planted.role === 'tool' ? sha256$2(normalise(planted.content)) : undefined,
     };
 }
-function isExposed(sig, transcript) {
-    for (const m of transcript) {
-        if (m.role === 'assistant')
-            continue;
-        const lower = m.content.toLowerCase();
-        if (sig.tokens.some((t) => lower.includes(t.toLowerCase())))
-            return true;
-        if (sig.content && m.role === 'tool' && sha256$2(normalise(m.content)) === sig.content)
-            return true;
-    }
-    return false;
+/**
+ * Exposure test for one signature, built once: tokens lower-cased once, and the planted content compared as its
+ * normalised text (a length check first), not re-hashed for every tool message of every logged conversation.
+ */
+function exposureTest(sig, planted) {
+    const tokens = sig.tokens.map((t) => t.toLowerCase());
+    const target = planted !== undefined ? normalise(planted) : undefined;
+    return (transcript) => {
+        for (const m of transcript) {
+            if (m.role === 'assistant')
+                continue;
+            if (tokens.length) {
+                const lower = m.content.toLowerCase();
+                if (tokens.some((t) => lower.includes(t)))
+                    return true;
+            }
+            // Normalising never lengthens text, so a shorter message cannot be the planted one.
+            if (target !== undefined &&
+                m.role === 'tool' &&
+                m.content.length >= target.length &&
+                normalise(m.content) === target)
+                return true;
+        }
+        return false;
+    };
 }
 function variantKey(rc) {
     return `${rc.mechanism}|${rc.rule}|${rc.origin?.token?.toLowerCase() ?? normalise(rc.origin?.excerpt ?? '')}`;
@@ -101398,6 +101412,12 @@ function variantKey(rc) {
  */
 async function blastRadius(o) {
     const sig = exposureSignature(o.incidentRootCause, o.incidentTranscript);
+    const origin = o.incidentRootCause.origin
+        ? o.incidentTranscript[o.incidentRootCause.origin.index]
+        : undefined;
+    const isExposed = sig
+        ? exposureTest(sig, sig.content && origin?.role === 'tool' ? origin.content : undefined)
+        : undefined;
     const incidentKey = variantKey(o.incidentRootCause);
     const maxExamples = o.maxExamples ?? 20;
     let exposed = 0;
@@ -101409,7 +101429,7 @@ async function blastRadius(o) {
     const groups = new Map();
     const n = await readTraffic(o.log, async (conv) => {
         const transcript = toTranscript(o.scrubber.messages(conv.messages));
-        const isExp = sig ? isExposed(sig, transcript) : null;
+        const isExp = isExposed ? isExposed(transcript) : null;
         if (isExp)
             exposed++;
         const violations = await gradeTranscript(transcript, lightCase(conv.id, transcript), o.checks, o.rules, true);
@@ -102250,10 +102270,12 @@ async function stressSearch(o) {
     if (errors === o.rollouts)
         throw new Error(`every one of ${o.rollouts} rollouts ended in an error: the target could not be attacked`);
     const failures = [...unique.values()];
+    let confirmErrors = 0;
     if (o.confirm > 0 && failures.length) {
         const confirmed = await runSuite(failures.map((f) => ({ case: f.case, file: 'stress' })), o.target, o.rules, { samples: o.confirm, concurrency: o.concurrency, seed: `${o.seed}|confirm`, maxSteps: o.maxSteps });
         confirmed.cases.forEach((cr, i) => {
             const valid = cr.samples.filter((s) => !s.error);
+            confirmErrors += cr.samples.length - valid.length;
             failures[i].reproduced = clopperPearson(valid.filter((s) => !s.passed).length, valid.length);
         });
     }
@@ -102280,6 +102302,7 @@ async function stressSearch(o) {
         summary: {
             failingRollouts,
             errors,
+            confirmErrors,
             unique: failures.length,
             delayed: failures.filter((f) => f.delayed).length,
             calls,
@@ -102408,10 +102431,21 @@ function registerStress(program) {
         const f = await stressCommand(o);
         process.stdout.write(describeStress(f));
         process.stdout.write(`wrote ${o.out}; promote them with: safety-gate promote --failures ${o.out} --suite DIR\n`);
-        // Kept, like run's results; but a search that could not play every rollout must not look complete.
-        if (f.summary.errors > 0)
-            throw new ExitError(`${f.summary.errors} of ${f.rollouts} rollouts ended in an error (the target failed to answer): the search is incomplete`);
+        // Kept, like run's results; but a search that could not play or confirm everything must not look complete.
+        const incomplete = stressIncomplete(f);
+        if (incomplete)
+            throw new ExitError(incomplete);
     });
+}
+/** Why a search is incomplete (errored rollouts or confirmation replays), or null: the CLI and the action exit on it. */
+function stressIncomplete(f) {
+    const parts = [
+        f.summary.errors ? `${f.summary.errors} of ${f.rollouts} rollouts` : '',
+        f.summary.confirmErrors ? `${f.summary.confirmErrors} confirmation replays` : '',
+    ].filter(Boolean);
+    return parts.length
+        ? `${parts.join(' and ')} ended in an error (the target failed to answer): the search is incomplete`
+        : null;
 }
 
 /** The conversation a case plays and what it checks: two cases with the same one test the same thing. */
@@ -102427,7 +102461,8 @@ function promote(file, existing, o) {
     const seen = new Map(existing.map((c) => [behaviour(c.case), c.case.id]));
     const out = { promoted: [], skipped: [] };
     for (const f of file.failures) {
-        const rate = f.reproduced ? (f.reproduced.rate ?? 0) : null;
+        // No valid confirmation (none run, or every one errored) is no evidence either way: treated as unconfirmed.
+        const rate = f.reproduced?.rate ?? null;
         const dup = seen.get(behaviour(f.case));
         if (ids.has(f.case.id))
             out.skipped.push({ id: f.case.id, why: 'already in the suite' });
@@ -102437,7 +102472,7 @@ function promote(file, existing, o) {
             out.skipped.push({
                 id: f.case.id,
                 why: rate === null
-                    ? 'not confirmed (stress --confirm 0); pass --min-rate 0 to promote it anyway'
+                    ? `not confirmed (${f.reproduced ? 'every confirmation replay ended in an error' : 'stress --confirm 0'}); pass --min-rate 0 to promote it anyway`
                     : `reproduced ${f.reproduced.k}/${f.reproduced.n}, below --min-rate ${o.minRate}`,
             });
         else if (out.promoted.length >= o.max)
@@ -102579,4 +102614,4 @@ function renderStressSummary(f, o = {}) {
     return out.join('\n');
 }
 
-export { validateJson as $, AnthropicError as A, resultsFromData as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, runTarget as F, writeJson as G, readStructured as H, IncidentSchema as I, InputError as J, problemsFromZod as K, displayPath as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, looseObject as N, Option as O, PolicyOverrideSchema as P, string as Q, ResultsSchema as R, SignoffsFileSchema as S, ToolError as T, array as U, _enum as V, tuple as W, literal as X, number as Y, int$1 as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, readResults as a0, writeReplayReports as a1, mergeResults as a2, intOption as a3, packageRoot as a4, stressCommand as a5, renderStressSummary as a6, promoteCommand as a7, replayCommand as a8, EXIT as a9, CommanderError as aa, describeError as ab, Command as ac, registerRun as ad, registerStress as ae, registerPromote as af, registerReplay as ag, commonjsGlobal as ah, canonicalJson as ai, listIds as aj, parseCommand as ak, getAugmentedNamespace as al, getDefaultExportFromCjs as am, parseShard as an, selectShard as ao, globSync as ap, runSuite as aq, progressReporter as ar, onSecret as as, describeStress as at, describeReplay as au, commandFor as av, renderSummary as aw, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, loadIncident as f, applyPolicy as g, analyseIncident as h, isStatus as i, createTarget as j, TrafficLineSchema as k, loggerFor as l, TargetSchema as m, RulePackSchema as n, ConfigSchema as o, promiseWithResolvers as p, loadConfig as q, runGate as r, withGovernance as s, toJSONSchema as t, evaluateSignoffs as u, writeReports as v, withRunOptions as w, pct as x, pvalue as y, parseJsonFile as z };
+export { validateJson as $, AnthropicError as A, resultsFromData as B, CaseFileSchema as C, DEFAULT_MEMORY_SYNC_INTERVAL_MS as D, ExitError as E, runTarget as F, writeJson as G, readStructured as H, IncidentSchema as I, InputError as J, problemsFromZod as K, displayPath as L, MIN_MEMORY_SYNC_INTERVAL_MS as M, looseObject as N, Option as O, PolicyOverrideSchema as P, string as Q, ResultsSchema as R, SignoffsFileSchema as S, ToolError as T, array as U, _enum as V, tuple as W, literal as X, number as Y, int$1 as Z, __classPrivateFieldSet as _, __classPrivateFieldGet as a, readResults as a0, writeReplayReports as a1, mergeResults as a2, intOption as a3, packageRoot as a4, stressCommand as a5, renderStressSummary as a6, stressIncomplete as a7, promoteCommand as a8, replayCommand as a9, EXIT as aa, CommanderError as ab, describeError as ac, Command as ad, registerRun as ae, registerStress as af, registerPromote as ag, registerReplay as ah, commonjsGlobal as ai, canonicalJson as aj, listIds as ak, parseCommand as al, getAugmentedNamespace as am, getDefaultExportFromCjs as an, parseShard as ao, selectShard as ap, globSync as aq, runSuite as ar, progressReporter as as, onSecret as at, describeStress as au, describeReplay as av, commandFor as aw, renderSummary as ax, loadProject as b, checkMemorySyncInterval as c, decodeUTF8 as d, encodeUTF8 as e, loadIncident as f, applyPolicy as g, analyseIncident as h, isStatus as i, createTarget as j, TrafficLineSchema as k, loggerFor as l, TargetSchema as m, RulePackSchema as n, ConfigSchema as o, promiseWithResolvers as p, loadConfig as q, runGate as r, withGovernance as s, toJSONSchema as t, evaluateSignoffs as u, writeReports as v, withRunOptions as w, pct as x, pvalue as y, parseJsonFile as z };

@@ -19,13 +19,13 @@ import { onSecret } from '../util/secrets.js';
 import { readEvent, type GateEvent } from '../github/event.js';
 import { describeApiError, isPermissionError, type Octokit } from '../github/api.js';
 import { annotationsFor, completeCheck, conclusionFor, createCheck } from '../github/checks.js';
-import { upsertComment } from '../github/comment.js';
+import { listComments, upsertComment, type IssueComment } from '../github/comment.js';
 import { uploadArtifact } from '../github/artifact.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { auditChanges, checkout, readResultsInput, repoPath, runSides } from './sides.js';
 import { addWorktree, ensureCommit, headCommit } from '../github/git.js';
 import { describeReplay, replayCommand } from '../cli/commands/replay.js';
-import { describeStress, stressCommand } from '../cli/commands/stress.js';
+import { describeStress, stressCommand, stressIncomplete } from '../cli/commands/stress.js';
 import { promoteCommand } from '../cli/commands/promote.js';
 import { renderStressSummary } from '../report/stress-markdown.js';
 
@@ -37,6 +37,8 @@ interface Context {
   runUrl?: string;
   octokit?: Octokit;
   checkId?: number;
+  /** The PR's comments, read at most once per run (sign-offs and the sticky comment both need them). */
+  comments?: Promise<IssueComment[]>;
 }
 
 /** GitHub calls that may fail on a read-only token: say so, carry on, never change the verdict. */
@@ -222,9 +224,8 @@ async function governance(
   const { event } = ctx;
   if (!ctx.octokit || !event.prNumber || gate.verdict === 'OK') return gate;
   const octokit = ctx.octokit;
-  const requests = await tryApi('read sign-offs from the PR comments', () =>
-    signoffRequests(octokit, { owner: event.owner, repo: event.repo }, event.prNumber!),
-  );
+  const comments = await tryApi('read sign-offs from the PR comments', () => prComments(ctx));
+  const requests = comments && signoffRequests(comments);
   if (!requests?.length) return gate;
   const gov = await evaluateSignoffs(gate.verdict, requests, rules, {
     isMember: teamMembership(octokit),
@@ -280,8 +281,8 @@ async function publish(
   let commentId: number | undefined;
   if (ctx.octokit && inputs.comment && event.prNumber) {
     commentId = (
-      await tryApi('write the PR comment', () =>
-        upsertComment(ctx.octokit!, repo, event.prNumber!, inputs.checkName, summary),
+      await tryApi('write the PR comment', async () =>
+        upsertComment(ctx.octokit!, repo, event.prNumber!, inputs.checkName, summary, await prComments(ctx)),
       )
     )?.id;
   }
@@ -415,10 +416,8 @@ async function stressMode(ctx: Context): Promise<void> {
     await jobSummary(readFileSync(summaryFile, 'utf8'));
     await publishArtifact(ctx, [out, summaryFile, ...p.files]);
     core.info(describeStress(f));
-    if (f.summary.errors > 0)
-      core.setFailed(
-        `Safety gate stress: ${f.summary.errors} of ${f.rollouts} rollouts ended in an error: the search is incomplete`,
-      );
+    const incomplete = stressIncomplete(f);
+    if (incomplete) core.setFailed(`Safety gate stress: ${incomplete}`);
   } finally {
     await cleanup();
   }
@@ -452,4 +451,13 @@ async function publishArtifact(
       `Safety gate: no artifact service here (ACTIONS_RUNTIME_TOKEN is not set): files are in ${outDir}`,
     );
   core.setOutput('artifact-id', id === undefined ? '' : String(id));
+}
+
+function prComments(ctx: Context): Promise<IssueComment[]> {
+  ctx.comments ??= listComments(
+    ctx.octokit!,
+    { owner: ctx.event.owner, repo: ctx.event.repo },
+    ctx.event.prNumber!,
+  );
+  return ctx.comments;
 }

@@ -15,6 +15,13 @@ async function selfLogin(octokit: Octokit): Promise<string> {
   }
 }
 
+/** Every comment of a pull request, oldest first: read once per run by the sticky comment and the sign-offs. */
+export function listComments(octokit: Octokit, repo: { owner: string; repo: string }, issue: number) {
+  return octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 });
+}
+
+export type IssueComment = Awaited<ReturnType<typeof listComments>>[number];
+
 /**
  * One sticky comment per PR and check name: found by the hidden marker AND our own author (someone quoting the
  * marker must not get their comment overwritten), updated in place, created only when absent.
@@ -25,14 +32,11 @@ export async function upsertComment(
   issue: number,
   checkName: string,
   body: string,
+  listed?: IssueComment[],
 ): Promise<{ id: number; created: boolean }> {
   const marker = commentMarker(checkName);
   const login = await selfLogin(octokit);
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-    ...repo,
-    issue_number: issue,
-    per_page: 100,
-  });
+  const comments = listed ?? (await listComments(octokit, repo, issue));
   const mine = comments.find((c) => c.user?.login === login && (c.body ?? '').includes(marker));
   const full = `${marker}\n${body}`;
   if (mine) {

@@ -1,20 +1,12 @@
 import { parseCommand, type SignoffRequest } from '../policy/signoff.js';
 import type { Octokit } from './api.js';
+import type { IssueComment } from './comment.js';
 
 /**
  * Sign-off commands in a pull request's comments, oldest first. Bots' comments are skipped: our own sticky
  * comment shows the command to type, and no bot signs off a safety verdict.
  */
-export async function signoffRequests(
-  octokit: Octokit,
-  repo: { owner: string; repo: string },
-  issue: number,
-): Promise<SignoffRequest[]> {
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-    ...repo,
-    issue_number: issue,
-    per_page: 100,
-  });
+export function signoffRequests(comments: IssueComment[]): SignoffRequest[] {
   const out: SignoffRequest[] = [];
   for (const c of comments) {
     if (!c.user || c.user.type === 'Bot') continue;

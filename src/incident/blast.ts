@@ -74,14 +74,31 @@ export function exposureSignature(rc: RootCause, transcript: TranscriptEntry[]):
   };
 }
 
-function isExposed(sig: ExposureSignature, transcript: TranscriptEntry[]): boolean {
-  for (const m of transcript) {
-    if (m.role === 'assistant') continue;
-    const lower = m.content.toLowerCase();
-    if (sig.tokens.some((t) => lower.includes(t.toLowerCase()))) return true;
-    if (sig.content && m.role === 'tool' && sha256(normalise(m.content)) === sig.content) return true;
-  }
-  return false;
+/**
+ * Exposure test for one signature, built once: tokens lower-cased once, and the planted content compared as its
+ * normalised text (a length check first), not re-hashed for every tool message of every logged conversation.
+ */
+function exposureTest(sig: ExposureSignature, planted: string | undefined) {
+  const tokens = sig.tokens.map((t) => t.toLowerCase());
+  const target = planted !== undefined ? normalise(planted) : undefined;
+  return (transcript: TranscriptEntry[]): boolean => {
+    for (const m of transcript) {
+      if (m.role === 'assistant') continue;
+      if (tokens.length) {
+        const lower = m.content.toLowerCase();
+        if (tokens.some((t) => lower.includes(t))) return true;
+      }
+      // Normalising never lengthens text, so a shorter message cannot be the planted one.
+      if (
+        target !== undefined &&
+        m.role === 'tool' &&
+        m.content.length >= target.length &&
+        normalise(m.content) === target
+      )
+        return true;
+    }
+    return false;
+  };
 }
 
 export interface BlastOptions {
@@ -108,6 +125,12 @@ function variantKey(rc: RootCause): string {
  */
 export async function blastRadius(o: BlastOptions): Promise<{ blast: BlastRadius; variants: Variant[] }> {
   const sig = exposureSignature(o.incidentRootCause, o.incidentTranscript);
+  const origin = o.incidentRootCause.origin
+    ? o.incidentTranscript[o.incidentRootCause.origin.index]
+    : undefined;
+  const isExposed = sig
+    ? exposureTest(sig, sig.content && origin?.role === 'tool' ? origin.content : undefined)
+    : undefined;
   const incidentKey = variantKey(o.incidentRootCause);
   const maxExamples = o.maxExamples ?? 20;
   let exposed = 0;
@@ -119,7 +142,7 @@ export async function blastRadius(o: BlastOptions): Promise<{ blast: BlastRadius
   const groups = new Map<string, Variant>();
   const n = await readTraffic(o.log, async (conv) => {
     const transcript = toTranscript(o.scrubber.messages(conv.messages));
-    const isExp = sig ? isExposed(sig, transcript) : null;
+    const isExp = isExposed ? isExposed(transcript) : null;
     if (isExp) exposed++;
     const violations = await gradeTranscript(
       transcript,

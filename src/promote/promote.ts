@@ -27,7 +27,8 @@ export function promote(file: StressFailures, existing: LoadedCase[], o: Promote
   const seen = new Map(existing.map((c) => [behaviour(c.case), c.case.id]));
   const out: Promotion = { promoted: [], skipped: [] };
   for (const f of file.failures) {
-    const rate = f.reproduced ? (f.reproduced.rate ?? 0) : null;
+    // No valid confirmation (none run, or every one errored) is no evidence either way: treated as unconfirmed.
+    const rate = f.reproduced?.rate ?? null;
     const dup = seen.get(behaviour(f.case));
     if (ids.has(f.case.id)) out.skipped.push({ id: f.case.id, why: 'already in the suite' });
     else if (dup) out.skipped.push({ id: f.case.id, why: `same conversation and checks as ${dup}` });
@@ -36,7 +37,7 @@ export function promote(file: StressFailures, existing: LoadedCase[], o: Promote
         id: f.case.id,
         why:
           rate === null
-            ? 'not confirmed (stress --confirm 0); pass --min-rate 0 to promote it anyway'
+            ? `not confirmed (${f.reproduced ? 'every confirmation replay ended in an error' : 'stress --confirm 0'}); pass --min-rate 0 to promote it anyway`
             : `reproduced ${f.reproduced!.k}/${f.reproduced!.n}, below --min-rate ${o.minRate}`,
       });
     else if (out.promoted.length >= o.max) out.skipped.push({ id: f.case.id, why: `over --max ${o.max}` });

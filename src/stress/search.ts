@@ -52,7 +52,10 @@ export interface StressFile {
   summary: {
     /** Rollouts that broke a rule; `unique` counts distinct (seed case, rules) findings among them. */
     failingRollouts: number;
+    /** Rollouts that ended in an error. */
     errors: number;
+    /** Confirmation replays that ended in an error: they confirm nothing, and make the search incomplete. */
+    confirmErrors: number;
     unique: number;
     delayed: number;
     calls: number;
@@ -217,6 +220,7 @@ export async function stressSearch(o: StressOptions): Promise<StressFile> {
     );
 
   const failures = [...unique.values()];
+  let confirmErrors = 0;
   if (o.confirm > 0 && failures.length) {
     const confirmed = await runSuite(
       failures.map((f) => ({ case: f.case, file: 'stress' })),
@@ -226,6 +230,7 @@ export async function stressSearch(o: StressOptions): Promise<StressFile> {
     );
     confirmed.cases.forEach((cr, i) => {
       const valid = cr.samples.filter((s) => !s.error);
+      confirmErrors += cr.samples.length - valid.length;
       failures[i].reproduced = clopperPearson(valid.filter((s) => !s.passed).length, valid.length);
     });
   }
@@ -255,6 +260,7 @@ export async function stressSearch(o: StressOptions): Promise<StressFile> {
     summary: {
       failingRollouts,
       errors,
+      confirmErrors,
       unique: failures.length,
       delayed: failures.filter((f) => f.delayed).length,
       calls,

@@ -9,7 +9,8 @@ import { withGovernance } from '../../verdict/gate.js';
 import { writeReports } from '../../report/write.js';
 import { renderStressSummary } from '../../report/stress-markdown.js';
 import { intOption } from '../options.js';
-import { stressCommand } from './stress.js';
+import { stressCommand, stressIncomplete } from './stress.js';
+import { ExitError } from '../errors.js';
 import { promoteCommand } from './promote.js';
 import { gateCommand } from './gate.js';
 import { replayCommand } from './replay.js';
@@ -65,6 +66,8 @@ export async function demoCommand(o: DemoOptions): Promise<{ index: string; text
     out: stressFile,
   });
   writeFileSync(join(out, '1-stress', 'stress.md'), renderStressSummary(stress));
+  const incomplete = stressIncomplete(stress);
+  if (incomplete) throw new ExitError(incomplete);
 
   say('2/5 promote: the most reproducible findings become regression cases');
   const promoted = await promoteCommand({

@@ -115,10 +115,19 @@ export function registerStress(program: Command): void {
       process.stdout.write(
         `wrote ${o.out}; promote them with: safety-gate promote --failures ${o.out} --suite DIR\n`,
       );
-      // Kept, like run's results; but a search that could not play every rollout must not look complete.
-      if (f.summary.errors > 0)
-        throw new ExitError(
-          `${f.summary.errors} of ${f.rollouts} rollouts ended in an error (the target failed to answer): the search is incomplete`,
-        );
+      // Kept, like run's results; but a search that could not play or confirm everything must not look complete.
+      const incomplete = stressIncomplete(f);
+      if (incomplete) throw new ExitError(incomplete);
     });
+}
+
+/** Why a search is incomplete (errored rollouts or confirmation replays), or null: the CLI and the action exit on it. */
+export function stressIncomplete(f: StressFile): string | null {
+  const parts = [
+    f.summary.errors ? `${f.summary.errors} of ${f.rollouts} rollouts` : '',
+    f.summary.confirmErrors ? `${f.summary.confirmErrors} confirmation replays` : '',
+  ].filter(Boolean);
+  return parts.length
+    ? `${parts.join(' and ')} ended in an error (the target failed to answer): the search is incomplete`
+    : null;
 }
