@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadProject } from '../src/config/project.js';
+import { loadProject } from '../src/app/project.js';
 import { runSuite } from '../src/runner/suite.js';
 import { SimAgent } from '../src/target/sim/agent.js';
 import { applyPolicy } from '../src/policy/load.js';

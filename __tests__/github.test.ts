@@ -5,7 +5,7 @@ import { getOctokit } from '@actions/github';
 import { completeCheck, type Annotation } from '../src/github/checks.js';
 import { upsertComment } from '../src/github/comment.js';
 import { readEvent } from '../src/github/event.js';
-import { loadProject } from '../src/config/project.js';
+import { loadProject } from '../src/app/project.js';
 import { parseShard, selectShard } from '../src/runner/shard.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/github-server.js';
 import { runCli } from './helpers/cli.js';

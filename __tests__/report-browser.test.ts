@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderHtml } from '../src/report/html.js';
-import { loadProject } from '../src/config/project.js';
+import { loadProject } from '../src/app/project.js';
 import { runSuite } from '../src/runner/suite.js';
 import { SimAgent } from '../src/target/sim/agent.js';
 import { applyPolicy } from '../src/policy/load.js';

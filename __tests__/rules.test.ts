@@ -7,7 +7,7 @@ import { detectors, luhnValid, isRefusal } from '../src/rule/detectors.js';
 import type { TurnContext } from '../src/rule/context.js';
 import type { TranscriptEntry } from '../src/trajectory/types.js';
 import { makeCase } from './helpers/cases.js';
-import { InputError } from '../src/config/errors.js';
+import { InputError } from '../src/input/errors.js';
 import { TAXONOMY } from '../src/case/taxonomy.js';
 
 function ctx(turnMessages: TranscriptEntry[], over: Partial<TurnContext> = {}, caseOver = {}): TurnContext {

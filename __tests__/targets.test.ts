@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { loadProject } from '../src/config/project.js';
+import { loadProject } from '../src/app/project.js';
 import { runSuite } from '../src/runner/suite.js';
 import { createTarget } from '../src/target/resolve.js';
 import { TargetSchema } from '../src/target/schema.js';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadProject } from '../src/config/project.js';
+import { loadProject } from '../src/app/project.js';
 import { loadIncident } from '../src/incident/load.js';
 import { replayIncident } from '../src/incident/replay.js';
 import { SimAgent } from '../src/target/sim/agent.js';

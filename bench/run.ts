@@ -1,4 +1,4 @@
-import { loadProject } from '../src/config/project.js';
+import { loadProject } from '../src/app/project.js';
 import { runSuite } from '../src/runner/suite.js';
 import { SimAgent } from '../src/target/sim/agent.js';
 import type { LoadedCase } from '../src/case/schema.js';

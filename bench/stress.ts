@@ -1,4 +1,4 @@
-import { loadProject } from '../src/config/project.js';
+import { loadProject } from '../src/app/project.js';
 import { stressSearch, type Strategy } from '../src/stress/search.js';
 import { SimAgent } from '../src/target/sim/agent.js';
 

@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { applyPolicy } from '../policy/load.js';
 import { loadConfig } from '../config/load.js';
-import { loadSides } from '../config/sides.js';
+import { loadSides } from '../app/sides.js';
 import { runGate, withGovernance, type GateFile } from '../verdict/gate.js';
 import { writeReports } from '../report/write.js';
 import { renderSummary, type SummaryOptions } from '../report/markdown.js';
@@ -23,7 +23,7 @@ import { listComments, upsertComment, type IssueComment } from '../github/commen
 import { uploadArtifact } from '../github/artifact.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { auditChanges, checkout, readResultsInput, repoPath, runSides } from './sides.js';
-import { addWorktree, ensureCommit, headCommit } from '../github/git.js';
+import { addWorktree, ensureCommit, headCommit } from '../git/local.js';
 import { describeReplay, replayCommand } from '../cli/commands/replay.js';
 import { describeStress, stressCommand, stressIncomplete } from '../cli/commands/stress.js';
 import { promoteCommand } from '../cli/commands/promote.js';

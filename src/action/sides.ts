@@ -1,13 +1,13 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { loadSides, type GateSides } from '../config/sides.js';
+import { loadSides, type GateSides } from '../app/sides.js';
 import { createTarget } from '../target/resolve.js';
 import { runSuite } from '../runner/suite.js';
 import { selectShard, type Shard } from '../runner/shard.js';
 import { readResults } from '../results/io.js';
 import { mergeResults } from '../results/merge.js';
 import type { ResultsFile } from '../results/schema.js';
-import { addWorktree, changeLog, ensureCommit, headCommit, type Worktree } from '../github/git.js';
+import { addWorktree, changeLog, ensureCommit, headCommit, type Worktree } from '../git/local.js';
 import type { Reason } from '../verdict/decide.js';
 import { progressReporter } from '../cli/progress.js';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { readCollecting } from '../config/document.js';
-import { InputError, formatPath, problemsFromZod, type InputProblem } from '../config/errors.js';
-import { displayPath } from '../config/sources.js';
+import { readCollecting } from '../input/document.js';
+import { InputError, formatPath, problemsFromZod, type InputProblem } from '../input/errors.js';
+import { displayPath } from '../input/sources.js';
 import { CaseSchema, type LoadedCase } from './schema.js';
 
 /**

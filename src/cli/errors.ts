@@ -1,4 +1,4 @@
-import { InputError } from '../config/errors.js';
+import { InputError } from '../input/errors.js';
 import { redact } from '../util/secrets.js';
 
 export const EXIT = { OK: 0, WARN: 1, BLOCK: 2, ERROR: 3 } as const;

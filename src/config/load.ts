@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
-import { readStructured } from './document.js';
-import { InputError, problemsFromZod } from './errors.js';
-import { displayPath } from './sources.js';
+import { readStructured } from '../input/document.js';
+import { InputError, problemsFromZod } from '../input/errors.js';
+import { displayPath } from '../input/sources.js';
 import { ConfigSchema, type ProjectConfig } from './schema.js';
 
 export interface LoadedConfig {

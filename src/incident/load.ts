@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { z } from 'zod';
-import { readStructured } from '../config/document.js';
-import { InputError, formatPath, problemsFromZod, type InputProblem } from '../config/errors.js';
-import { displayPath } from '../config/sources.js';
+import { readStructured } from '../input/document.js';
+import { InputError, formatPath, problemsFromZod, type InputProblem } from '../input/errors.js';
+import { displayPath } from '../input/sources.js';
 import { checkConversation } from './conversation.js';
 import { IncidentSchema, TrafficLineSchema, type Incident, type LoggedMessage } from './schema.js';
 

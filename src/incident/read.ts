@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { validateJson } from '../config/json.js';
+import { validateJson } from '../input/json.js';
 import { readResults } from '../results/io.js';
 import type { Replay, ReplayFile } from './replay.js';
 

@@ -1,5 +1,5 @@
 import { CaseSchema, type LoadedCase, type RegressionCase } from '../case/schema.js';
-import { InputError, formatPath } from '../config/errors.js';
+import { InputError, formatPath } from '../input/errors.js';
 import type { RuleRegistry } from '../rule/registry.js';
 import { runSuite, type Progress } from '../runner/suite.js';
 import type { ResultsFile, SampleResult } from '../results/schema.js';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { readStructured } from '../config/document.js';
-import { InputError, problemsFromZod } from '../config/errors.js';
-import { displayPath } from '../config/sources.js';
+import { readStructured } from '../input/document.js';
+import { InputError, problemsFromZod } from '../input/errors.js';
+import { displayPath } from '../input/sources.js';
 import { builtinPath } from '../util/paths.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
 import { PolicyOverrideSchema, PolicySchema, type Policy } from './schema.js';

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { InputError } from '../config/errors.js';
-import { parseJsonFile, validateJson } from '../config/json.js';
-import { displayPath } from '../config/sources.js';
+import { InputError } from '../input/errors.js';
+import { parseJsonFile, validateJson } from '../input/json.js';
+import { displayPath } from '../input/sources.js';
 import { ResultsSchema, type ResultsFile } from './schema.js';
 
 /** Reads and validates a results file; errors name the file and the path inside it. */

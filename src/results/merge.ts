@@ -1,4 +1,4 @@
-import { InputError } from '../config/errors.js';
+import { InputError } from '../input/errors.js';
 import type { ResultsFile } from './schema.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { readCollecting } from '../config/document.js';
-import { InputError, formatPath, problemsFromZod, type InputProblem } from '../config/errors.js';
-import { displayPath } from '../config/sources.js';
+import { readCollecting } from '../input/document.js';
+import { InputError, formatPath, problemsFromZod, type InputProblem } from '../input/errors.js';
+import { displayPath } from '../input/sources.js';
 import { RuleSchema, type Rule } from './schema.js';
 import type { TurnContext } from './context.js';
 import { textGrader } from './kinds/text.js';

@@ -1,5 +1,5 @@
 import type { LoadedCase } from '../case/schema.js';
-import { InputError } from '../config/errors.js';
+import { InputError } from '../input/errors.js';
 
 export interface Shard {
   index: number;

@@ -1,5 +1,5 @@
 import type { ResultsFile } from '../results/schema.js';
-import { InputError } from '../config/errors.js';
+import { InputError } from '../input/errors.js';
 import type { AppliedPolicy } from '../policy/load.js';
 import { compare, type CaseStats, type CategoryStats, type SideSummary } from './compare.js';
 import { decide, type Reason, type Verdict } from './decide.js';

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { packageRoot } from '../../util/paths.js';
-import { displayPath } from '../../config/sources.js';
+import { displayPath } from '../../input/sources.js';
 import { pct } from '../../util/format.js';
 import { evaluateSignoffs, type SignoffRequest } from '../../policy/signoff.js';
 import { withGovernance } from '../../verdict/gate.js';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadProject } from '../../config/project.js';
+import { loadProject } from '../../app/project.js';
 import { packageRoot } from '../../util/paths.js';
 import { ExitError } from '../errors.js';
 

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { readJsonFile } from '../../config/json.js';
-import { loadProject } from '../../config/project.js';
+import { readJsonFile } from '../../input/json.js';
+import { loadProject } from '../../app/project.js';
 import { globSync } from 'tinyglobby';
 import { loadCases } from '../../case/load.js';
 import { casesYaml } from '../../case/emit.js';

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadProject } from '../../config/project.js';
-import { displayPath } from '../../config/sources.js';
+import { loadProject } from '../../app/project.js';
+import { displayPath } from '../../input/sources.js';
 import { applyPolicy } from '../../policy/load.js';
 import { loadIncident } from '../../incident/load.js';
 import { replayIncident, type Replay } from '../../incident/replay.js';

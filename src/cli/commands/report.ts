@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { parseJsonFile } from '../../config/json.js';
+import { parseJsonFile } from '../../input/json.js';
 import { GateFileSchema } from '../../verdict/read.js';
-import { validateJson } from '../../config/json.js';
+import { validateJson } from '../../input/json.js';
 import type { GateFile } from '../../verdict/gate.js';
 import { readReplay } from '../../incident/read.js';
 import { writeReplayReports, writeReports } from '../../report/write.js';

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadProject, type Project } from '../../config/project.js';
+import { loadProject, type Project } from '../../app/project.js';
 import type { LoadedConfig } from '../../config/load.js';
 import type { Target } from '../../target/types.js';
 import { createTarget, parseTargetArg } from '../../target/resolve.js';

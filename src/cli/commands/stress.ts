@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { loadProject } from '../../config/project.js';
+import { loadProject } from '../../app/project.js';
 import { applyPolicy } from '../../policy/load.js';
 import { writeJson } from '../../results/io.js';
 import { stressSearch, type StressFile, type Strategy } from '../../stress/search.js';

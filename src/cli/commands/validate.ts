@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadProject } from '../../config/project.js';
+import { loadProject } from '../../app/project.js';
 import { createTarget } from '../../target/resolve.js';
 import { resolve } from 'node:path';
 import { loadIncident } from '../../incident/load.js';

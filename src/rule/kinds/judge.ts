@@ -4,7 +4,7 @@ import type { JudgeRuleSchema } from '../schema.js';
 import type { TurnContext } from '../context.js';
 import type { Target } from '../../target/types.js';
 import type { TargetSpec } from '../../target/schema.js';
-import { InputError } from '../../config/errors.js';
+import { InputError } from '../../input/errors.js';
 
 /**
  * Checks the judge's target spec now (a bad file is a load error) and returns how to create the target later:

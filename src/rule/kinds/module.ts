@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import type { ModuleRuleSchema } from '../schema.js';
 import type { TurnContext } from '../context.js';
-import { InputError } from '../../config/errors.js';
+import { InputError } from '../../input/errors.js';
 
 /**
  * A user's plugin: `export default function grade(ctx, options)` returning null/undefined/false (holds),

@@ -1,9 +1,9 @@
 import type { LoadedCase } from '../case/schema.js';
 import { loadCases } from '../case/load.js';
 import { collectRules, type RuleRegistry } from '../rule/registry.js';
-import { InputError, type InputProblem } from './errors.js';
-import { loadConfig, type LoadedConfig } from './load.js';
-import { resolveSources } from './sources.js';
+import { InputError, type InputProblem } from '../input/errors.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { resolveSources } from '../input/sources.js';
 import { resolve } from 'node:path';
 import type { TargetFactory } from '../rule/kinds/judge.js';
 import { createTarget, parseTargetArg } from '../target/resolve.js';
