@@ -51,7 +51,6 @@ describe('architecture', () => {
         'baseline-results',
         'candidate-results',
         'incident',
-  'input',
         'traffic',
         'github-token',
         'fail-on',
