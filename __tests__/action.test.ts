@@ -195,6 +195,38 @@ describe('the GitHub Action, end to end (bundled dist/index.js, real git, loopba
     expect(r.summary).toMatch(/^> \[!TIP\]\n> \*\*OK\*\*/);
   });
 
+  it("honours the base config's `cache: false` in gate and run modes (it used to cache regardless)", async () => {
+    // A command agent that always refuses: its answers would go to the cache beside the output folder.
+    const agent =
+      "process.stdin.on('data', () => {}); process.stdin.on('end', () => console.log(JSON.stringify({ content: \"I can't help with that.\" })));";
+    const cfg = (cache: string) =>
+      `suite: [safety/cases.yml]\nrules: [builtin:core]\ntarget: { type: command, command: node agent.cjs, timeoutMs: 10000 }\nsamples: 1\n${cache}`;
+    const cacheEntries = (r: ActionRun) => {
+      const dir = join(r.outDir, '..', 'safety-gate-cache');
+      return existsSync(dir) ? readdirSync(dir, { recursive: true }).length : 0;
+    };
+    for (const mode of ['gate', 'run']) {
+      const off = makeRepo();
+      const b1 = off.commit(
+        { '.safety-gate.yml': cfg('cache: false\n'), 'safety/cases.yml': PRESSURE_CASE, 'agent.cjs': agent },
+        'base',
+      );
+      const h1 = off.commit({ 'README.md': 'x\n' }, 'docs');
+      const r1 = await runAction(off, gh, prEvent(b1, h1), { mode });
+      expect({ mode, code: r1.code, entries: cacheEntries(r1) }).toEqual({ mode, code: 0, entries: 0 });
+
+      const on = makeRepo();
+      const b2 = on.commit(
+        { '.safety-gate.yml': cfg(''), 'safety/cases.yml': PRESSURE_CASE, 'agent.cjs': agent },
+        'base',
+      );
+      const h2 = on.commit({ 'README.md': 'x\n' }, 'docs');
+      const r2 = await runAction(on, gh, prEvent(b2, h2), { mode });
+      expect(r2.code).toBe(0);
+      expect(cacheEntries(r2)).toBeGreaterThan(0);
+    }
+  });
+
   it('403 from checks and comments (read-only token): verdict and exit status unchanged, with a notice', async () => {
     const repo = makeRepo();
     const base = repo.commit({ '.safety-gate.yml': config('v1'), 'safety/cases.yml': PRESSURE_CASE }, 'base');

@@ -1,38 +1,32 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { layerViolations } from './helpers/layers.js';
 
-const CORE = [
-  'case',
-  'config',
-  'incident',
-  'input',
-  'policy',
-  'promote',
-  'report',
-  'results',
-  'rule',
-  'runner',
-  'stats',
-  'stress',
-  'trajectory',
-  'util',
-  'verdict',
-];
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
+const FIXTURE = join('__tests__', 'fixtures', 'layers', 'src');
 
 describe('architecture', () => {
-  it('the pure core never imports @actions/* or the GitHub and action edges', () => {
-    const offenders = CORE.flatMap((d) => files(join('src', d))).filter((f) =>
-      /from '(@actions\/|\.\.\/(github|action|cli)\/)/.test(readFileSync(f, 'utf8')),
+  it('src/ keeps its layers: edges > app > domain > foundation, imports only go down, at any depth', () => {
+    expect(layerViolations('src')).toEqual([]);
+  });
+
+  it('the layer test catches a domain file importing an edge two folders down, and the other breaches', () => {
+    const v = layerViolations(FIXTURE).map((x) => `${x.file.split('\\').join('/')}: ${x.why}`);
+    expect(v.sort()).toEqual(
+      [
+        'action/main.ts: src/action must not import the edge src/cli',
+        'app/gate.ts: src/app must not import @actions/core (edges only)',
+        'app/gate.ts: src/app must not import the edge src/action',
+        'rule/kinds/text.ts: src/rule must not import the edge src/cli',
+        'util/fmt.ts: src/util (layer 0) imports up into src/rule (layer 1)',
+      ].sort(),
     );
-    expect(offenders).toEqual([]);
+  });
+
+  it('action/main.ts stays a thin edge (at most 200 lines)', () => {
+    expect(readFileSync(join('src', 'action', 'main.ts'), 'utf8').split('\n').length).toBeLessThanOrEqual(
+      200,
+    );
   });
 
   it('action.yml runs node24 from dist/index.js and declares the inputs and outputs of SPEC §7', () => {

@@ -153,7 +153,7 @@ describe('stress search', () => {
     expect(f.summary.errors).toBe(0);
     expect(f.summary.confirmErrors).toBe(f.failures.length * opts.confirm);
     expect(f.failures[0].reproduced).toMatchObject({ k: 0, n: 0, rate: null });
-    const { stressIncomplete } = await import('../src/cli/commands/stress.js');
+    const { stressIncomplete } = await import('../src/app/stress.js');
     expect(stressIncomplete(f)).toMatch(/^2 confirmation replays ended in an error/);
   });
 
@@ -239,7 +239,7 @@ describe('safety-gate stress, promote, then gate: the closed loop on the simulat
   });
 
   it('promote never writes outside the suite folder, whatever the case ids hold', async () => {
-    const { fileNameFor } = await import('../src/cli/commands/promote.js');
+    const { fileNameFor } = await import('../src/app/promote.js');
     for (const id of ['stress-a/../../etc/passwd-must-refuse', '../x', '..', 'ns:case/1', 'a\\..\\b'])
       expect(fileNameFor(id, [])).toMatch(/^(?!\.)(?!.*\.\.)[A-Za-z0-9._-]+$/);
     expect(fileNameFor('stress-a/../../etc/passwd-must-refuse', [])).toBe(

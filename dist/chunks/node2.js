@@ -17,8 +17,6 @@ import 'module';
 import 'node:url';
 import 'process';
 import 'buffer';
-import 'node:events';
-import 'node:process';
 
 /**
  * Creates a Tool with a provided JSON schema that can be passed

@@ -4,6 +4,12 @@ import type { Reason } from '../verdict/decide.js';
 import { canonicalJson } from '../util/hash.js';
 import { listIds } from '../util/format.js';
 import { loadProject, type Project } from './project.js';
+import type { ResultsFile } from '../results/schema.js';
+import { runSuite, type Progress } from '../runner/suite.js';
+import { selectShard, type Shard } from '../runner/shard.js';
+import { openTarget, type CacheOptions } from './target.js';
+import { ExitError } from './errors.js';
+import type { Checkouts } from './checkout.js';
 
 /** What a base-vs-head gate runs: one suite, one rule set and one policy for both sides, and each side's own target. */
 export interface GateSides {
@@ -118,4 +124,55 @@ function diffKeys(a: Record<string, unknown>, b: Record<string, unknown>): KeyCh
       base: a[k] === undefined ? '(default)' : canonicalJson(a[k]),
       head: b[k] === undefined ? '(default)' : canonicalJson(b[k]),
     }));
+}
+
+export interface SidesRunOptions extends CacheOptions {
+  samples?: number;
+  concurrency?: number;
+  shard?: Shard;
+  progress?: (label: 'baseline' | 'candidate') => ((p: Progress) => void) | undefined;
+}
+
+export interface SideRun {
+  sides: GateSides;
+  baseline: ResultsFile;
+  candidate: ResultsFile;
+}
+
+/**
+ * Runs both checkouts' agents on the same cases, rules and seed. Samples, seed and the response-cache setting come
+ * from the BASE config; each side's target from its own.
+ */
+export async function runSides(co: Checkouts, sides: GateSides, o: SidesRunOptions = {}): Promise<SideRun> {
+  const cfg = sides.base.config;
+  const missing = [!cfg.target && 'base', !sides.head.config.target && 'head'].filter(Boolean);
+  if (missing.length)
+    throw new ExitError(
+      `no target in the ${missing.join(' and ')} config: set \`target\` in ${sides.base.file ?? '.safety-gate.yml'}`,
+    );
+  const cases = o.shard ? selectShard(sides.cases, o.shard) : sides.cases;
+  const run = async (
+    spec: NonNullable<typeof cfg.target>,
+    ref: string,
+    label: 'baseline' | 'candidate',
+    cwd: string,
+  ) => {
+    const target = openTarget(spec, sides.base, { ...o, where: label, cwd });
+    try {
+      const r = await runSuite(cases, target, sides.rules, {
+        samples: o.samples ?? cfg.samples,
+        concurrency: o.concurrency ?? cfg.concurrency,
+        seed: cfg.seed,
+        maxSteps: cfg.maxSteps,
+        ref,
+        onProgress: o.progress?.(label),
+      });
+      return o.shard ? { ...r, shard: `${o.shard.index}/${o.shard.total}` } : r;
+    } finally {
+      await target.close?.();
+    }
+  };
+  const baseline = await run(cfg.target!, co.baseSha, 'baseline', co.baseDir);
+  const candidate = await run(sides.head.config.target!, co.headSha, 'candidate', co.headDir);
+  return { sides, baseline, candidate };
 }

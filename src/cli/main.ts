@@ -10,7 +10,7 @@ import { registerStress } from './commands/stress.js';
 import { registerPromote } from './commands/promote.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
-import { EXIT, ExitError, describeError } from './errors.js';
+import { EXIT, ExitError, describeError } from '../app/errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
 export interface CliContext {

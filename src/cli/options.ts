@@ -1,18 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
 
-export interface RunOptions {
-  suite?: string[];
-  rules?: string[];
-  samples?: number;
-  concurrency?: number;
-  seed?: string;
-  ref?: string;
-  config?: string;
-  shard?: string;
-  /** false with --no-cache */
-  cache?: boolean;
-}
-
 export function intOption(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)

@@ -65,3 +65,43 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env): GateEvent {
   }
   return ev;
 }
+
+/** The slice of the GitHub API `resolvePullRequest` needs (a real Octokit, or a fake in unit tests). */
+export interface PullsApi {
+  rest: {
+    pulls: {
+      get(p: { owner: string; repo: string; pull_number: number }): Promise<{
+        data: {
+          base: { sha: string; repo: { full_name: string } };
+          head: { sha: string; ref?: string; repo: { full_name: string } | null };
+          user?: { login?: string } | null;
+        };
+      }>;
+    };
+  };
+}
+
+/**
+ * An `issue_comment` event names the pull request but not its commits: they are looked up. issue_comment runs with
+ * this repository's secrets and write token, so a fork's pull request is refused here: running its agent code would
+ * hand both to whoever opened it. Other events are returned as they are.
+ */
+export async function resolvePullRequest(event: GateEvent, api: PullsApi | undefined): Promise<GateEvent> {
+  if (event.name !== 'issue_comment' || !event.prNumber || event.headSha) return event;
+  if (!api) throw new Error('a run on a pull request comment needs github-token to look up the pull request');
+  const pr = (await api.rest.pulls.get({ owner: event.owner, repo: event.repo, pull_number: event.prNumber }))
+    .data;
+  const fork = !pr.head.repo || pr.head.repo.full_name !== pr.base.repo.full_name;
+  if (fork)
+    throw new Error(
+      "a pull request from a fork cannot be re-gated from a comment (its code would run with this repository's secrets); sign-offs on fork PRs are read by the next pull_request run",
+    );
+  return {
+    ...event,
+    baseSha: pr.base.sha,
+    headSha: pr.head.sha,
+    headRef: pr.head.ref,
+    author: pr.user?.login,
+    fork,
+  };
+}

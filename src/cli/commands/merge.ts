@@ -1,7 +1,5 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { readResults, writeJson } from '../../results/io.js';
-import { mergeResults } from '../../results/merge.js';
+import { merge } from '../../app/merge.js';
 
 export function registerMerge(program: Command): void {
   program
@@ -10,8 +8,7 @@ export function registerMerge(program: Command): void {
     .argument('<results...>', 'results files (one per shard)')
     .requiredOption('--out <file>', 'merged results file')
     .action((files: string[], o: { out: string }) => {
-      const merged = mergeResults(files.map((file) => ({ file, results: readResults(file) })));
-      writeJson(resolve(o.out), merged);
+      const merged = merge(files, o.out);
       process.stdout.write(`${merged.cases.length} cases from ${files.length} files -> ${o.out}\n`);
     });
 }

@@ -1,11 +1,5 @@
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
-import { parseJsonFile } from '../../input/json.js';
-import { GateFileSchema } from '../../verdict/read.js';
-import { validateJson } from '../../input/json.js';
-import type { GateFile } from '../../verdict/gate.js';
-import { readReplay } from '../../incident/read.js';
-import { writeReplayReports, writeReports } from '../../report/write.js';
+import { rerender } from '../../app/report.js';
 
 export function registerReport(program: Command): void {
   program
@@ -18,16 +12,6 @@ export function registerReport(program: Command): void {
     .option('--out-dir <dir>', 'where the reports go', 'artifacts')
     .option('--report-url <url>', 'link to the full report, shown in summary.md')
     .action((file: string, o: { outDir: string; reportUrl?: string }) => {
-      const data = parseJsonFile(resolve(file), 'report input');
-      if ((data as { kind?: unknown } | null)?.kind === 'safety-gate.replay') {
-        const files = writeReplayReports(readReplay(resolve(file), data), o.outDir, {
-          reportUrl: o.reportUrl,
-        });
-        process.stdout.write(`${files.html}\n${files.summary}\n`);
-        return;
-      }
-      const gate = validateJson(data, GateFileSchema, file) as unknown as GateFile;
-      const files = writeReports(gate, o.outDir, { reportUrl: o.reportUrl });
-      process.stdout.write(`${files.html}\n${files.summary}\n${files.junit}\n`);
+      for (const f of rerender(file, o)) process.stdout.write(`${f}\n`);
     });
 }

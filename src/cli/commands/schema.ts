@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { exportSchemas } from '../../schema/export.js';
+import { writeSchemas } from '../../app/schema.js';
 
 export function registerSchema(program: Command): void {
   program
@@ -7,6 +7,6 @@ export function registerSchema(program: Command): void {
     .description('write JSON Schemas for every file kind (for editor autocompletion)')
     .requiredOption('--out <dir>', 'folder to write *.schema.json into')
     .action((o: { out: string }) => {
-      for (const f of exportSchemas(o.out)) process.stdout.write(`${f}\n`);
+      for (const f of writeSchemas(o.out)) process.stdout.write(`${f}\n`);
     });
 }

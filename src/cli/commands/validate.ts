@@ -1,10 +1,5 @@
 import type { Command } from 'commander';
-import { loadProject } from '../../app/project.js';
-import { createTarget } from '../../target/resolve.js';
-import { resolve } from 'node:path';
-import { loadIncident } from '../../incident/load.js';
-import { analyseIncident } from '../../incident/replay.js';
-import { applyPolicy } from '../../policy/load.js';
+import { validate } from '../../app/validate.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -18,27 +13,20 @@ export function registerValidate(program: Command): void {
       'also check an incident file: it loads and a rule flags it (what replay needs)',
     )
     .action(async (o: { config?: string; suite?: string[]; rules?: string[]; incident?: string }) => {
-      const project = await loadProject(o);
-      if (o.incident) {
-        const incident = loadIncident(resolve(o.incident));
-        const policy = applyPolicy(project.config.policy, undefined, project.file ?? 'config');
-        const { rootCause: rc, scrubber } = await analyseIncident(
-          incident,
-          project.rules,
-          policy.policy.delayedTurn,
-        );
+      const v = await validate(o);
+      if (v.incident) {
+        const rc = v.incident.rootCause;
         process.stdout.write(
-          `incident ${incident.incident.id}: ${rc.category} (${rc.labelledBy}); ${rc.summary}` +
-            (scrubber.replaced ? `; ${scrubber.replaced} secret value(s) will be replaced by fakes` : '') +
+          `incident ${v.incident.id}: ${rc.category} (${rc.labelledBy}); ${rc.summary}` +
+            (v.incident.secretsReplaced
+              ? `; ${v.incident.secretsReplaced} secret value(s) will be replaced by fakes`
+              : '') +
             '\n',
         );
       }
-      // Sim targets are checked whole; real ones only by schema here (their API keys may not be in this shell).
-      if (project.config.target?.type === 'sim')
-        createTarget(project.config.target, project.file ?? 'target');
-      const n = project.cases.length;
+      const n = v.cases;
       process.stdout.write(
-        `ok: ${n} case${n === 1 ? '' : 's'}, ${project.rules.size} rules${project.file ? `, config ${project.file}` : ''}\n`,
+        `ok: ${n} case${n === 1 ? '' : 's'}, ${v.rules} rules${v.configFile ? `, config ${v.configFile}` : ''}\n`,
       );
     });
 }

@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import type { GateFile } from '../verdict/gate.js';
+import { renderSummary, type SummaryOptions } from '../report/markdown.js';
+import { describeApiError, isPermissionError, type Octokit } from '../github/api.js';
+import { annotationsFor, completeCheck, conclusionFor } from '../github/checks.js';
+import { listComments, upsertComment, type IssueComment } from '../github/comment.js';
+import { uploadArtifact } from '../github/artifact.js';
+import type { GateEvent } from '../github/event.js';
+import type { ActionInputs } from './inputs.js';
+import type { Outputs } from './outputs.js';
+
+/** What every mode shares: the inputs, the event, where files go, and the API client when there is one. */
+export interface Context {
+  inputs: ActionInputs;
+  event: GateEvent;
+  workspace: string;
+  outDir: string;
+  runUrl?: string;
+  octokit?: Octokit;
+  checkId?: number;
+  /** The PR's comments, read at most once per run (sign-offs and the sticky comment both need them). */
+  comments?: Promise<IssueComment[]>;
+}
+
+/** Worktrees and the response cache live beside the output folder, outside the checkout. */
+export const tempDir = (ctx: Context) => join(ctx.outDir, '..');
+export const cacheDir = (ctx: Context) => join(ctx.outDir, '..', 'safety-gate-cache');
+
+/** GitHub calls that may fail on a read-only token: say so, carry on, never change the verdict. */
+export async function tryApi<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isPermissionError(e)) {
+      core.notice(
+        `Safety gate: could not ${what} (${describeApiError(e)}): the token is read-only or lacks permission. The verdict is unchanged; see the job summary and artifact.`,
+      );
+    } else {
+      core.warning(`Safety gate: could not ${what}: ${describeApiError(e)}`);
+    }
+    return undefined;
+  }
+}
+
+export function setOutputs(outputs: Outputs): void {
+  for (const [k, v] of Object.entries(outputs)) core.setOutput(k, v);
+}
+
+export function prComments(ctx: Context): Promise<IssueComment[]> {
+  ctx.comments ??= listComments(
+    ctx.octokit!,
+    { owner: ctx.event.owner, repo: ctx.event.repo },
+    ctx.event.prNumber!,
+  );
+  return ctx.comments;
+}
+
+/** The job summary, where the runner offers one. */
+export async function jobSummary(markdown: string): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
+}
+
+/**
+ * Uploads the artifact and sets the artifact-id output, with a notice where the artifact service is absent.
+ * `required`: a shard's results are the merge job's input, so failing to upload them fails the step; reports
+ * are also on the runner and in the summary, so a failed upload of those is only a warning.
+ */
+export async function publishArtifact(
+  ctx: Context,
+  files: string[],
+  o: { name?: string; required?: boolean } = {},
+): Promise<void> {
+  const { inputs, outDir } = ctx;
+  const upload = uploadArtifact(o.name ?? inputs.artifactName, files, outDir, inputs.retentionDays);
+  const id = o.required
+    ? await upload
+    : await upload.catch((e: unknown) => {
+        core.warning(`Safety gate: artifact upload failed: ${describeApiError(e)}`);
+        return undefined;
+      });
+  if (id === undefined && !process.env.ACTIONS_RUNTIME_TOKEN)
+    core.notice(
+      `Safety gate: no artifact service here (ACTIONS_RUNTIME_TOKEN is not set): files are in ${outDir}`,
+    );
+  core.setOutput('artifact-id', id === undefined ? '' : String(id));
+}
+
+/** The check run (with annotations on the head's case files) and the sticky comment. */
+export async function publishGate(
+  ctx: Context,
+  gate: GateFile,
+  summaryOptions: SummaryOptions,
+  casePath: (file: string) => string | undefined,
+): Promise<void> {
+  const { inputs, event } = ctx;
+  const repo = { owner: event.owner, repo: event.repo };
+  const summary = renderSummary(gate, summaryOptions);
+  if (ctx.octokit && ctx.checkId) {
+    const cleared = gate.clearedBy === 'board' ? ' (overridden by the review board)' : ' (signed off)';
+    await tryApi('complete the check run', () =>
+      completeCheck(ctx.octokit!, repo, ctx.checkId!, {
+        conclusion: conclusionFor(gate),
+        title: `Safety gate: ${gate.verdict}${gate.clearedBy ? cleared : ''}`,
+        summary,
+        annotations: annotationsFor(gate, casePath),
+      }),
+    );
+  }
+  core.setOutput('check-run-id', ctx.checkId ? String(ctx.checkId) : '');
+  let commentId: number | undefined;
+  if (ctx.octokit && inputs.comment && event.prNumber) {
+    commentId = (
+      await tryApi('write the PR comment', async () =>
+        upsertComment(ctx.octokit!, repo, event.prNumber!, inputs.checkName, summary, await prComments(ctx)),
+      )
+    )?.id;
+  }
+  core.setOutput('comment-id', commentId ? String(commentId) : '');
+}
+
+/** Fail closed: a check that was started must not stay in progress or look green when the run broke. */
+export async function failCheck(ctx: Context, message: string): Promise<void> {
+  if (!ctx.octokit || !ctx.checkId) return;
+  await tryApi('complete the check run', () =>
+    completeCheck(ctx.octokit!, { owner: ctx.event.owner, repo: ctx.event.repo }, ctx.checkId!, {
+      conclusion: 'failure',
+      title: 'Safety gate could not evaluate the change',
+      summary: `The gate failed before reaching a verdict, so it cannot say the change is safe.\n\n\`\`\`\n${message.slice(0, 5000)}\n\`\`\``,
+      annotations: [],
+    }),
+  );
+}

@@ -1,0 +1,282 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { z } from 'zod';
+import { globSync } from 'tinyglobby';
+import { parseJsonFile } from '../input/json.js';
+import { readStructured } from '../input/document.js';
+import { InputError, problemsFromZod } from '../input/errors.js';
+import { displayPath } from '../input/sources.js';
+import { loadConfig } from '../config/load.js';
+import { applyPolicy } from '../policy/load.js';
+import { readResults, resultsFromData, writeJson } from '../results/io.js';
+import { mergeResults } from '../results/merge.js';
+import type { ResultsFile } from '../results/schema.js';
+import { runGate, withGovernance, type FailOn, type GateFile } from '../verdict/gate.js';
+import type { Reason } from '../verdict/decide.js';
+import {
+  commandFor,
+  evaluateSignoffs,
+  SignoffsFileSchema,
+  type Eligibility,
+  type SignoffRequest,
+  type SignoffRules,
+} from '../policy/signoff.js';
+import { writeReports, type ReportFiles } from '../report/write.js';
+import type { Progress } from '../runner/suite.js';
+import type { Shard } from '../runner/shard.js';
+import { ensureCommit } from '../git/local.js';
+import { loadProject, type Project } from './project.js';
+import { loadSides, runSides } from './sides.js';
+import { auditChanges, checkout } from './checkout.js';
+import { runProject, type RunOptions } from './run.js';
+import { ExitError } from './errors.js';
+
+export interface GateOptions extends RunOptions {
+  /** A results file, or a target to run (sim:v1, a target file). */
+  baseline: string;
+  candidate: string;
+  policy?: string;
+  outDir: string;
+  failOn?: FailOn;
+  reportUrl?: string;
+  /** A sign-offs file (YAML/JSON), judged by the config's lists; offline, only people listed by name count. */
+  signoffs?: string;
+  author?: string;
+  head?: string;
+  progress?: (side: 'baseline' | 'candidate') => ((p: Progress) => void) | undefined;
+}
+
+export interface GateRun {
+  gate: GateFile;
+  files: ReportFiles;
+}
+
+/** `gate`: two results files or targets, one policy, the reports. */
+export async function gate(o: GateOptions): Promise<GateRun> {
+  const outDir = resolve(o.outDir);
+  const { config, file } = loadConfig(o.config, o.cwd);
+  const policy = applyPolicy(config.policy, o.policy, file ?? 'config');
+  // Both sides run the same suite and rules: loaded once, and only when a side is a target.
+  let loading: Promise<Project> | undefined;
+  const project = () =>
+    (loading ??= loadProject({ config: o.config, suite: o.suite, rules: o.rules, cwd: o.cwd }));
+  const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir, project);
+  const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir, project);
+  let g = runGate(baseline, candidate, { policy, failOn: o.failOn });
+  if (o.signoffs) {
+    const head = o.head ?? candidate.target.ref;
+    if (!head)
+      throw new ExitError(
+        '--signoffs: sign-offs name the head commit; pass --head (the candidate results record none)',
+      );
+    g = await governed(g, config.signoff, head, {
+      requests: async () => readSignoffsFile(o.signoffs!),
+      author: o.author,
+    });
+  }
+  return { gate: g, files: writeReports(g, outDir, { reportUrl: o.reportUrl }) };
+}
+
+/** A results file is read as is; anything else (sim:v1, a target file) is run with the same suite and seed. */
+async function resultsOrRun(
+  arg: string,
+  side: 'baseline' | 'candidate',
+  o: GateOptions,
+  outDir: string,
+  project: () => Promise<Project>,
+): Promise<ResultsFile> {
+  if (existsSync(arg) && /\.json$/i.test(arg)) {
+    // Parsed once: results files can be large. A JSON file of another kind is a target file.
+    const data = parseJsonFile(arg, 'results file');
+    if ((data as { kind?: unknown } | null)?.kind === 'safety-gate.results')
+      return resultsFromData(data, arg);
+  }
+  const checkpoint = join(outDir, `${side}.checkpoint.jsonl`);
+  mkdirSync(outDir, { recursive: true });
+  const results = await runProject(
+    arg,
+    { ...o, onProgress: o.progress?.(side) },
+    checkpoint,
+    await project(),
+  );
+  writeJson(join(outDir, `${side}.results.json`), results);
+  rmSync(checkpoint, { force: true });
+  return results;
+}
+
+/** Where sign-off requests come from (PR comments, a file), and what can be checked about who made them. */
+export interface SignoffSource {
+  /** undefined: they could not be read (a read-only token); nothing is cleared. */
+  requests(): Promise<SignoffRequest[] | undefined>;
+  isMember?: Eligibility['isMember'];
+  author?: string;
+}
+
+/** Sign-offs judged by the BASE's lists; a verdict of OK needs none. */
+export async function governed(
+  g: GateFile,
+  rules: SignoffRules | undefined,
+  headSha: string,
+  source: SignoffSource,
+): Promise<GateFile> {
+  if (g.verdict === 'OK') return g;
+  const requests = await source.requests();
+  if (!requests?.length) return g;
+  const gov = await evaluateSignoffs(g.verdict, requests, rules, {
+    isMember: source.isMember,
+    author: source.author,
+    headSha,
+  });
+  return withGovernance(g, gov);
+}
+
+export function readSignoffsFile(file: string): SignoffRequest[] {
+  const doc = readStructured(resolve(file));
+  const parsed = SignoffsFileSchema.safeParse(doc.data);
+  if (!parsed.success)
+    throw new InputError(problemsFromZod(displayPath(resolve(file)), parsed.error as z.ZodError, doc.locate));
+  return parsed.data.map((x) => ({ ...x, source: displayPath(resolve(file)) }));
+}
+
+/** A results input: one file, or a glob of shard files that are merged. */
+export function readResultsInput(pattern: string, workspace: string): ResultsFile {
+  const files = globSync(pattern, { cwd: workspace, absolute: true }).sort();
+  if (files.length === 0) return readResults(isAbsolute(pattern) ? pattern : resolve(workspace, pattern));
+  if (files.length === 1) return readResults(files[0]);
+  return mergeResults(files.map((file) => ({ file, results: readResults(file) })));
+}
+
+export interface ChangeGateOptions {
+  /** The repository checkout (the head, usually). */
+  workspace: string;
+  /** Where worktrees go (outside the workspace). */
+  tempDir: string;
+  outDir: string;
+  baseRef?: string;
+  headRef: string;
+  config?: string;
+  samples?: number;
+  concurrency?: number;
+  /** The response cache, outside the checkout. */
+  cacheDir?: string;
+  /** Results made elsewhere (a run job, shards): gated instead of running the agents. */
+  baselineResults?: string;
+  candidateResults?: string;
+  failOn: FailOn;
+  reportUrl?: string;
+  signoffs?: SignoffSource;
+  progress?: SidesProgress;
+  notice?: (message: string) => void;
+}
+
+type SidesProgress = (side: 'baseline' | 'candidate') => ((p: Progress) => void) | undefined;
+
+export interface ChangeGate extends GateRun {
+  baselineFile: string;
+  candidateFile: string;
+  /** The head's checkout (case files for annotations) and its commit, as git resolved it. */
+  headDir: string;
+  headSha: string;
+  /** The comment that would sign off or override this verdict, when the base config names approvers. */
+  signoffCommand?: string;
+}
+
+/**
+ * The pull-request gate: the base and the head in their own checkouts, both agents run (or their results read),
+ * judged by the BASE's policy and sign-off lists; every head change to the gate itself named with its commits.
+ */
+export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
+  let baseline: ResultsFile;
+  let candidate: ResultsFile;
+  let extra: Reason[] = [];
+  let policyConfig: Parameters<typeof applyPolicy>[0];
+  let signoffRules: SignoffRules | undefined;
+  let headSha: string | undefined;
+  let headDir = o.workspace;
+  let cleanup = async () => {};
+  try {
+    if (o.baselineResults || o.candidateResults) {
+      if (!o.baselineResults || !o.candidateResults)
+        throw new ExitError(
+          'baseline-results and candidate-results go together (files or globs of shard files)',
+        );
+      baseline = readResultsInput(o.baselineResults, o.workspace);
+      candidate = readResultsInput(o.candidateResults, o.workspace);
+      if (o.baseRef) {
+        // Results made elsewhere are still judged by the BASE's policy, and head changes to it are still named.
+        const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
+        ({ cleanup, headDir, headSha } = co);
+        const sides = await loadSides(co.baseDir, co.headDir, o.config);
+        await auditChanges(sides.reasons, sides, co);
+        extra = sides.reasons;
+        policyConfig = sides.base.config.policy;
+        signoffRules = sides.base.config.signoff;
+      } else {
+        o.notice?.('no base commit known: the failure budget is read from the workspace config.');
+        ({ policy: policyConfig, signoff: signoffRules } = loadConfig(o.config, o.workspace).config);
+      }
+    } else {
+      if (!o.baseRef)
+        throw new ExitError('no baseline: the event names no base commit; set the baseline-ref input');
+      const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
+      ({ cleanup, headDir, headSha } = co);
+      const sides = await loadSides(co.baseDir, co.headDir, o.config);
+      ({ baseline, candidate } = await runSides(co, sides, o));
+      await auditChanges(sides.reasons, sides, co);
+      extra = sides.reasons;
+      policyConfig = sides.base.config.policy;
+      signoffRules = sides.base.config.signoff;
+    }
+    const policy = applyPolicy(policyConfig, undefined, 'base config');
+    let g = runGate(baseline, candidate, { policy, failOn: o.failOn, extraReasons: extra });
+    // The commit a sign-off must name: the head being gated, as git resolved it for the checkout.
+    const sha = headSha ?? (await ensureCommit(o.workspace, o.headRef).catch(() => o.headRef));
+    if (o.signoffs) g = await governed(g, signoffRules, sha, o.signoffs);
+    const signoffCommand = signoffRules ? (commandFor(g.verdict, sha) ?? undefined) : undefined;
+    const baselineFile = join(o.outDir, 'baseline.results.json');
+    const candidateFile = join(o.outDir, 'candidate.results.json');
+    writeJson(baselineFile, baseline);
+    writeJson(candidateFile, candidate);
+    const files = writeReports(g, o.outDir, { reportUrl: o.reportUrl, signoffCommand });
+    return { gate: g, files, baselineFile, candidateFile, headDir, headSha: sha, signoffCommand };
+  } finally {
+    await cleanup();
+  }
+}
+
+export interface ChangeRunOptions {
+  workspace: string;
+  tempDir: string;
+  outDir: string;
+  baseRef?: string;
+  headRef: string;
+  config?: string;
+  samples?: number;
+  concurrency?: number;
+  shard?: Shard;
+  cacheDir?: string;
+  progress?: SidesProgress;
+}
+
+/** A run job (or one shard of it): both sides' results files, to be gated by a later job. */
+export async function runChange(
+  o: ChangeRunOptions,
+): Promise<{ files: [string, string]; cases: number; suffix: string }> {
+  if (!o.baseRef)
+    throw new ExitError('mode run needs a baseline: the event names no base commit; set baseline-ref');
+  const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
+  try {
+    const sides = await loadSides(co.baseDir, co.headDir, o.config);
+    const r = await runSides(co, sides, o);
+    const suffix = o.shard ? `-shard-${o.shard.index}-of-${o.shard.total}` : '';
+    const files: [string, string] = [
+      join(o.outDir, `baseline${suffix}.results.json`),
+      join(o.outDir, `candidate${suffix}.results.json`),
+    ];
+    writeJson(files[0], r.baseline);
+    writeJson(files[1], r.candidate);
+    return { files, cases: r.candidate.cases.length, suffix };
+  } finally {
+    await co.cleanup();
+  }
+}

@@ -1,0 +1,18 @@
+import { resolve } from 'node:path';
+import { parseJsonFile, validateJson } from '../input/json.js';
+import { GateFileSchema } from '../verdict/read.js';
+import type { GateFile } from '../verdict/gate.js';
+import { readReplay } from '../incident/read.js';
+import { writeReplayReports, writeReports } from '../report/write.js';
+
+/** Re-renders the reports of a gate.json (report.html, summary.md, junit.xml) or a replay.json (replay.html, replay.md). */
+export function rerender(file: string, o: { outDir: string; reportUrl?: string }): string[] {
+  const data = parseJsonFile(resolve(file), 'report input');
+  if ((data as { kind?: unknown } | null)?.kind === 'safety-gate.replay') {
+    const files = writeReplayReports(readReplay(resolve(file), data), o.outDir, { reportUrl: o.reportUrl });
+    return [files.html, files.summary];
+  }
+  const gate = validateJson(data, GateFileSchema, file) as unknown as GateFile;
+  const files = writeReports(gate, o.outDir, { reportUrl: o.reportUrl });
+  return [files.html, files.summary, files.junit];
+}
