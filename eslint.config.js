@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'coverage/**', 'artifacts/**', 'examples/**/*.js', '__tests__/fixtures/layers/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'build/**',
+      'node_modules/**',
+      'coverage/**',
+      'artifacts/**',
+      'examples/**/*.js',
+      '__tests__/fixtures/layers/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
