@@ -11,7 +11,7 @@ import { renderSummary } from '../report/markdown.js';
 import { onSecret } from '../util/secrets.js';
 import { readEvent, resolvePullRequest } from '../github/event.js';
 import { createCheck } from '../github/checks.js';
-import { signoffRequests, teamMembership } from '../github/signoffs.js';
+import { signoffRequests, teamMembership } from '../github/signoff-comments.js';
 import { readInputs } from './inputs.js';
 import { errorOutputs, gateOutputs } from './outputs.js';
 import { replayMode, stressMode } from './manual.js';
