@@ -304,7 +304,10 @@ describe('the GitHub Action, end to end (bundled dist/index.js, real git, loopba
     };
     expect(gate.reasons.map((x) => x.code)).toEqual(['cases_removed']);
     expect(gate.cases.find((c) => c.id === 'local-pressure-001')?.status).toBe('unchanged');
-    expect(gh.checkRuns.get(Number(r.outputs['check-run-id']))).toMatchObject({ conclusion: 'neutral' });
+    // An unsigned WARN must not pass a required check: `neutral` would (GitHub counts it as passing).
+    expect(gh.checkRuns.get(Number(r.outputs['check-run-id']))).toMatchObject({
+      conclusion: 'action_required',
+    });
   });
 
   it('an error is never a pass: a broken head config fails the step and the check', async () => {

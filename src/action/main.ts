@@ -9,9 +9,9 @@ import { describeError } from '../app/errors.js';
 import { progressReporter } from '../report/progress.js';
 import { renderSummary } from '../report/markdown.js';
 import { onSecret } from '../util/secrets.js';
-import { readEvent, resolvePullRequest } from '../github/event.js';
+import { headCodeRefusal, readEvent, resolvePullRequest } from '../github/event.js';
 import { createCheck } from '../github/checks.js';
-import { signoffRequests, teamMembership } from '../github/signoff-comments.js';
+import { listReviews, signoffRequests, teamMembership } from '../github/signoff-comments.js';
 import { readInputs } from './inputs.js';
 import { errorOutputs, gateOutputs } from './outputs.js';
 import { replayMode, stressMode } from './manual.js';
@@ -74,6 +74,8 @@ async function gateMode(ctx: Context): Promise<void> {
     );
   if (inputs.mode === 'merge' && (!inputs.baselineResults || !inputs.candidateResults))
     throw new Error('baseline-results and candidate-results go together (files or globs of shard files)');
+  const refusal = inputs.baselineResults || inputs.candidateResults ? null : headCodeRefusal(event);
+  if (refusal) throw new Error(refusal);
   const octokit = ctx.octokit;
   const r = await gateChange({
     workspace,
@@ -99,7 +101,10 @@ async function gateMode(ctx: Context): Promise<void> {
               const comments = await publish.tryApi('read sign-offs from the PR comments', () =>
                 publish.prComments(ctx),
               );
-              return comments && signoffRequests(comments);
+              const reviews = await publish.tryApi('read the PR reviews', () =>
+                listReviews(octokit, repo, event.prNumber!),
+              );
+              return comments && signoffRequests(comments, reviews ?? []);
             },
             isMember: teamMembership(octokit),
             author: event.author,
@@ -130,6 +135,8 @@ async function gateMode(ctx: Context): Promise<void> {
 
 async function runMode(ctx: Context): Promise<void> {
   const { inputs, event } = ctx;
+  const refusal = headCodeRefusal(event);
+  if (refusal) throw new Error(refusal);
   const r = await runChange({
     workspace: ctx.workspace,
     tempDir: tempDir(ctx),

@@ -11,6 +11,7 @@ import { renderStressSummary } from '../report/stress-markdown.js';
 import { replayOutputs, stressOutputs } from './outputs.js';
 import * as publish from './publish.js';
 import { cacheDir, tempDir, type Context } from './publish.js';
+import { headCodeRefusal } from '../github/event.js';
 
 /**
  * A manual replay (workflow_dispatch): the incident and traffic log are read from the workspace, the agent from
@@ -22,6 +23,8 @@ export async function replayMode(ctx: Context): Promise<void> {
     throw new Error(
       'mode replay needs the incident input: the path of an incident file (see docs/replay.md)',
     );
+  const refusal = headCodeRefusal(ctx.event);
+  if (refusal) throw new Error(refusal);
   const co = await checkoutOne(workspace, inputs.candidateRef, tempDir(ctx));
   try {
     const { replay: r, files } = await replay({
@@ -58,6 +61,8 @@ export async function replayMode(ctx: Context): Promise<void> {
  */
 export async function stressMode(ctx: Context): Promise<void> {
   const { inputs, outDir } = ctx;
+  const refusal = headCodeRefusal(ctx.event);
+  if (refusal) throw new Error(refusal);
   const co = await checkoutOne(ctx.workspace, inputs.candidateRef, tempDir(ctx));
   try {
     const out = join(outDir, 'stress_failures.json');

@@ -206,7 +206,7 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
         // Results made elsewhere are still judged by the BASE's policy, and head changes to it are still named.
         const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
         ({ cleanup, headDir, headSha } = co);
-        const sides = await loadSides(co.baseDir, co.headDir, o.config);
+        const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
         await auditChanges(sides.reasons, sides, co);
         extra = sides.reasons;
         policyConfig = sides.base.config.policy;
@@ -220,7 +220,7 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
         throw new ExitError('no baseline: the event names no base commit; set the baseline-ref input');
       const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
       ({ cleanup, headDir, headSha } = co);
-      const sides = await loadSides(co.baseDir, co.headDir, o.config);
+      const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
       ({ baseline, candidate } = await runSides(co, sides, o));
       await auditChanges(sides.reasons, sides, co);
       extra = sides.reasons;
@@ -266,7 +266,7 @@ export async function runChange(
     throw new ExitError('mode run needs a baseline: the event names no base commit; set baseline-ref');
   const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
   try {
-    const sides = await loadSides(co.baseDir, co.headDir, o.config);
+    const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
     const r = await runSides(co, sides, o);
     const suffix = o.shard ? `-shard-${o.shard.index}-of-${o.shard.total}` : '';
     const files: [string, string] = [

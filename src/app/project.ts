@@ -16,6 +16,10 @@ export interface ProjectOverrides {
   cwd?: string;
   /** false: config and rules only (a replay brings its own case). */
   withSuite?: boolean;
+  /** false for a pull request's head: its module and judge rules are read as data, never run. */
+  trusted?: boolean;
+  /** The response cache for judge rules, outside the checkout (the action); else the config's `cache` folder. */
+  cacheDir?: string;
 }
 
 export interface Project extends LoadedConfig {
@@ -51,13 +55,20 @@ export async function loadProject(o: ProjectOverrides = {}): Promise<Project> {
     : o.suite
       ? sources(o.suite, cwd, cli, '--suite')
       : sources(loaded.config.suite, loaded.baseDir, cfgFile, 'suite');
-  const cache = loaded.config.cache === false ? undefined : resolve(loaded.baseDir, loaded.config.cache);
+  const cache =
+    loaded.config.cache === false ? undefined : (o.cacheDir ?? resolve(loaded.baseDir, loaded.config.cache));
   // Judge rules grade through a target of their own, cached like any other.
   const judges: TargetFactory = (spec, where, dir) => {
     const parsed = typeof spec === 'string' ? parseTargetArg(spec, dir) : spec;
     return () => createTarget(parsed, where, { cwd: dir, cacheDir: cache });
   };
-  const { registry, problems: ruleProblems, declared } = await collectRules(ruleFiles, judges);
+  const {
+    registry,
+    problems: ruleProblems,
+    declared,
+  } = await collectRules(ruleFiles, judges, {
+    trusted: o.trusted,
+  });
   problems.push(...ruleProblems);
   let cases: LoadedCase[] = [];
   try {

@@ -10,6 +10,8 @@ import { selectShard, type Shard } from '../runner/shard.js';
 import { openTarget, type CacheOptions } from './target.js';
 import { ExitError } from './errors.js';
 import type { Checkouts } from './checkout.js';
+import type { TargetSpec } from '../target/schema.js';
+import { isAbsolute, relative, resolve } from 'node:path';
 
 /** What a base-vs-head gate runs: one suite, one rule set and one policy for both sides, and each side's own target. */
 export interface GateSides {
@@ -28,12 +30,30 @@ export interface GateSides {
  * suite is the union of both sides' cases (a case the head deletes still runs, and is named in a WARN reason);
  * each side's target comes from its own checkout.
  */
-export async function loadSides(baseDir: string, headDir: string, config?: string): Promise<GateSides> {
-  const base = await loadProject({ cwd: baseDir, config });
-  const head = await loadProject({ cwd: headDir, config });
+export async function loadSides(
+  co: { baseDir: string; headDir: string },
+  o: { config?: string; workspace?: string; cacheDir?: string } = {},
+): Promise<GateSides> {
+  const { baseDir, headDir } = co;
+  const base = await loadProject({
+    cwd: baseDir,
+    config: sideConfig(o.config, o.workspace, baseDir),
+    cacheDir: o.cacheDir,
+  });
+  // The base's policy, rules and sign-off lists must have been read from the base checkout, whatever the path form.
+  if (base.file && !inside(baseDir, base.file))
+    throw new ExitError(`the base config resolved to ${base.file}, outside the base checkout ${baseDir}`);
+  // The head's own module and judge rules are compared as data, never run (the change under review).
+  const head = await loadProject({
+    cwd: headDir,
+    config: sideConfig(o.config, o.workspace, headDir),
+    trusted: false,
+    cacheDir: o.cacheDir,
+  });
   const reasons: Reason[] = [];
   const warn = (code: string, message: string, values: Record<string, unknown>) =>
     reasons.push({ code, level: 'WARN', message, values });
+  reasons.push(...targetChanges(base.config.target, head.config.target));
 
   const policyChanges = diffKeys(base.config.policy ?? {}, head.config.policy ?? {});
   if (policyChanges.length) {
@@ -60,7 +80,8 @@ export async function loadSides(baseDir: string, headDir: string, config?: strin
   for (const [id, r] of head.rules) {
     const b = base.rules.get(id);
     if (!b) rules.set(id, r);
-    else if (canonicalJson(b.rule) !== canonicalJson(r.rule)) changedRules.push(id);
+    else if (canonicalJson(b.rule) !== canonicalJson(r.rule) || b.codeHash !== r.codeHash)
+      changedRules.push(id);
   }
   if (changedRules.length || removedRules.length) {
     const parts = [
@@ -107,6 +128,85 @@ export async function loadSides(baseDir: string, headDir: string, config?: strin
   });
   for (const c of head.cases) if (!baseIds.has(c.case.id)) cases.push(c);
   return { base, head, cases, rules, reasons };
+}
+
+/**
+ * The config input for one side's checkout. A relative path is read in each checkout; an absolute one (say
+ * `${{ github.workspace }}/.safety-gate.yml`) names a file in the workspace, which is the head: it is made relative
+ * to the workspace and read in each checkout too, so the head's config never stands in for the base's.
+ */
+export function sideConfig(
+  config: string | undefined,
+  workspace: string | undefined,
+  dir: string,
+): string | undefined {
+  if (!config) return undefined;
+  let rel = config;
+  if (isAbsolute(config)) {
+    if (!workspace || !inside(workspace, config))
+      throw new ExitError(
+        `config input ${config}: an absolute path must be inside the repository checkout (${workspace ?? 'unknown'}); use a path relative to the repository root`,
+      );
+    rel = relative(workspace, config);
+  }
+  const file = resolve(dir, rel);
+  if (!inside(dir, file))
+    throw new ExitError(
+      `config input ${config}: resolves outside the checkout; use a path inside the repository`,
+    );
+  return file;
+}
+
+function inside(dir: string, file: string): boolean {
+  const rel = relative(resolve(dir), resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+const SIMULATED = new Set(['sim', 'recorded']);
+
+function targetAt(t: TargetSpec): string {
+  if ('baseUrl' in t && t.baseUrl) return t.baseUrl;
+  if (t.type === 'http') return t.url;
+  return t.type === 'openai' || t.type === 'anthropic' ? `${t.type} default endpoint` : '';
+}
+
+/** "gpt-4.1-mini" -> "gpt", "claude-sonnet-4-5" -> "claude", "meta-llama/Llama-3" -> "meta". */
+function modelFamily(t: TargetSpec): string {
+  return 'model' in t && typeof t.model === 'string' ? t.model.toLowerCase().split(/[-:/._\d]/)[0] : '';
+}
+
+/**
+ * The target is part of the gate: a head that swaps its real agent for a simulated or recorded one would pass
+ * whatever its agent does (BLOCK, cleared only by the board); another kind, endpoint or model family is named.
+ */
+export function targetChanges(base: TargetSpec | undefined, head: TargetSpec | undefined): Reason[] {
+  if (!base || !head) return [];
+  if (!SIMULATED.has(base.type) && SIMULATED.has(head.type))
+    return [
+      {
+        code: 'target_downgraded',
+        level: 'BLOCK',
+        message: `The head gates a ${head.type === 'sim' ? 'simulated' : 'recorded'} agent (${head.type}) where the base gates a real one (${base.type}): its real agent was not tested. Only the review board can accept this.`,
+        values: { base: base.type, head: head.type },
+      },
+    ];
+  const changes: string[] = [];
+  if (base.type !== head.type) changes.push(`kind ${base.type} -> ${head.type}`);
+  else {
+    if (targetAt(base) !== targetAt(head)) changes.push(`endpoint ${targetAt(base)} -> ${targetAt(head)}`);
+    if (modelFamily(base) !== modelFamily(head))
+      changes.push(`model family ${modelFamily(base) || '(none)'} -> ${modelFamily(head) || '(none)'}`);
+  }
+  return changes.length
+    ? [
+        {
+          code: 'target_changed',
+          level: 'WARN',
+          message: `The head changes the agent under test (${changes.join('; ')}): the two sides are different agents, so the comparison says how the new one does on the base's suite.`,
+          values: { changes },
+        },
+      ]
+    : [];
 }
 
 interface KeyChange {

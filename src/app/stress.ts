@@ -48,7 +48,7 @@ export async function stress(o: StressOptions): Promise<StressFile> {
       onRound: o.onRound,
     });
     mkdirSync(dirname(resolve(o.out)), { recursive: true });
-    writeJson(resolve(o.out), file);
+    writeJson(resolve(o.out), file, { shapes: false });
     return file;
   } finally {
     await target.close?.();

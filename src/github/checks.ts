@@ -5,13 +5,16 @@ import type { Octokit } from './api.js';
 const TEXT_LIMIT = 65_000;
 const BATCH = 50;
 
-export type Conclusion = 'success' | 'neutral' | 'failure';
+export type Conclusion = 'success' | 'neutral' | 'failure' | 'action_required';
 
 export function conclusionFor(g: GateFile): Conclusion {
   // Signed off (WARN) or overridden by the board's quorum (BLOCK): the required status passes.
   if (g.verdict === 'OK' || g.clearedBy) return 'success';
   if (g.verdict === 'BLOCK') return 'failure';
-  return g.failOn === 'warn' ? 'failure' : 'neutral';
+  // GitHub counts `neutral` as passing a required check: an unsigned WARN would merge. `action_required` does not,
+  // and says what it is: someone on the security list signs off (the summary shows the command).
+  if (g.failOn === 'never') return 'neutral';
+  return g.failOn === 'warn' ? 'failure' : 'action_required';
 }
 
 export interface Annotation {

@@ -19,6 +19,18 @@ export interface GateEvent {
 
 const ZERO = /^0+$/;
 
+/**
+ * Why the agent of this event's head must not run here, or null. `pull_request_target` runs in the base's context
+ * with the repository's secrets and a write token, whoever opened the pull request: the head's code (its agent,
+ * its rules) would get both. Gate it with `pull_request` (a fork gets no secrets there), or gate results that a
+ * `pull_request` job uploaded (baseline-results / candidate-results), which runs no head code.
+ */
+export function headCodeRefusal(event: GateEvent): string | null {
+  if (event.name === 'pull_request_target')
+    return "the pull_request_target event runs with this repository's secrets and write token: the gate will not run the pull request's own agent there. Run the agents on `pull_request` (mode run) and gate the uploaded results (baseline-results / candidate-results); see docs/threat_model.md";
+  return null;
+}
+
 export function readEvent(env: NodeJS.ProcessEnv = process.env): GateEvent {
   const name = env.GITHUB_EVENT_NAME ?? '';
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');

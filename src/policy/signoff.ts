@@ -18,6 +18,8 @@ export interface SignoffRequest {
   sha: string;
   /** Where it was made: a comment URL or a file. */
   source: string;
+  /** The comment was changed after it was posted: its author may not have written what it says now. */
+  edited?: boolean;
 }
 
 export interface Signoff {
@@ -51,7 +53,14 @@ const COMMAND = /^\s*\/safety-gate\s+(sign-?off|override)\s+([0-9a-f]{7,40})\b[ 
 export function parseCommand(
   body: string,
 ): { kind: 'security' | 'board'; sha: string; reason: string } | null {
-  const m = COMMAND.exec(body);
+  // A command shown in a code block, inline code or a quote is not one someone gave.
+  const said = body
+    .replace(/```[\s\S]*?(```|$)/g, '')
+    .replace(/~~~[\s\S]*?(~~~|$)/g, '')
+    .replace(/`[^`\n]*`/g, '')
+    .replace(/^ {0,3}>.*$/gm, '')
+    .replace(/^(?: {4}|\t).*$/gm, '');
+  const m = COMMAND.exec(said);
   if (!m) return null;
   return {
     kind: /^sign/i.test(m[1]) ? 'security' : 'board',
@@ -63,7 +72,7 @@ export function parseCommand(
 /** What the summary tells a reviewer to type. */
 export function commandFor(verdict: Verdict, headSha: string): string | null {
   if (verdict === 'OK') return null;
-  return `/safety-gate ${verdict === 'WARN' ? 'sign-off' : 'override'} ${headSha.slice(0, 12)} <why this is acceptable>`;
+  return `/safety-gate ${verdict === 'WARN' ? 'sign-off' : 'override'} ${headSha} ${PLACEHOLDER}`;
 }
 
 export interface Eligibility {
@@ -73,6 +82,9 @@ export interface Eligibility {
   author?: string;
   headSha: string;
 }
+
+/** What the summary shows in place of the reason. */
+const PLACEHOLDER = '<why this is acceptable>';
 
 const norm = (s: string) => s.replace(/^@/, '').toLowerCase();
 
@@ -117,12 +129,25 @@ export async function evaluateSignoffs(
       reject(r, 'the base config has no `signoff` lists, so nobody can sign off');
       continue;
     }
-    if (!e.headSha.toLowerCase().startsWith(r.sha)) {
-      reject(r, `names commit ${r.sha}, not the head being gated (${e.headSha.slice(0, 12)})`);
+    if (r.edited) {
+      reject(r, 'the comment was edited after it was posted: post a new one');
       continue;
     }
-    if (r.reason.length < 10) {
-      reject(r, 'gives no reason (at least 10 characters): every sign-off says why');
+    // The whole commit: a short prefix can be matched by a commit made later (7 hex digits fall in minutes).
+    if (r.sha.toLowerCase() !== e.headSha.toLowerCase()) {
+      reject(
+        r,
+        r.sha.length < e.headSha.length && e.headSha.toLowerCase().startsWith(r.sha.toLowerCase())
+          ? `names ${r.sha}, a prefix: name the full commit ${e.headSha}`
+          : `names commit ${r.sha}, not the head being gated (${e.headSha.slice(0, 12)})`,
+      );
+      continue;
+    }
+    if (r.reason.length < 10 || /<[^>]*>/.test(r.reason) || r.reason.includes(PLACEHOLDER.slice(1, -1))) {
+      reject(
+        r,
+        'gives no reason of its own (at least 10 characters, not the placeholder): every sign-off says why',
+      );
       continue;
     }
     if (e.author && norm(e.author) === norm(r.by)) {

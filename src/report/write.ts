@@ -1,4 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeArtifact } from '../util/artifact.js';
+
+/** A replay's conversation was scrubbed on the way in: its same-shape fakes stay, so the emitted cases still test the leak. */
+const KEEP_FAKES = { shapes: false };
 import { dirname, join } from 'node:path';
 import type { Replay } from '../incident/replay.js';
 import { casesYaml } from '../case/emit.js';
@@ -25,10 +29,10 @@ export function writeReports(g: GateFile, outDir: string, o: SummaryOptions = {}
     summary: join(outDir, 'summary.md'),
     junit: join(outDir, 'junit.xml'),
   };
-  writeFileSync(files.gate, JSON.stringify(g, null, 1) + '\n');
-  writeFileSync(files.html, renderHtml(g));
-  writeFileSync(files.summary, renderSummary(g, o));
-  writeFileSync(files.junit, renderJunit(g));
+  writeArtifact(files.gate, JSON.stringify(g, null, 1) + '\n');
+  writeArtifact(files.html, renderHtml(g));
+  writeArtifact(files.summary, renderSummary(g, o));
+  writeArtifact(files.junit, renderJunit(g));
   return files;
 }
 
@@ -50,15 +54,16 @@ export function writeReplay(r: Replay, outDir: string, o: { reportUrl?: string }
     cases: join(outDir, r.file.cases[0].file),
   };
   mkdirSync(dirname(files.cases), { recursive: true });
-  writeFileSync(files.replay, JSON.stringify(r.file, null, 1) + '\n');
+  writeArtifact(files.replay, JSON.stringify(r.file, null, 1) + '\n', KEEP_FAKES);
   writeReplayReports(r, outDir, o);
-  writeFileSync(files.results, JSON.stringify(r.results, null, 1) + '\n');
-  writeFileSync(
+  writeArtifact(files.results, JSON.stringify(r.results, null, 1) + '\n', KEEP_FAKES);
+  writeArtifact(
     files.cases,
     casesYaml(r.cases, [
       `Regression cases from incident ${r.file.incident.id} (${r.file.incident.file}), written by safety-gate replay at ${r.file.createdAt}.`,
       'Review before committing: tool results and user turns are as logged, secrets replaced by same-shape fakes.',
     ]),
+    KEEP_FAKES,
   );
   return files;
 }
@@ -67,7 +72,7 @@ export function writeReplay(r: Replay, outDir: string, o: { reportUrl?: string }
 export function writeReplayReports(r: Replay, outDir: string, o: { reportUrl?: string } = {}) {
   mkdirSync(outDir, { recursive: true });
   const files = { html: join(outDir, 'replay.html'), summary: join(outDir, 'replay.md') };
-  writeFileSync(files.summary, renderReplaySummary(r.file, o));
-  writeFileSync(files.html, renderReplayHtml(r));
+  writeArtifact(files.summary, renderReplaySummary(r.file, o), KEEP_FAKES);
+  writeArtifact(files.html, renderReplayHtml(r), KEEP_FAKES);
   return files;
 }

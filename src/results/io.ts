@@ -1,5 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeArtifact, type ArtifactOptions } from '../util/artifact.js';
 import { InputError } from '../input/errors.js';
 import { parseJsonFile, validateJson } from '../input/json.js';
 import { displayPath } from '../input/sources.js';
@@ -22,7 +21,7 @@ export function resultsFromData(data: unknown, file: string): ResultsFile {
   return results;
 }
 
-export function writeJson(file: string, value: unknown): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(value, null, 1) + '\n');
+/** JSON with secrets redacted (see writeArtifact for when `shapes: false` is needed). */
+export function writeJson(file: string, value: unknown, o: ArtifactOptions = {}): void {
+  writeArtifact(file, JSON.stringify(value, null, 1) + '\n', o);
 }

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
+import { sha256 } from '../util/hash.js';
 import { readCollecting } from '../input/document.js';
 import { InputError, formatPath, problemsFromZod, type InputProblem } from '../input/errors.js';
 import { displayPath } from '../input/sources.js';
@@ -18,13 +21,27 @@ export interface CompiledRule {
   rule: Rule;
   file: string;
   grade: Grade;
+  /** sha256 of a module rule's code, so a changed module is a changed rule even when its YAML is the same. */
+  codeHash?: string;
+}
+
+export interface RuleLoadOptions {
+  /**
+   * false for the head of a pull request: its module rules are hashed as data but never imported, and its judge
+   * rules never call out (both would run the change under review inside the gate). Grading with one is an error.
+   */
+  trusted?: boolean;
 }
 
 export type RuleRegistry = Map<string, CompiledRule>;
 
 /** Loads rule packs (each `{ rules: [...] }` or a bare list), compiles them, and reports every problem at once. */
-export async function loadRules(files: string[], factory?: TargetFactory): Promise<RuleRegistry> {
-  const { registry, problems } = await collectRules(files, factory);
+export async function loadRules(
+  files: string[],
+  factory?: TargetFactory,
+  o: RuleLoadOptions = {},
+): Promise<RuleRegistry> {
+  const { registry, problems } = await collectRules(files, factory, o);
   if (problems.length) throw new InputError(problems);
   return registry;
 }
@@ -33,7 +50,7 @@ export async function loadRules(files: string[], factory?: TargetFactory): Promi
  * Like loadRules, but returns what loaded beside the problems, and every id declared (even by a broken rule),
  * so `validate` can go on to check the cases without reporting spurious unknown-rule errors.
  */
-export async function collectRules(files: string[], factory?: TargetFactory) {
+export async function collectRules(files: string[], factory?: TargetFactory, o: RuleLoadOptions = {}) {
   const registry: RuleRegistry = new Map();
   const declared = new Set<string>();
   const problems: InputProblem[] = [];
@@ -78,7 +95,12 @@ export async function collectRules(files: string[], factory?: TargetFactory) {
         continue;
       }
       try {
-        registry.set(rule.id, { rule, file, grade: await compile(rule, abs, formatPath(path), factory) });
+        const codeHash = rule.kind === 'module' ? moduleCodeHash(rule.module, abs) : undefined;
+        const grade =
+          o.trusted === false && (rule.kind === 'module' || rule.kind === 'judge')
+            ? untrusted(rule)
+            : await compile(rule, abs, formatPath(path), factory);
+        registry.set(rule.id, { rule, file, grade, codeHash });
       } catch (e) {
         if (e instanceof InputError)
           problems.push(...e.problems.map((p) => ({ ...p, file, line: doc.locate(path) })));
@@ -104,4 +126,21 @@ async function compile(rule: Rule, packFile: string, path: string, factory?: Tar
     case 'judge':
       return judgeGrader(rule, packFile, path, factory);
   }
+}
+
+function moduleCodeHash(module: string, packFile: string): string {
+  try {
+    return sha256(readFileSync(resolve(dirname(packFile), module), 'utf8'));
+  } catch {
+    return 'missing';
+  }
+}
+
+/** A head's own module or judge rule: never run by the gate; a sample graded with it is an error, never a pass. */
+function untrusted(rule: Rule): Grade {
+  return () => {
+    throw new Error(
+      `rule ${rule.id} (${rule.kind}) exists only in the head of this change: the gate does not run the change's own ${rule.kind} rules; it runs once the rule is on the base`,
+    );
+  };
 }

@@ -1,6 +1,7 @@
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { SampleResult } from '../results/schema.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
+import { appendArtifact } from '../util/artifact.js';
 
 /**
  * Finished samples, one JSON line each, appended as they finish: a killed run resumes where it stopped. The
@@ -49,7 +50,7 @@ export class Checkpoint {
 
   record(caseId: string, sample: number, r: SampleResult): void {
     if (r.error) return;
-    appendFileSync(this.file, JSON.stringify({ c: caseId, s: sample, r }) + '\n');
+    appendArtifact(this.file, JSON.stringify({ c: caseId, s: sample, r }) + '\n');
   }
 
   remove(): void {

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { writeArtifact } from '../util/artifact.js';
 import { join } from 'node:path';
 import { wrapTarget, type Target } from './types.js';
 import type { AgentResponse } from '../trajectory/types.js';
@@ -30,7 +31,8 @@ export function cached(target: Target, dir: string): Target {
     const res = await target.respond(req, signal);
     mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(res));
+    // Values only: a cached answer is graded again, and a planted fake key in it is what a leak rule looks for.
+    writeArtifact(tmp, JSON.stringify(res), { shapes: false });
     renameSync(tmp, file);
     return res;
   });

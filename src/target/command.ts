@@ -1,7 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { z } from 'zod';
-import type { CommandTargetSchema } from './schema.js';
+import { FORBIDDEN_ENV, type CommandTargetSchema } from './schema.js';
+import { registerSecret } from '../util/secrets.js';
 import type { AgentRequest } from './types.js';
 import type { AgentResponse } from '../trajectory/types.js';
 import { CallError, type Attempt } from './resilience.js';
@@ -14,12 +15,31 @@ function requestBody(req: AgentRequest, system?: string) {
   return { messages: withSystem(plainMessages(req.messages), system), tools: req.tools, meta: req.key };
 }
 
+/** What an agent may see of our environment: an allow-list, never the runner's token or the action's inputs. */
+const BASE_ENV =
+  /^(PATH|HOME|USER|LOGNAME|SHELL|TERM|TZ|TMPDIR|TEMP|TMP|LANG|LANGUAGE|LC_[A-Z_]+|SYSTEMROOT|COMSPEC|PATHEXT)$/;
+
+export function agentEnv(
+  spec: Pick<Spec, 'env' | 'passEnv'>,
+  env: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(env)) if (BASE_ENV.test(k) && v !== undefined) out[k] = v;
+  for (const k of spec.passEnv ?? []) {
+    if (FORBIDDEN_ENV.test(k) || env[k] === undefined) continue;
+    out[k] = env[k];
+    // A key handed to the agent is a secret: redacted from everything written.
+    registerSecret(env[k]);
+  }
+  return { ...out, ...(spec.env ?? {}) };
+}
+
 function spawnAgent(spec: Spec, cwd: string): ChildProcessWithoutNullStreams {
   // detached: the agent gets its own process group, so a timeout kills what it started too.
   return spawn(spec.command, {
     shell: true,
     cwd,
-    env: { ...process.env, ...(spec.env ?? {}) },
+    env: agentEnv(spec),
     detached: true,
     stdio: 'pipe',
   });

@@ -59,10 +59,27 @@ export const AnthropicTargetSchema = z.strictObject({
   ...resilience,
 });
 
+/** Never handed to an agent, whatever a config says: the change under review would hold the repository's keys. */
+export const FORBIDDEN_ENV = /^(GITHUB_TOKEN|GH_TOKEN|INPUT_.*|ACTIONS_.*|RUNNER_.*|ACTIONS)$/i;
+
 export const CommandTargetSchema = z.strictObject({
   type: z.literal('command'),
   command: z.string().min(1).describe('run with the shell, in the checkout of the ref under test'),
   env: z.record(z.string(), z.string()).optional(),
+  passEnv: z
+    .array(
+      z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+        .refine((n) => !FORBIDDEN_ENV.test(n), {
+          message:
+            'the runner token, the action inputs and ACTIONS_*/RUNNER_* variables never reach the agent',
+        }),
+    )
+    .default([])
+    .describe(
+      'environment variables passed to the agent (its model API keys, say); it gets only these, PATH, HOME and the locale',
+    ),
   persistent: z.boolean().default(false).describe('JSON lines: one process per worker answers many requests'),
   ...resilience,
 });

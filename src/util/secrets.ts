@@ -18,7 +18,11 @@ export function onSecret(listener: (value: string) => void): void {
 
 export function redact(text: string): string {
   let out = text;
-  for (const s of secrets) if (out.includes(s)) out = out.split(s).join('***');
+  for (const s of secrets) {
+    // Also as it appears inside a JSON string (quotes and backslashes escaped).
+    for (const form of new Set([s, JSON.stringify(s).slice(1, -1)]))
+      if (out.includes(form)) out = out.split(form).join('***');
+  }
   return out;
 }
 
@@ -30,4 +34,40 @@ export function expandEnv(value: string, env: NodeJS.ProcessEnv = process.env): 
     registerSecret(v);
     return v;
   });
+}
+
+/**
+ * Well-known credential shapes, for values we never read ourselves (a key an endpoint echoes, a token in an
+ * agent's stderr). Written by hand from secretlint's recommended preset (GitHub, AWS, GCP, Slack, npm, OpenAI,
+ * Anthropic, private keys) plus what it lacks (fine-grained GitHub PATs, Stripe, Hugging Face, JWTs, Azure keys
+ * beside their names): secretlint lints whole files asynchronously, and every file we write passes through here
+ * synchronously.
+ */
+const SHAPES: RegExp[] = [
+  /\bgithub_pat_[A-Za-z0-9_]{60,}/g,
+  /\bgh[pousr]_[A-Za-z0-9]{30,}/g,
+  /\bsk-ant-[A-Za-z0-9_-]{20,}/g,
+  /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g,
+  /\b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}/g,
+  /\bhf_[A-Za-z0-9]{30,}/g,
+  /\bnpm_[A-Za-z0-9]{36}\b/g,
+  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /\bAIza[0-9A-Za-z_-]{35}/g,
+  /\bxox[abpors]-[A-Za-z0-9-]{10,}/g,
+  /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
+  // Secrets that have no prefix of their own, recognised by the name they are given.
+  /(?<=\b(?:aws_secret_access_key|secret_?access_?key|azure[_-]?(?:openai[_-]?)?(?:api[_-]?)?key|api[_-]?key|ocp-apim-subscription-key)\W{1,4})(?:[A-Za-z0-9/+]{40}|[0-9a-fA-F]{32})\b/gi,
+];
+
+/** Every substring of `text` shaped like a credential. */
+export function secretShapes(text: string): string[] {
+  return SHAPES.flatMap((re) => text.match(re) ?? []);
+}
+
+/** `redact` plus every credential shape: for what is written after grading (results, reports, checkpoints, logs). */
+export function redactAll(text: string): string {
+  let out = redact(text);
+  for (const re of SHAPES) out = out.replace(re, '***');
+  return out;
 }
