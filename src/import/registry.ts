@@ -34,7 +34,8 @@ export function parseFormat(name: string): FormatName {
 
 /**
  * Reads a results-like file by its content (or as `o.format`). `required`: a file that is not one of the
- * formats is an error; otherwise undefined (so the gate can take it as a target file).
+ * formats is an error; otherwise undefined (so the gate can take it as a target file). A file named .json,
+ * .jsonl or .eval must at least parse: a truncated results file is named as such, not taken for a target.
  */
 export function loadDocument(
   file: string,
@@ -42,7 +43,7 @@ export function loadDocument(
   o: ImportOptions,
   required: boolean,
 ): LoadedDocument | undefined {
-  const strict = required || o.format !== undefined;
+  const strict = required || o.format !== undefined || /\.(json|jsonl|eval)$/i.test(file);
   const parsed = parseContent(file, bytes, strict);
   if (!parsed) return undefined;
   let format = o.format ?? classify(parsed);

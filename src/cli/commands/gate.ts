@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { parseJsonFile } from '../../input/json.js';
 import { loadConfig } from '../../config/load.js';
 import { loadProject, type Project } from '../../app/project.js';
 import { applyPolicy } from '../../policy/load.js';
-import { resultsFromData, writeJson } from '../../results/io.js';
+import { readResultsIfAny, writeJson, type ImportOptions } from '../../results/io.js';
+import { parseFormat } from '../../import/registry.js';
 import type { ResultsFile } from '../../results/schema.js';
 import { runGate, withGovernance, type FailOn, type GateFile } from '../../verdict/gate.js';
 import { evaluateSignoffs, SignoffsFileSchema, type SignoffRequest } from '../../policy/signoff.js';
@@ -27,12 +27,12 @@ async function resultsOrRun(
   o: RunOptions,
   outDir: string,
   project: () => Promise<Project>,
+  read: ImportOptions,
 ): Promise<ResultsFile> {
-  if (existsSync(arg) && /\.json$/i.test(arg)) {
-    // Parsed once: results files can be large. A JSON file of another kind is a target file.
-    const data = parseJsonFile(arg, 'results file');
-    if ((data as { kind?: unknown } | null)?.kind === 'safety-gate.results')
-      return resultsFromData(data, arg);
+  if (existsSync(arg) && statSync(arg).isFile()) {
+    // Read once: results files can be large. Ours or another harness's output, by content; else a target file.
+    const results = readResultsIfAny(arg, read);
+    if (results) return results;
   }
   const checkpoint = join(outDir, `${side}.checkpoint.jsonl`);
   mkdirSync(outDir, { recursive: true });
@@ -52,6 +52,8 @@ export interface GateCliOptions extends RunOptions {
   signoffs?: string;
   author?: string;
   head?: string;
+  /** Force the format of results files (promptfoo, inspect, deepeval, garak, safety-gate). */
+  format?: string;
 }
 
 export async function gateCommand(o: GateCliOptions): Promise<GateFile> {
@@ -61,8 +63,9 @@ export async function gateCommand(o: GateCliOptions): Promise<GateFile> {
   // Both sides run the same suite and rules: loaded once, and only when a side is a target.
   let loading: Promise<Project> | undefined;
   const project = () => (loading ??= loadProject({ config: o.config, suite: o.suite, rules: o.rules }));
-  const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir, project);
-  const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir, project);
+  const read = { format: o.format === undefined ? undefined : parseFormat(o.format), config: config.import };
+  const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir, project, read);
+  const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir, project, read);
   let gate = runGate(baseline, candidate, { policy, failOn: o.failOn });
   if (o.signoffs) {
     const head = o.head ?? candidate.target.ref;
@@ -106,6 +109,10 @@ export function registerGate(program: Command, ctx: CliContext): void {
       .requiredOption('--baseline <x>', 'results file, or a target to run (sim:v1, agent.yml)')
       .requiredOption('--candidate <y>', 'results file, or a target to run')
       .option('--policy <file>', 'failure budget overrides (YAML/JSON)')
+      .option(
+        '--format <name>',
+        'read both results files as this format (promptfoo, inspect, deepeval, garak, safety-gate) instead of by content',
+      )
       .option('--out-dir <dir>', 'where gate.json and the reports go', 'artifacts')
       .option('--report-url <url>', 'link to the full report, shown in summary.md')
       .option('--signoffs <file>', "sign-offs (YAML/JSON list), judged by the config's signoff lists")
