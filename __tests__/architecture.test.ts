@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 const CORE = [
   'case',
   'config',
+  'import',
   'incident',
   'input',
   'policy',
