@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { parseFormat, type FormatName } from '../import/registry.js';
+import { parseFormat, type FormatName, type ImportOptions } from '../import/registry.js';
 import { readResultsWithFormat, writeJson } from '../results/io.js';
 import type { ResultsFile } from '../results/schema.js';
 
@@ -26,15 +26,17 @@ export interface ImportOutcome {
   out?: string;
 }
 
+/** How results files are read: a forced --format, and the config's `import` mapping. */
+export function importOptions(o: { format?: string; config?: string }): ImportOptions {
+  return {
+    format: o.format === undefined ? undefined : parseFormat(o.format),
+    config: loadConfig(o.config).config.import,
+  };
+}
+
 /** Converts another harness's output into a results file, exactly as `gate` and `merge` read it. */
 export function importResults(o: ImportRequest): ImportOutcome {
-  const format = o.format === undefined ? undefined : parseFormat(o.format);
-  const { config } = loadConfig(o.config);
-  const { results, format: found } = readResultsWithFormat(
-    resolve(o.file),
-    { format, config: config.import },
-    true,
-  )!;
+  const { results, format: found } = readResultsWithFormat(resolve(o.file), importOptions(o), true)!;
   const samples = results.cases.flatMap((c) => c.samples);
   const errors = samples.filter((s) => s.error !== null && s.error !== undefined).length;
   const passed = samples.filter((s) => s.passed).length;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
-import { FORMATS, parseFormat } from '../../import/registry.js';
+import { importOptions } from '../../app/import.js';
+import { FORMATS } from '../../import/registry.js';
 import { readResults, writeJson } from '../../results/io.js';
 import { mergeResults } from '../../results/merge.js';
 
@@ -14,10 +14,7 @@ export function registerMerge(program: Command): void {
     .option('--format <name>', `force the input format (${FORMATS.join(', ')}) instead of recognising it`)
     .option('--config <file>', 'config whose `import` section maps category and severity')
     .action((files: string[], o: { out: string; format?: string; config?: string }) => {
-      const read = {
-        format: o.format === undefined ? undefined : parseFormat(o.format),
-        config: loadConfig(o.config).config.import,
-      };
+      const read = importOptions(o);
       const merged = mergeResults(files.map((file) => ({ file, results: readResults(file, read) })));
       writeJson(resolve(o.out), merged);
       process.stdout.write(`${merged.cases.length} cases from ${files.length} files -> ${o.out}\n`);
