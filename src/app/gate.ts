@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { globSync } from 'tinyglobby';
-import { parseJsonFile } from '../input/json.js';
 import { readStructured } from '../input/document.js';
 import { InputError, problemsFromZod } from '../input/errors.js';
 import { displayPath } from '../input/sources.js';
 import { loadConfig } from '../config/load.js';
 import { applyPolicy } from '../policy/load.js';
-import { readResults, resultsFromData, writeJson } from '../results/io.js';
+import { readResults, readResultsIfAny, writeJson, type ImportOptions } from '../results/io.js';
+import { parseFormat } from '../import/registry.js';
 import { mergeResults } from '../results/merge.js';
 import type { ResultsFile } from '../results/schema.js';
 import { runGate, withGovernance, type FailOn, type GateFile } from '../verdict/gate.js';
@@ -43,6 +43,8 @@ export interface GateOptions extends RunOptions {
   signoffs?: string;
   author?: string;
   head?: string;
+  /** Force the format of results files (promptfoo, inspect, deepeval, garak, safety-gate). */
+  format?: string;
   progress?: (side: 'baseline' | 'candidate') => ((p: Progress) => void) | undefined;
 }
 
@@ -60,8 +62,9 @@ export async function gate(o: GateOptions): Promise<GateRun> {
   let loading: Promise<Project> | undefined;
   const project = () =>
     (loading ??= loadProject({ config: o.config, suite: o.suite, rules: o.rules, cwd: o.cwd }));
-  const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir, project);
-  const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir, project);
+  const read = { format: o.format === undefined ? undefined : parseFormat(o.format), config: config.import };
+  const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir, project, read);
+  const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir, project, read);
   let g = runGate(baseline, candidate, { policy, failOn: o.failOn });
   if (o.signoffs) {
     const head = o.head ?? candidate.target.ref;
@@ -84,12 +87,12 @@ async function resultsOrRun(
   o: GateOptions,
   outDir: string,
   project: () => Promise<Project>,
+  read: ImportOptions,
 ): Promise<ResultsFile> {
-  if (existsSync(arg) && /\.json$/i.test(arg)) {
-    // Parsed once: results files can be large. A JSON file of another kind is a target file.
-    const data = parseJsonFile(arg, 'results file');
-    if ((data as { kind?: unknown } | null)?.kind === 'safety-gate.results')
-      return resultsFromData(data, arg);
+  if (existsSync(arg) && statSync(arg).isFile()) {
+    // Read once: results files can be large. Ours or another harness's output, by content; else a target file.
+    const results = readResultsIfAny(arg, read);
+    if (results) return results;
   }
   const checkpoint = join(outDir, `${side}.checkpoint.jsonl`);
   mkdirSync(outDir, { recursive: true });
@@ -139,11 +142,12 @@ export function readSignoffsFile(file: string): SignoffRequest[] {
 }
 
 /** A results input: one file, or a glob of shard files that are merged. */
-export function readResultsInput(pattern: string, workspace: string): ResultsFile {
+export function readResultsInput(pattern: string, workspace: string, read: ImportOptions = {}): ResultsFile {
   const files = globSync(pattern, { cwd: workspace, absolute: true }).sort();
-  if (files.length === 0) return readResults(isAbsolute(pattern) ? pattern : resolve(workspace, pattern));
-  if (files.length === 1) return readResults(files[0]);
-  return mergeResults(files.map((file) => ({ file, results: readResults(file) })));
+  if (files.length === 0)
+    return readResults(isAbsolute(pattern) ? pattern : resolve(workspace, pattern), read);
+  if (files.length === 1) return readResults(files[0], read);
+  return mergeResults(files.map((file) => ({ file, results: readResults(file, read) })));
 }
 
 export interface ChangeGateOptions {
@@ -191,6 +195,7 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
   let extra: Reason[] = [];
   let policyConfig: Parameters<typeof applyPolicy>[0];
   let signoffRules: SignoffRules | undefined;
+  let importRules: ImportOptions['config'];
   let headSha: string | undefined;
   let headDir = o.workspace;
   let cleanup = async () => {};
@@ -200,8 +205,6 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
         throw new ExitError(
           'baseline-results and candidate-results go together (files or globs of shard files)',
         );
-      baseline = readResultsInput(o.baselineResults, o.workspace);
-      candidate = readResultsInput(o.candidateResults, o.workspace);
       if (o.baseRef) {
         // Results made elsewhere are still judged by the BASE's policy, and head changes to it are still named.
         const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
@@ -211,10 +214,15 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
         extra = sides.reasons;
         policyConfig = sides.base.config.policy;
         signoffRules = sides.base.config.signoff;
+        importRules = sides.base.config.import;
       } else {
         o.notice?.('no base commit known: the failure budget is read from the workspace config.');
-        ({ policy: policyConfig, signoff: signoffRules } = loadConfig(o.config, o.workspace).config);
+        const cfg = loadConfig(o.config, o.workspace).config;
+        ({ policy: policyConfig, signoff: signoffRules, import: importRules } = cfg);
       }
+      // Other harnesses' files are mapped by the base's `import` rules (category, severity).
+      baseline = readResultsInput(o.baselineResults, o.workspace, { config: importRules });
+      candidate = readResultsInput(o.candidateResults, o.workspace, { config: importRules });
     } else {
       if (!o.baseRef)
         throw new ExitError('no baseline: the event names no base commit; set the baseline-ref input');

@@ -10,6 +10,7 @@ import { registerStress } from './commands/stress.js';
 import { registerPromote } from './commands/promote.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
+import { registerImport } from './commands/import.js';
 import { EXIT, ExitError, describeError } from '../app/errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
@@ -30,6 +31,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerPromote(program);
   registerReplay(program, ctx);
   registerMerge(program);
+  registerImport(program);
   registerValidate(program);
   registerSchema(program);
   registerDemo(program);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImportConfigSchema } from '../import/schema.js';
 import { PolicyOverrideSchema } from '../policy/schema.js';
 import { TargetSchema } from '../target/schema.js';
 
@@ -19,6 +20,10 @@ export const ConfigSchema = z.strictObject({
     .default('.safety-gate-cache')
     .describe('response cache folder (relative to the config), or false'),
   policy: PolicyOverrideSchema.optional(),
+  import: ImportConfigSchema.optional().describe(
+    'how results of other harnesses (promptfoo, inspect_ai, DeepEval, garak) are read: category and severity ' +
+      'of cases whose harness records none, and the inspect_ai pass threshold (docs/importers.md)',
+  ),
   signoff: z
     .strictObject({
       security: z.array(z.string()).default([]),

@@ -1,12 +1,48 @@
+import { readFileSync } from 'node:fs';
 import { writeArtifact, type ArtifactOptions } from '../util/artifact.js';
 import { InputError } from '../input/errors.js';
-import { parseJsonFile, validateJson } from '../input/json.js';
+import { validateJson } from '../input/json.js';
 import { displayPath } from '../input/sources.js';
+import { loadDocument, type FormatName, type ImportOptions } from '../import/registry.js';
 import { ResultsSchema, type ResultsFile } from './schema.js';
 
-/** Reads and validates a results file; errors name the file and the path inside it. */
-export function readResults(file: string): ResultsFile {
-  return resultsFromData(parseJsonFile(file, 'results file'), file);
+export type { ImportOptions } from '../import/registry.js';
+
+/**
+ * Reads a results file: ours, or another harness's output (promptfoo, inspect_ai, DeepEval, garak) recognised by
+ * content or named by `o.format`, converted to ours. Errors name the file and the path or line inside it.
+ */
+export function readResults(file: string, o: ImportOptions = {}): ResultsFile {
+  return readResultsWithFormat(file, o, true)!.results;
+}
+
+/**
+ * readResults for an argument that may also be something else (the gate's target files): undefined when the
+ * file's content is no results format and none was forced. Reads and parses the file once.
+ */
+export function readResultsIfAny(file: string, o: ImportOptions = {}): ResultsFile | undefined {
+  return readResultsWithFormat(file, o, false)?.results;
+}
+
+export function readResultsWithFormat(
+  file: string,
+  o: ImportOptions,
+  required: boolean,
+): { results: ResultsFile; format: FormatName } | undefined {
+  const name = displayPath(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw InputError.one(
+      name,
+      '',
+      `cannot read results file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
+  }
+  const doc = loadDocument(name, bytes, o, required);
+  if (!doc) return undefined;
+  return { results: resultsFromData(doc.data, file), format: doc.format };
 }
 
 /** Validates parsed results (for callers that had to look at the JSON first). */

@@ -15,6 +15,10 @@ export function registerGate(program: Command, ctx: CliContext): void {
       .requiredOption('--baseline <x>', 'results file, or a target to run (sim:v1, agent.yml)')
       .requiredOption('--candidate <y>', 'results file, or a target to run')
       .option('--policy <file>', 'failure budget overrides (YAML/JSON)')
+      .option(
+        '--format <name>',
+        'read both results files as this format (promptfoo, inspect, deepeval, garak, safety-gate) instead of by content',
+      )
       .option('--out-dir <dir>', 'where gate.json and the reports go', 'artifacts')
       .option('--report-url <url>', 'link to the full report, shown in summary.md')
       .option('--signoffs <file>', "sign-offs (YAML/JSON list), judged by the config's signoff lists")

@@ -1,14 +1,18 @@
 import type { Command } from 'commander';
 import { merge } from '../../app/merge.js';
+import { importOptions } from '../../app/import.js';
+import { FORMATS } from '../../import/registry.js';
 
 export function registerMerge(program: Command): void {
   program
     .command('merge')
     .description('join shard results files of one side into one results file')
-    .argument('<results...>', 'results files (one per shard)')
+    .argument('<results...>', 'results files (one per shard; other harnesses’ output is read as in gate)')
     .requiredOption('--out <file>', 'merged results file')
-    .action((files: string[], o: { out: string }) => {
-      const merged = merge(files, o.out);
+    .option('--format <name>', `force the input format (${FORMATS.join(', ')}) instead of recognising it`)
+    .option('--config <file>', 'config whose `import` section maps category and severity')
+    .action((files: string[], o: { out: string; format?: string; config?: string }) => {
+      const merged = merge(files, o.out, importOptions(o));
       process.stdout.write(`${merged.cases.length} cases from ${files.length} files -> ${o.out}\n`);
     });
 }
