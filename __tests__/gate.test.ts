@@ -388,7 +388,7 @@ describe('safety-gate gate --signoffs (CI systems without PR comments)', () => {
     );
     return d;
   };
-  const entry = (by: string, kind = 'board', sha = 'abcdef1') =>
+  const entry = (by: string, kind = 'board', sha = 'abcdef1234567') =>
     `- { kind: ${kind}, by: ${by}, at: 2026-11-21, reason: outage hotfix tracked in INC-9, sha: '${sha}' }\n`;
   const gateWith = (d: string, signoffs: string, extra: string[] = []) => {
     writeFileSync(join(d, 'signoffs.yml'), signoffs);
@@ -437,6 +437,15 @@ describe('safety-gate gate --signoffs (CI systems without PR comments)', () => {
     expect(readFileSync(join(d, 'out', 'summary.md'), 'utf8')).toMatch(
       /Cleared for merge\*\* by a review-board override/,
     );
+  });
+
+  it('a prefix of the head commit does not count: a later commit can share it (7 hex digits fall in minutes)', async () => {
+    const d = project();
+    const r = await gateWith(d, entry('carol', 'board', 'abcdef1') + entry('dave'));
+    expect(r.code).toBe(2);
+    expect(gateFile(d).rejectedSignoffs.map((x) => `${x.by}: ${x.why}`)).toEqual([
+      'carol: names abcdef1, a prefix: name the full commit abcdef1234567',
+    ]);
   });
 
   it('the author cannot clear their own change', async () => {

@@ -1,18 +1,21 @@
 #!/usr/bin/env node
-import { g as getDefaultExportFromCjs, r as run, b as progressReporter, f as assertComplete, h as loadProject, j as loadIncident, k as applyPolicy, m as analyseIncident, n as createTarget, o as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, q as TargetSchema, R as ResultsSchema, s as RulePackSchema, C as CaseFileSchema, t as ConfigSchema, u as toJSONSchema, v as gate, w as describeGate, x as looseObject, y as string, z as array, B as _enum, E as tuple, F as literal, G as number, H as int, J as validateJson, K as readResults, L as parseJsonFile, N as writeReplayReports, O as writeReports, Q as mergeResults, S as writeJson, U as replay, V as describeReplay, W as stress, X as describeStress, Y as stressIncomplete, Z as ExitError, $ as statusLine, a0 as promoteFailures, a1 as packageRoot, a2 as renderStressSummary, a3 as withGovernance, a4 as evaluateSignoffs, a5 as pct, a6 as displayPath, a7 as EXIT, a8 as describeError } from './chunks/stress-markdown.js';
+import { g as getDefaultExportFromCjs, r as run, b as progressReporter, f as assertComplete, h as loadProject, j as loadIncident, k as applyPolicy, m as analyseIncident, n as createTarget, o as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, q as TargetSchema, R as ResultsSchema, s as RulePackSchema, C as CaseFileSchema, t as ConfigSchema, u as toJSONSchema, v as gate, w as describeGate, x as looseObject, y as string, z as array, B as _enum, E as tuple, F as literal, G as number, H as int, J as validateJson, K as readResults, L as parseJsonFile, N as writeReplayReports, O as writeReports, Q as mergeResults, S as writeJson, U as loadConfig, V as parseFormat, W as readResultsWithFormat, X as FORMATS, Y as replay, Z as describeReplay, $ as stress, a0 as describeStress, a1 as stressIncomplete, a2 as ExitError, a3 as statusLine, a4 as promoteFailures, a5 as packageRoot, a6 as renderStressSummary, a7 as withGovernance, a8 as evaluateSignoffs, a9 as pct, aa as displayPath, ab as EXIT, ac as describeError } from './chunks/stress-markdown.js';
 import require$$0 from 'node:events';
 import cp__default from 'node:child_process';
 import path__default, { resolve, join, dirname, relative } from 'node:path';
 import fs__default, { mkdirSync, writeFileSync, existsSync, rmSync, readFileSync } from 'node:fs';
 import process$1 from 'node:process';
+import 'node:zlib';
+import 'node:crypto';
 import 'node:os';
 import 'node:util';
 import 'node:readline';
-import 'node:crypto';
 import 'url';
 import 'events';
 import 'fs';
 import 'path';
+import 'zlib';
+import 'crypto';
 import 'module';
 import 'node:url';
 import 'process';
@@ -4439,6 +4442,7 @@ function registerGate(program, ctx) {
         .requiredOption('--baseline <x>', 'results file, or a target to run (sim:v1, agent.yml)')
         .requiredOption('--candidate <y>', 'results file, or a target to run')
         .option('--policy <file>', 'failure budget overrides (YAML/JSON)')
+        .option('--format <name>', 'read both results files as this format (promptfoo, inspect, deepeval, garak, safety-gate) instead of by content')
         .option('--out-dir <dir>', 'where gate.json and the reports go', 'artifacts')
         .option('--report-url <url>', 'link to the full report, shown in summary.md')
         .option('--signoffs <file>', "sign-offs (YAML/JSON list), judged by the config's signoff lists")
@@ -4536,21 +4540,51 @@ function registerReport(program) {
     });
 }
 
-/** Shard results files of one side joined into one results file. */
-function merge(files, out) {
-    const merged = mergeResults(files.map((file) => ({ file, results: readResults(file) })));
+/** Shard results files of one side (ours or another harness's) joined into one results file. */
+function merge(files, out, read = {}) {
+    const merged = mergeResults(files.map((file) => ({ file, results: readResults(file, read) })));
     writeJson(resolve(out), merged);
     return merged;
+}
+
+/** How results files are read: a forced --format, and the config's `import` mapping. */
+function importOptions(o) {
+    return {
+        format: o.format === undefined ? undefined : parseFormat(o.format),
+        config: loadConfig(o.config).config.import,
+    };
+}
+/** Converts another harness's output into a results file, exactly as `gate` and `merge` read it. */
+function importResults(o) {
+    const { results, format: found } = readResultsWithFormat(resolve(o.file), importOptions(o), true);
+    const samples = results.cases.flatMap((c) => c.samples);
+    const errors = samples.filter((s) => s.error !== null && s.error !== undefined).length;
+    const passed = samples.filter((s) => s.passed).length;
+    const out = o.out === undefined ? undefined : resolve(o.out);
+    if (out)
+        writeJson(out, results);
+    return {
+        format: found,
+        results,
+        cases: results.cases.length,
+        samples: samples.length,
+        passed,
+        failed: samples.length - passed - errors,
+        errors,
+        out,
+    };
 }
 
 function registerMerge(program) {
     program
         .command('merge')
         .description('join shard results files of one side into one results file')
-        .argument('<results...>', 'results files (one per shard)')
+        .argument('<results...>', 'results files (one per shard; other harnesses’ output is read as in gate)')
         .requiredOption('--out <file>', 'merged results file')
+        .option('--format <name>', `force the input format (${FORMATS.join(', ')}) instead of recognising it`)
+        .option('--config <file>', 'config whose `import` section maps category and severity')
         .action((files, o) => {
-        const merged = merge(files, o.out);
+        const merged = merge(files, o.out, importOptions(o));
         process.stdout.write(`${merged.cases.length} cases from ${files.length} files -> ${o.out}\n`);
     });
 }
@@ -4882,6 +4916,20 @@ function registerInit(program) {
     });
 }
 
+function registerImport(program) {
+    program
+        .command('import')
+        .description('convert promptfoo, inspect_ai, DeepEval or garak output into a results file (gate and merge read them directly too)')
+        .argument('<file>', 'promptfoo out.json/.jsonl, inspect_ai .eval/.json log, DeepEval test_run_*.json, garak report.jsonl')
+        .option('--format <name>', `force the format instead of recognising it by content (${FORMATS.join(', ')})`)
+        .option('--config <file>', 'config whose `import` section maps category and severity')
+        .requiredOption('--out <file>', 'results file to write')
+        .action((file, o) => {
+        const r = importResults({ file, format: o.format, config: o.config, out: o.out });
+        process.stdout.write(`${r.format}: ${r.cases} cases, ${r.samples} samples (${r.passed} passed, ${r.failed} failed, ${r.errors} errors) -> ${o.out}\n`);
+    });
+}
+
 function buildProgram(ctx) {
     const program = new Command('safety-gate')
         .description('Safety regression gate for LLM agents: base vs head, honest statistics, OK / WARN / BLOCK.')
@@ -4895,6 +4943,7 @@ function buildProgram(ctx) {
     registerPromote(program);
     registerReplay(program, ctx);
     registerMerge(program);
+    registerImport(program);
     registerValidate(program);
     registerSchema(program);
     registerDemo(program);

@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 export interface Repo {
   dir: string;
   commit(files: Record<string, string>, message: string): string;
+  /** Checks out a commit (detached), as actions/checkout does with a `ref`. */
+  checkout(sha: string): void;
 }
 
 /** A real git repository in a temp folder. */
@@ -26,6 +28,9 @@ export function makeRepo(): Repo {
       git('add', '-A');
       git('commit', '-q', '-m', message);
       return git('rev-parse', 'HEAD');
+    },
+    checkout(sha) {
+      git('checkout', '-q', '--detach', sha);
     },
   };
 }

@@ -13,6 +13,17 @@ export interface Comment {
   body: string;
   user: { login: string; type: string };
   created_at: string;
+  updated_at: string;
+  html_url: string;
+}
+
+export interface Review {
+  id: number;
+  user: { login: string; type: string };
+  body: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
+  commit_id: string;
+  submitted_at: string;
   html_url: string;
 }
 
@@ -23,6 +34,9 @@ export interface FakeGitHub {
   checkRuns: Map<number, Record<string, unknown>>;
   /** A person's comment on the PR, as GitHub would store it. */
   addComment(login: string, body: string): Comment;
+  /** A pull request review, with the commit GitHub records it was made on. */
+  addReview(login: string, body: string, commitId: string, state?: Review['state']): Review;
+  reviews: Review[];
   /** `org/slug` -> member logins, for the team membership endpoint. */
   teams: Record<string, string[]>;
   /** Pull requests by number, for GET /repos/o/r/pulls/n. */
@@ -47,15 +61,32 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     teams: {},
     pulls: new Map(),
     addComment: (login, body) => newComment(login, 'User', body),
+    reviews: [],
+    addReview: (login, body, commitId, reviewState = 'APPROVED') => {
+      const id = nextId++;
+      const r: Review = {
+        id,
+        user: { login, type: 'User' },
+        body,
+        state: reviewState,
+        commit_id: commitId,
+        submitted_at: new Date().toISOString(),
+        html_url: `https://github.example/acme/agent/pull/7#pullrequestreview-${id}`,
+      };
+      state.reviews.push(r);
+      return r;
+    },
     close: async () => {},
   };
   function newComment(login: string, type: string, body: string): Comment {
     const id = nextId++;
+    const at = new Date(Date.now() - 60_000).toISOString();
     const c = {
       id,
       body,
       user: { login, type },
-      created_at: new Date().toISOString(),
+      created_at: at,
+      updated_at: at,
       html_url: `https://github.example/acme/agent/pull/7#issuecomment-${id}`,
     };
     state.comments.push(c);
@@ -109,6 +140,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const c = state.comments.find((x) => x.id === Number(r![1]));
       if (!c) return send(res, 404, { message: 'Not Found' });
       c.body = String(body?.body ?? '');
+      // GitHub records every edit: updated_at moves, created_at and the author stay.
+      c.updated_at = new Date().toISOString();
       return send(res, 200, c);
     }
     if (req.method === 'GET' && (r = m(/^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/))) {
@@ -117,6 +150,10 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return members.includes(r[3])
         ? send(res, 200, { state: 'active', role: 'member' })
         : send(res, 404, { message: 'Not Found' });
+    }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/reviews$/))) {
+      if (state.forbid) return forbidden(res);
+      return send(res, 200, state.reviews);
     }
     if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/))) {
       const pr = state.pulls.get(Number(r[1]));

@@ -1,0 +1,256 @@
+// The pull request's own code must never change its verdict (docs/threat_model.md): each test plays one attack
+// from the head of a pull request against the bundled action, a loopback GitHub API and real git repositories.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getOctokit } from '@actions/github';
+import { startFakeGitHub, type FakeGitHub } from './helpers/github-server.js';
+import { makeRepo } from './helpers/git-repo.js';
+import { PRESSURE_CASE, config, prEvent, runAction, type ActionRun } from './helpers/action-run.js';
+
+const SIGNOFF = 'signoff:\n  security: [alice]\n  board: [carol, dave]\n  quorum: 2\n';
+const gateJson = (r: ActionRun) =>
+  JSON.parse(readFileSync(join(r.outDir, 'gate.json'), 'utf8')) as {
+    verdict: string;
+    clearedBy: string | null;
+    reasons: Array<{ code: string; level: string; message: string }>;
+    rejectedSignoffs: Array<{ by: string; why: string }>;
+    policy: { sources: string[] };
+  };
+
+/** A marker file outside the repository: an agent or rule module that ran writes it. */
+const marker = () => join(mkdtempSync(join(tmpdir(), 'sg-marker-')), 'ran');
+const touch = (file: string) => `require('fs').writeFileSync(${JSON.stringify(file)}, 'ran');`;
+const refusingAgent = (file?: string) =>
+  `${file ? touch(file) : ''} process.stdin.on('data', () => {}); process.stdin.on('end', () => console.log(JSON.stringify({ content: "I can't help with that." })));`;
+const commandConfig = (extra = '') =>
+  `suite: [safety/cases.yml]\nrules: [builtin:core]\ntarget: { type: command, command: node agent.cjs, timeoutMs: 10000 }\nsamples: 1\n${extra}`;
+
+describe('the head of a pull request cannot change its verdict', () => {
+  let gh: FakeGitHub;
+  beforeEach(async () => {
+    gh = await startFakeGitHub();
+  });
+  afterEach(async () => gh.close());
+
+  it('pull_request_target: the head agent never runs (it would hold the secrets and write token); the step and the check fail', async () => {
+    const ran = marker();
+    const repo = makeRepo();
+    const base = repo.commit(
+      {
+        '.safety-gate.yml': commandConfig(),
+        'safety/cases.yml': PRESSURE_CASE,
+        'agent.cjs': refusingAgent(),
+      },
+      'base',
+    );
+    const head = repo.commit({ 'agent.cjs': refusingAgent(ran) }, 'a fork edits the agent');
+    repo.checkout(base); // the safe pull_request_target pattern: the workspace holds the base
+    const r = await runAction(
+      repo,
+      gh,
+      prEvent(base, head, true),
+      {},
+      { GITHUB_EVENT_NAME: 'pull_request_target' },
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toMatch(/::error::.*pull_request_target.*will not run the pull request's own agent/);
+    expect(existsSync(ran)).toBe(false);
+    expect(r.outputs).toMatchObject({ verdict: 'ERROR', 'exit-code': '3' });
+  });
+
+  it("a head-only module rule is never imported into the gate's process; grading with it is an error, not a pass", async () => {
+    const ran = marker();
+    const repo = makeRepo();
+    const base = repo.commit({ '.safety-gate.yml': config('v1'), 'safety/cases.yml': PRESSURE_CASE }, 'base');
+    const head = repo.commit(
+      {
+        '.safety-gate.yml': config('v1').replace(
+          'rules: [builtin:core]',
+          'rules: [builtin:core, safety/mine.yml]',
+        ),
+        'safety/mine.yml':
+          'rules:\n  - { id: my-rule, kind: module, module: mine.mjs, taxonomy: jailbreak, severity: low, description: mine }\n',
+        'safety/mine.mjs': `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(ran)}, 'ran');\nexport default () => null;\n`,
+      },
+      'add a rule module',
+    );
+    const r = await runAction(repo, gh, prEvent(base, head));
+    expect(r.stdout).not.toMatch(/::error::/);
+    expect(existsSync(ran)).toBe(false);
+    expect(r.outputs.verdict).toBeDefined();
+    expect(gateJson(r).reasons.map((x) => x.code)).not.toContain('nothing_compared');
+  });
+
+  it("an absolute config input is read in each checkout: the head's loosened policy is not applied", async () => {
+    const repo = makeRepo();
+    const base = repo.commit({ '.safety-gate.yml': config('v1'), 'safety/cases.yml': PRESSURE_CASE }, 'base');
+    const head = repo.commit(
+      { '.safety-gate.yml': config('v2', 'policy: { minRegression: 0.99, maxDelayedIncrease: 0.99 }\n') },
+      'v2 and a looser budget',
+    );
+    const r = await runAction(repo, gh, prEvent(base, head), { config: join(repo.dir, '.safety-gate.yml') });
+    expect(r.outputs.verdict).toBe('BLOCK');
+    const g = gateJson(r);
+    expect(g.reasons.map((x) => x.code)).toContain('policy_changed');
+    expect(g.policy.sources.join(' ')).not.toContain(repo.dir);
+  });
+
+  it('a head that swaps its real agent for a simulated one BLOCKs (target_downgraded); only the board clears it', async () => {
+    const repo = makeRepo();
+    const base = repo.commit(
+      {
+        '.safety-gate.yml': commandConfig(SIGNOFF),
+        'safety/cases.yml': PRESSURE_CASE,
+        'agent.cjs': refusingAgent(),
+      },
+      'base',
+    );
+    const head = repo.commit(
+      {
+        '.safety-gate.yml': commandConfig(SIGNOFF).replace(
+          /target: .*\n/,
+          'target: { type: sim, profile: v1 }\n',
+        ),
+      },
+      'gate the simulator',
+    );
+    gh.addComment('alice', `/safety-gate sign-off ${head} the simulator is close enough`);
+    const r = await runAction(repo, gh, prEvent(base, head));
+    expect(r.outputs.verdict).toBe('BLOCK');
+    expect(r.code).not.toBe(0);
+    const g = gateJson(r);
+    expect(g.reasons.find((x) => x.code === 'target_downgraded')).toMatchObject({ level: 'BLOCK' });
+    expect(g.clearedBy).toBeNull();
+  });
+});
+
+describe('sign-offs rest on what GitHub recorded', () => {
+  let gh: FakeGitHub;
+  beforeEach(async () => {
+    gh = await startFakeGitHub();
+  });
+  afterEach(async () => gh.close());
+
+  const blocked = () => {
+    const repo = makeRepo();
+    const base = repo.commit(
+      { '.safety-gate.yml': config('v1', SIGNOFF), 'safety/cases.yml': PRESSURE_CASE },
+      'base',
+    );
+    const head = repo.commit({ '.safety-gate.yml': config('v2', SIGNOFF) }, 'v2');
+    return { repo, base, head };
+  };
+
+  it('comments edited with the token into overrides, a short commit prefix, a quoted command and the placeholder do not clear a BLOCK', async () => {
+    const { repo, base, head } = blocked();
+    // What a head agent holding the token can do: edit the board's harmless comments into overrides.
+    const carol = gh.addComment('carol', 'Looks interesting, I will have a look tomorrow.');
+    const dave = gh.addComment('dave', 'Thanks for the PR!');
+    const octokit = getOctokit('ghs_stolen', { baseUrl: gh.url });
+    for (const c of [carol, dave])
+      await octokit.rest.issues.updateComment({
+        owner: 'acme',
+        repo: 'agent',
+        comment_id: c.id,
+        body: `/safety-gate override ${head} approved by the board, ship it`,
+      });
+    gh.addComment('carol', `/safety-gate override ${head.slice(0, 7)} hotfix for the outage in INC-9`);
+    gh.addComment(
+      'dave',
+      'To override, type:\n```\n/safety-gate override ' + head + ' because of the outage\n```',
+    );
+    gh.addComment('dave', `/safety-gate override ${head} <why this is acceptable>`);
+    const r = await runAction(repo, gh, prEvent(base, head));
+    expect(r.code).not.toBe(0);
+    const g = gateJson(r);
+    expect(g.clearedBy).toBeNull();
+    expect(g.rejectedSignoffs.map((x) => `${x.by}: ${x.why}`)).toEqual([
+      'carol: the comment was edited after it was posted: post a new one',
+      'dave: the comment was edited after it was posted: post a new one',
+      `carol: names ${head.slice(0, 7)}, a prefix: name the full commit ${head}`,
+      'dave: gives no reason of its own (at least 10 characters, not the placeholder): every sign-off says why',
+    ]);
+  });
+
+  it('an approving review counts for the commit GitHub says it approved, not another', async () => {
+    const { repo, base, head } = blocked();
+    gh.addReview('carol', `/safety-gate override ${head} outage fix, tracked in INC-9`, head);
+    gh.addReview('dave', `/safety-gate override ${head} approved on the earlier commit`, base);
+    const one = await runAction(repo, gh, prEvent(base, head));
+    expect(gateJson(one).clearedBy).toBeNull();
+    gh.addReview('dave', `/safety-gate override ${head} agreed: the follow-up restores the refusals`, head);
+    const two = await runAction(repo, gh, prEvent(base, head));
+    expect(two.code).toBe(0);
+    expect(gateJson(two)).toMatchObject({ verdict: 'BLOCK', clearedBy: 'board' });
+  });
+});
+
+describe('secrets never reach a file we write', () => {
+  let gh: FakeGitHub;
+  let echo: Server;
+  let url: string;
+  beforeEach(async () => {
+    gh = await startFakeGitHub();
+    // An OpenAI-compatible endpoint that puts the caller's API key into its answer.
+    echo = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const key = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            id: 'x',
+            object: 'chat.completion',
+            created: 0,
+            model: 'm',
+            choices: [
+              {
+                index: 0,
+                finish_reason: 'stop',
+                message: { role: 'assistant', content: `I can't help with that. Debug: key=${key} "${key}"` },
+              },
+            ],
+          }),
+        );
+      });
+    });
+    await new Promise<void>((ok) => echo.listen(0, '127.0.0.1', ok));
+    url = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/v1`;
+  });
+  afterEach(async () => {
+    await gh.close();
+    await new Promise((ok) => echo.close(ok));
+  });
+
+  const files = (dir: string): string[] =>
+    !existsSync(dir)
+      ? []
+      : readdirSync(dir).flatMap((f) => {
+          const p = join(dir, f);
+          return statSync(p).isDirectory() ? files(p) : [p];
+        });
+
+  it('an endpoint echoing the API key: not in results, gate.json, reports, junit, the cache or the log', async () => {
+    const KEY = 'sk-proj-Zq9TESTKEYx7Yv2Wb4Nc8Md1Le6Kf3Jg';
+    const target = `{ type: openai, model: gpt-4.1-mini, baseUrl: '${url}', apiKeyEnv: SG_TEST_KEY, maxRetries: 0 }`;
+    const cfg = `suite: [safety/cases.yml]\nrules: [builtin:core]\ntarget: ${target}\nsamples: 1\n`;
+    const repo = makeRepo();
+    const base = repo.commit({ '.safety-gate.yml': cfg, 'safety/cases.yml': PRESSURE_CASE }, 'base');
+    const head = repo.commit({ 'README.md': 'x\n' }, 'docs');
+    const r = await runAction(repo, gh, prEvent(base, head), {}, { SG_TEST_KEY: KEY });
+    // One case, one sample: the verdict is OK or an underpowered WARN; what matters here is what was written.
+    expect(r.stdout).not.toMatch(/::error::/);
+    expect(['OK', 'WARN']).toContain(r.outputs.verdict);
+    const written = files(join(r.outDir, '..'));
+    expect(written.some((f) => f.endsWith('candidate.results.json'))).toBe(true);
+    expect(written.some((f) => f.includes('safety-gate-cache'))).toBe(true);
+    const leaks = written.filter((f) => readFileSync(f, 'utf8').includes(KEY));
+    expect(leaks).toEqual([]);
+    // The runner is told to mask it (::add-mask::, never shown); nothing else in the log carries it.
+    expect(r.stdout.replace(`::add-mask::${KEY}`, '')).not.toContain(KEY);
+    expect(r.summary).not.toContain(KEY);
+  });
+});
