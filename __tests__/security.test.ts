@@ -61,6 +61,49 @@ describe('the head of a pull request cannot change its verdict', () => {
     expect(r.outputs).toMatchObject({ verdict: 'ERROR', 'exit-code': '3' });
   });
 
+  it("the head's agent gets an allow-listed environment: never the runner token, the action's inputs or ACTIONS_*", async () => {
+    const dump = marker();
+    const agent = `require('fs').writeFileSync(${JSON.stringify(dump)}, JSON.stringify(process.env)); ${refusingAgent()}`;
+    const repo = makeRepo();
+    const cfg = commandConfig().replace('timeoutMs: 10000', 'timeoutMs: 10000, passEnv: [SG_MODEL_KEY]');
+    const base = repo.commit(
+      { '.safety-gate.yml': cfg, 'safety/cases.yml': PRESSURE_CASE, 'agent.cjs': agent },
+      'base',
+    );
+    const head = repo.commit({ 'README.md': 'x\n' }, 'docs');
+    const r = await runAction(
+      repo,
+      gh,
+      prEvent(base, head),
+      {},
+      {
+        GITHUB_TOKEN: 'ghs_runnertoken',
+        ACTIONS_RUNTIME_TOKEN: 'runtime-token',
+        SG_MODEL_KEY: 'model-key-value',
+      },
+    );
+    expect(r.outputs.verdict).toBeDefined();
+    const env = JSON.parse(readFileSync(dump, 'utf8')) as Record<string, string>;
+    expect(env.SG_MODEL_KEY).toBe('model-key-value');
+    expect(env.PATH).toBeTruthy();
+    expect(Object.keys(env).filter((k) => /^(GITHUB_|INPUT_|ACTIONS_|RUNNER_)/.test(k))).toEqual([]);
+  });
+
+  it('a config that names the runner token in passEnv is refused', async () => {
+    const repo = makeRepo();
+    const cfg = commandConfig().replace('timeoutMs: 10000', 'timeoutMs: 10000, passEnv: [GITHUB_TOKEN]');
+    const base = repo.commit(
+      { '.safety-gate.yml': cfg, 'safety/cases.yml': PRESSURE_CASE, 'agent.cjs': refusingAgent() },
+      'base',
+    );
+    const head = repo.commit({ 'README.md': 'x\n' }, 'docs');
+    const r = await runAction(repo, gh, prEvent(base, head));
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toMatch(
+      /passEnv\[0\]: the runner token, the action inputs and ACTIONS_\*\/RUNNER_\* variables never reach the agent/,
+    );
+  });
+
   it("a head-only module rule is never imported into the gate's process; grading with it is an error, not a pass", async () => {
     const ran = marker();
     const repo = makeRepo();
