@@ -1,5 +1,6 @@
 import { InputError } from '../input/errors.js';
 import { redact } from '../util/secrets.js';
+import { terminalSafe } from '../report/text.js';
 
 export const EXIT = { OK: 0, WARN: 1, BLOCK: 2, ERROR: 3 } as const;
 
@@ -15,7 +16,7 @@ export class ExitError extends Error {
 
 /** One line per problem, never a stack trace for bad input; internal errors say so. */
 export function describeError(e: unknown): string {
-  return redact(describe(e));
+  return terminalSafe(redact(describe(e)));
 }
 
 function describe(e: unknown): string {

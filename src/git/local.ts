@@ -13,7 +13,7 @@ async function git(cwd: string, args: string[]): Promise<string> {
 
 export async function resolveCommit(repoDir: string, ref: string): Promise<string | undefined> {
   try {
-    return await git(repoDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return await git(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   } catch {
     return undefined;
   }
@@ -23,7 +23,14 @@ export async function resolveCommit(repoDir: string, ref: string): Promise<strin
  * The commit for `ref`, fetched from origin when the checkout is shallow. Fails with what to change in the
  * workflow, because a gate that silently compared the wrong commits would be worse than none.
  */
+/** A ref as git names one; never an option (`--upload-pack=…`) or something with spaces or control characters. */
+export function assertRef(ref: string): void {
+  if (!/^(?!-)[A-Za-z0-9._/@{}^~+-]{1,255}$/.test(ref) || ref.includes('..'))
+    throw new Error(`not a git ref or commit: ${JSON.stringify(ref.slice(0, 80))}`);
+}
+
 export async function ensureCommit(repoDir: string, ref: string): Promise<string> {
+  assertRef(ref);
   const sha = await resolveCommit(repoDir, ref);
   if (sha) return sha;
   try {

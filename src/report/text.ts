@@ -3,6 +3,23 @@ import type { Replay } from '../incident/replay.js';
 import type { StressFile } from '../stress/search.js';
 import { pct, pvalue } from '../util/format.js';
 
+/**
+ * Ids, names and evidence come from result files and model output: escape sequences, carriage returns and other
+ * control characters in them must not rewrite the terminal or forge log lines. Newlines between lines are ours.
+ */
+export function terminalSafe(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line.replace(
+        // eslint-disable-next-line no-control-regex -- matching control characters is the point
+        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      ),
+    )
+    .join('\n');
+}
+
 /** Plain-text renderings for a terminal or a CI log: the gate, a replay, a stress search. */
 export function describeGate(g: GateFile): string {
   const lines = [
@@ -16,7 +33,7 @@ export function describeGate(g: GateFile): string {
       : []),
     ...g.rejectedSignoffs.map((r) => `  not counted: ${r.kind} sign-off by ${r.by}: ${r.why}`),
   ];
-  return lines.join('\n') + '\n';
+  return terminalSafe(lines.join('\n')) + '\n';
 }
 
 export function describeReplay(r: Replay): string {
@@ -35,7 +52,7 @@ export function describeReplay(r: Replay): string {
     `  new cases: ${f.cases.map((c) => c.id).join(', ')}`,
     ...f.reasons.map((x) => `  ${x.level} ${x.code}: ${x.message}`),
   ];
-  return lines.join('\n') + '\n';
+  return terminalSafe(lines.join('\n')) + '\n';
 }
 
 export function describeStress(f: StressFile): string {
@@ -50,5 +67,5 @@ export function describeStress(f: StressFile): string {
       ),
     ...(f.failures.length > 10 ? [`  and ${f.failures.length - 10} more`] : []),
   ];
-  return lines.join('\n') + '\n';
+  return terminalSafe(lines.join('\n')) + '\n';
 }

@@ -35,6 +35,30 @@ export function mergeResults(parts: Array<{ file: string; results: ResultsFile }
       cases.push(c);
     }
   }
+  assertCompleteShards(parts);
   const { shard: _shard, ...rest } = first.results;
   return { ...rest, cases };
+}
+
+/**
+ * Shards say which slice they are (`k/n`): a merge without every slice would gate part of the suite, and a
+ * regression in the missing slice would pass unseen.
+ */
+function assertCompleteShards(parts: Array<{ file: string; results: ResultsFile }>): void {
+  const labelled = parts.filter((p) => p.results.shard);
+  if (labelled.length === 0) return;
+  const total = Number(labelled[0].results.shard!.split('/')[1]);
+  const have = new Set(labelled.map((p) => Number(p.results.shard!.split('/')[0])));
+  for (const p of labelled)
+    if (Number(p.results.shard!.split('/')[1]) !== total)
+      throw InputError.one(p.file, 'shard', `expected a shard of ${total}, got ${p.results.shard}`);
+  const missing = Array.from({ length: total }, (_, i) => i + 1).filter((k) => !have.has(k));
+  if (missing.length || labelled.length !== parts.length)
+    throw InputError.one(
+      '(merge)',
+      'shard',
+      missing.length
+        ? `incomplete shard set: missing ${missing.map((k) => `${k}/${total}`).join(', ')}`
+        : 'some files are shards and some are not: merge the shards of one run',
+    );
 }

@@ -12,7 +12,12 @@ export const SampleSchema = z
     passed: z.boolean(),
     firstFailureTurn: z.int().min(1).nullable(),
     turns: z.int().min(0).optional(),
-    error: z.string().nullable().optional(),
+    // Any error is an error: an empty message must not read as "no error" (and so as a pass).
+    error: z
+      .string()
+      .nullable()
+      .optional()
+      .transform((e) => (e === '' ? 'error (the results file gave an empty message)' : e)),
     violations: z.array(ViolationSchema).optional(),
     transcript: z.array(z.looseObject({ role: z.string() })).optional(),
     calls: z.int().min(0).optional(),
