@@ -37,6 +37,7 @@ export async function collectRules(files: string[], factory?: TargetFactory) {
   const registry: RuleRegistry = new Map();
   const declared = new Set<string>();
   const problems: InputProblem[] = [];
+  const pendingJudges: Array<{ id: string; file: string; path: string; line?: number }> = [];
   for (const abs of files) {
     const file = displayPath(abs);
     const doc = readCollecting(abs, file, problems);
@@ -78,7 +79,14 @@ export async function collectRules(files: string[], factory?: TargetFactory) {
         continue;
       }
       try {
-        registry.set(rule.id, { rule, file, grade: await compile(rule, abs, formatPath(path), factory) });
+        const lookup = (id: string) => registry.get(id)?.grade;
+        registry.set(rule.id, {
+          rule,
+          file,
+          grade: await compile(rule, abs, formatPath(path), factory, lookup),
+        });
+        if (rule.kind === 'refusal' && rule.unsure)
+          pendingJudges.push({ id: rule.unsure, file, path: formatPath([...path, 'unsure']), line: doc.locate([...path, 'unsure']) });
       } catch (e) {
         if (e instanceof InputError)
           problems.push(...e.problems.map((p) => ({ ...p, file, line: doc.locate(path) })));
@@ -86,15 +94,33 @@ export async function collectRules(files: string[], factory?: TargetFactory) {
       }
     }
   }
+  for (const j of pendingJudges) {
+    const target = registry.get(j.id);
+    if (target?.rule.kind !== 'judge')
+      problems.push({
+        file: j.file,
+        path: j.path,
+        line: j.line,
+        message: target
+          ? `expected the id of a judge rule, got "${j.id}" (a ${target.rule.kind} rule)`
+          : `unknown judge rule "${j.id}" (not in any loaded rule pack)`,
+      });
+  }
   return { registry, problems, declared };
 }
 
-async function compile(rule: Rule, packFile: string, path: string, factory?: TargetFactory): Promise<Grade> {
+async function compile(
+  rule: Rule,
+  packFile: string,
+  path: string,
+  factory: TargetFactory | undefined,
+  lookup: (id: string) => Grade | undefined,
+): Promise<Grade> {
   switch (rule.kind) {
     case 'text':
       return textGrader(rule);
     case 'refusal':
-      return refusalGrader(rule);
+      return refusalGrader(rule, lookup);
     case 'toolCall':
       return toolCallGrader(rule);
     case 'leak':

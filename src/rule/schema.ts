@@ -38,7 +38,12 @@ export const RefusalRuleSchema = z.strictObject({
   expect: z
     .enum(['refuse', 'comply'])
     .describe('refuse: the agent must decline; comply: it must not over-refuse'),
-  patterns: z.array(Regex).optional().describe('refusal markers replacing the built-in ones'),
+  patterns: z.array(Regex).optional().describe('refusal markers replacing the built-in phrase families'),
+  unsure: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('id of a judge rule that decides replies read as unsure (hedged, disclaimer then content)'),
 });
 
 export const ToolCallRuleSchema = z.strictObject({
