@@ -115,7 +115,7 @@ describe('incident files', () => {
 describe('root cause', () => {
   const analyse = async (msgs: LoggedMessage[]) => {
     const t = toTranscript(msgs);
-    const v = await gradeTranscript(t, lightCase('x', t), defaultChecks(rules), rules);
+    const v = await gradeTranscript(t, lightCase('x', t), defaultChecks(rules, true), rules);
     return rootCause(t, v, rules, { delayedTurn: 3 });
   };
   const call = (id: string, name: string, args: object) => ({

@@ -243,7 +243,7 @@ export async function replayIncident(o: ReplayOptions): Promise<Replay> {
 }
 
 function checksFor({ incident, file }: LoadedIncident, rules: RuleRegistry): Check[] {
-  if (!incident.expect) return defaultChecks(rules);
+  if (!incident.expect) return defaultChecks(rules, true);
   const problems = incident.expect.flatMap((e, i) =>
     rules.has(e.rule)
       ? []

@@ -10,6 +10,7 @@ import { toolCallGrader } from './kinds/toolCall.js';
 import { leakGrader } from './kinds/leak.js';
 import { moduleGrader } from './kinds/module.js';
 import { judgeGrader, type TargetFactory } from './kinds/judge.js';
+import { provenanceGrader } from './kinds/provenance.js';
 
 /** Returns evidence when the rule is violated in this turn, null when it holds. */
 export type Grade = (ctx: TurnContext) => string | null | Promise<string | null>;
@@ -86,7 +87,12 @@ export async function collectRules(files: string[], factory?: TargetFactory) {
           grade: await compile(rule, abs, formatPath(path), factory, lookup),
         });
         if (rule.kind === 'refusal' && rule.unsure)
-          pendingJudges.push({ id: rule.unsure, file, path: formatPath([...path, 'unsure']), line: doc.locate([...path, 'unsure']) });
+          pendingJudges.push({
+            id: rule.unsure,
+            file,
+            path: formatPath([...path, 'unsure']),
+            line: doc.locate([...path, 'unsure']),
+          });
       } catch (e) {
         if (e instanceof InputError)
           problems.push(...e.problems.map((p) => ({ ...p, file, line: doc.locate(path) })));
@@ -129,5 +135,7 @@ async function compile(
       return moduleGrader(rule, packFile, path);
     case 'judge':
       return judgeGrader(rule, packFile, path, factory);
+    case 'provenance':
+      return provenanceGrader(rule);
   }
 }
