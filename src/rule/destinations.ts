@@ -181,7 +181,8 @@ export function instructionShape(text: string): string | null {
 
 /** What happened to a call: the tool's answer, and whether it reads as a rejection. */
 export function outcomeOf(call: ToolCall, transcript: TranscriptEntry[]): string {
-  const result = transcript.find((m) => m.role === 'tool' && m.tool_call_id === call.id);
+  const from = transcript.findIndex((m) => m.role === 'assistant' && m.tool_calls?.includes(call));
+  const result = transcript.slice(from + 1).find((m) => m.role === 'tool' && m.tool_call_id === call.id);
   if (!result || result.role !== 'tool') return 'no tool result was recorded';
   const text = result.content.replace(/\s+/g, ' ').trim();
   const short = text.length > 100 ? text.slice(0, 100) + '…' : text;
