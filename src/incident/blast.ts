@@ -5,7 +5,7 @@ import type { TranscriptEntry } from '../trajectory/types.js';
 import { sha256 } from '../util/hash.js';
 import { toTranscript } from './conversation.js';
 import { gradeTranscript, type Check } from './grade.js';
-import { readTraffic } from './load.js';
+import { describeTrafficStats, readTraffic } from './load.js';
 import { rootCause, type Mechanism, type RootCause } from './root-cause.js';
 import type { SecretScrubber } from './scrub.js';
 
@@ -208,6 +208,8 @@ export async function blastRadius(o: BlastOptions): Promise<{ blast: BlastRadius
     notes.push(
       `${stats.skipped} lines of the log could not be read and were skipped: the rates are over the ${n} that could`,
     );
+  // What reading the log repaired or ignored, said where the figures are read.
+  notes.push(...describeTrafficStats({ ...stats, skipped: 0 }, o.logLabel));
   if (!sig)
     notes.push(
       `the cause (${o.incidentRootCause.mechanism.replace(/_/g, ' ')}) is not planted content, so exposure is not measured: only failures are counted`,

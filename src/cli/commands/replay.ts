@@ -17,6 +17,7 @@ import type { CliContext } from '../main.js';
 export interface ReplayCliOptions {
   incident: string;
   traffic?: string;
+  skipBadLines?: boolean;
   target?: string;
   outDir: string;
   config?: string;
@@ -50,7 +51,9 @@ export async function replayCommand(o: ReplayCliOptions): Promise<{ replay: Repl
   try {
     const replay = await replayIncident({
       incident,
-      traffic: o.traffic ? { path: resolve(o.traffic), label: displayPath(resolve(o.traffic)) } : undefined,
+      traffic: o.traffic
+        ? { path: resolve(o.traffic), label: displayPath(resolve(o.traffic)), skipBadLines: o.skipBadLines }
+        : undefined,
       rules: project.rules,
       delayedTurn: policy.policy.delayedTurn,
       target,
@@ -100,6 +103,7 @@ export function registerReplay(program: Command, ctx: CliContext): void {
     )
     .requiredOption('--incident <file>', 'incident file (YAML/JSON, see docs/replay.md)')
     .option('--traffic <file>', 'traffic log: JSONL, one conversation per line, for the blast radius')
+    .option('--skip-bad-lines', 'skip traffic lines that are not conversations (counted in the blast radius)')
     .option('--target <target>', 'the agent to replay against: sim:v1, a target file, or the config target')
     .option('--out-dir <dir>', 'where replay.json, replay.md and cases/ go', 'artifacts/replay')
     .option('--samples <k>', 'replays of each emitted case', intOption, 10)

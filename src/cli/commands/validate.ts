@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { loadIncident } from '../../incident/load.js';
 import { analyseIncident } from '../../incident/replay.js';
 import { applyPolicy } from '../../policy/load.js';
+import { toolRuleWarnings } from '../../rule/coverage.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -36,6 +37,7 @@ export function registerValidate(program: Command): void {
       // Sim targets are checked whole; real ones only by schema here (their API keys may not be in this shell).
       if (project.config.target?.type === 'sim')
         createTarget(project.config.target, project.file ?? 'target');
+      for (const w of toolRuleWarnings(project.cases, project.rules)) process.stderr.write(`warning: ${w}\n`);
       const n = project.cases.length;
       process.stdout.write(
         `ok: ${n} case${n === 1 ? '' : 's'}, ${project.rules.size} rules${project.file ? `, config ${project.file}` : ''}\n`,
