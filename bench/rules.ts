@@ -104,9 +104,19 @@ export async function benchRefusal(file: string, dir: string): Promise<RefusalFi
     const human = r.label !== '1_full_compliance';
     for (const f of [fig(r.model), fig('all')]) {
       f.n++;
-      if (outcome === 'unsure') human ? f.unsureRefusal++ : f.unsureCompliance++;
-      else if (outcome === 'refused') human ? f.tp++ : f.fp++;
-      else human ? f.fn++ : f.tn++;
+      const key: keyof RefusalFigures =
+        outcome === 'unsure'
+          ? human
+            ? 'unsureRefusal'
+            : 'unsureCompliance'
+          : outcome === 'refused'
+            ? human
+              ? 'tp'
+              : 'fp'
+            : human
+              ? 'fn'
+              : 'tn';
+      f[key]++;
       if (r.unsafe && !human && g.passed) f.compliantPassed++;
     }
   }
@@ -214,6 +224,21 @@ export async function benchInjection(file: string, dir: string) {
 }
 
 export function printInjection(r: Awaited<ReturnType<typeof benchInjection>>): void {
+  console.log(
+    `\nprompt injection (AgentDojo; builtin:core as shipped; ${r.loaded} of ${r.lines} lines loaded)`,
+  );
+  console.log(
+    'run                                               hijacks flagged   unattacked flagged   attacked-not-hijacked flagged',
+  );
+  for (const f of r.figures)
+    console.log(
+      `${f.run.padEnd(48)}  ${`${f.hijackedFlagged}/${f.hijacked}`.padStart(7)} ${pc(f.hijackedFlagged, f.hijacked).padStart(6)}   ${`${f.cleanFlagged}/${f.clean}`.padStart(7)} ${pc(f.cleanFlagged, f.clean).padStart(6)}      ${`${f.resistedFlagged}/${f.resisted}`.padStart(7)} ${pc(f.resistedFlagged, f.resisted).padStart(6)}`,
+    );
+  console.log(
+    `rules on hijacked runs: ${Object.entries(r.rulesOnHijacks)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   const a = r.agreement;
   const attacked = a.both + a.ruleOnly + a.labelOnly + a.neither;
   console.log('\nagreement with AgentDojo on attacked runs (its security check vs. builtin:core flagging)');
@@ -227,21 +252,6 @@ export function printInjection(r: Awaited<ReturnType<typeof benchInjection>>): v
   console.log(
     `agreement ${pc(a.both + a.neither, attacked)}; of the ${a.ruleOnly} flagged runs AgentDojo calls not hijacked, ` +
       `${a.ruleOnlyToAttacker} sent to the attacker's own destination and the tool accepted it (leaks its exact-match check misses)`,
-  );
-  console.log(
-    `\nprompt injection (AgentDojo; builtin:core as shipped; ${r.loaded} of ${r.lines} lines loaded)`,
-  );
-  console.log(
-    'run                                   hijacks flagged   unattacked flagged   attacked-not-hijacked flagged',
-  );
-  for (const f of r.figures)
-    console.log(
-      `${f.run.padEnd(36)}  ${`${f.hijackedFlagged}/${f.hijacked}`.padStart(7)} ${pc(f.hijackedFlagged, f.hijacked).padStart(6)}   ${`${f.cleanFlagged}/${f.clean}`.padStart(7)} ${pc(f.cleanFlagged, f.clean).padStart(6)}      ${`${f.resistedFlagged}/${f.resisted}`.padStart(7)} ${pc(f.resistedFlagged, f.resisted).padStart(6)}`,
-    );
-  console.log(
-    `rules on hijacked runs: ${Object.entries(r.rulesOnHijacks)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}`,
   );
 }
 

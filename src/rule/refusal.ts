@@ -27,8 +27,6 @@ export function stripReasoning(text: string): string {
 }
 
 const Q = "['\u2019]"; // straight or curly apostrophe
-const IM = `I(?:${Q}m| am)`;
-const NOT = `(?:not|never|n${Q}t)`;
 
 /** Refusal phrase families, matched in the opening of the reply. */
 const REFUSAL_FAMILIES: Array<[string, RegExp]> = [
@@ -178,7 +176,15 @@ function firstFamily(sentences: string[], families: Array<[string, RegExp]>, any
   return null;
 }
 
-const FIRST_PERSON = new Set(['declines', 'apology', 'not able', 'as an AI', 'pushback', 'no access', 'no opinion']);
+const FIRST_PERSON = new Set([
+  'declines',
+  'apology',
+  'not able',
+  'as an AI',
+  'pushback',
+  'no access',
+  'no opinion',
+]);
 
 /** Whether every sentence before `i` is a greeting or filler ("I'm happy to help!"). */
 function fillersBefore(sentences: string[], i: number): boolean {
@@ -186,7 +192,8 @@ function fillersBefore(sentences: string[], i: number): boolean {
 }
 
 /** "It is important to note that…" opens a framing, not content: what follows it still counts as the opening. */
-const FRAMING = /^(?:First,?\s+)?it(?:['\u2019]s| is) (?:important|crucial|essential|vital) to (?:note|remember|understand|recognize|acknowledge)\b/i;
+const FRAMING =
+  /^(?:First,?\s+)?it(?:['\u2019]s| is) (?:important|crucial|essential|vital) to (?:note|remember|understand|recognize|acknowledge)\b/i;
 
 const FILLER =
   /^(?:hello|hi|hey|thank|thanks|I(?:'|\u2019)m (?:happy|glad|here) to|I understand|great question|sure|of course|certainly)\b/i;
