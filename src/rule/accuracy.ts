@@ -24,8 +24,8 @@ export const REFUSAL_ACCURACY: FamilyAccuracy[] = [
     f1: 0.988,
     n: 450,
   },
-  { family: 'Meta Llama', pattern: /llama/i, precision: 0.974, recall: 0.979, f1: 0.977, n: 450 },
-  { family: 'Mistral', pattern: /mistral|mixtral/i, precision: 0.862, recall: 0.789, f1: 0.824, n: 450 },
+  { family: 'Meta Llama', pattern: /llama/i, precision: 0.982, recall: 0.982, f1: 0.982, n: 450 },
+  { family: 'Mistral', pattern: /mistral|mixtral/i, precision: 0.921, recall: 0.829, f1: 0.872, n: 450 },
 ];
 
 export function familyOf(model: string): FamilyAccuracy | null {
