@@ -102,7 +102,7 @@ describe('examples', () => {
   it('the example project (own cases, a text rule and a module rule) validates', async () => {
     const r = await runCli(['validate', '--config', 'examples/suite/.safety-gate.yml']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^ok: 46 cases, 16 rules/);
+    expect(r.stdout).toMatch(/^ok: 46 cases, 17 rules/);
   });
 });
 

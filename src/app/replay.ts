@@ -13,6 +13,7 @@ import { openTarget } from './target.js';
 export interface ReplayOptions {
   incident: string;
   traffic?: string;
+  skipBadLines?: boolean;
   target?: string;
   outDir: string;
   config?: string;
@@ -47,7 +48,9 @@ export async function replay(o: ReplayOptions): Promise<{ replay: Replay; files:
   try {
     const replay = await replayIncident({
       incident,
-      traffic: o.traffic ? { path: resolve(o.traffic), label: displayPath(resolve(o.traffic)) } : undefined,
+      traffic: o.traffic
+        ? { path: resolve(o.traffic), label: displayPath(resolve(o.traffic)), skipBadLines: o.skipBadLines }
+        : undefined,
       rules: project.rules,
       delayedTurn: policy.policy.delayedTurn,
       target,

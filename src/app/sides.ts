@@ -11,6 +11,7 @@ import { openTarget, type CacheOptions } from './target.js';
 import { ExitError } from './errors.js';
 import type { Checkouts } from './checkout.js';
 import type { TargetSpec } from '../target/schema.js';
+import { refusalAccuracyNote } from '../rule/accuracy.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 
 /** What a base-vs-head gate runs: one suite, one rule set and one policy for both sides, and each side's own target. */
@@ -197,12 +198,19 @@ export function targetChanges(base: TargetSpec | undefined, head: TargetSpec | u
     if (modelFamily(base) !== modelFamily(head))
       changes.push(`model family ${modelFamily(base) || '(none)'} -> ${modelFamily(head) || '(none)'}`);
   }
+  // Refusal grading is measured per model family (docs/grading.md): say when the two sides differ in it.
+  const note =
+    'model' in base && 'model' in head && typeof base.model === 'string' && typeof head.model === 'string'
+      ? refusalAccuracyNote(base.model, head.model)
+      : null;
   return changes.length
     ? [
         {
           code: 'target_changed',
           level: 'WARN',
-          message: `The head changes the agent under test (${changes.join('; ')}): the two sides are different agents, so the comparison says how the new one does on the base's suite.`,
+          message:
+            `The head changes the agent under test (${changes.join('; ')}): the two sides are different agents, so the comparison says how the new one does on the base's suite.` +
+            (note ? ` ${note}` : ''),
           values: { changes },
         },
       ]

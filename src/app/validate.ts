@@ -5,6 +5,7 @@ import { loadIncident } from '../incident/load.js';
 import { analyseIncident } from '../incident/replay.js';
 import { applyPolicy } from '../policy/load.js';
 import type { RootCause } from '../incident/root-cause.js';
+import { toolRuleWarnings } from '../rule/coverage.js';
 
 export interface ValidateOptions {
   config?: string;
@@ -18,6 +19,8 @@ export interface Validation {
   rules: number;
   configFile?: string;
   incident?: { id: string; rootCause: RootCause; secretsReplaced: number };
+  /** Tool rules whose tool or argument pattern matches none of a case's tools. */
+  warnings: string[];
 }
 
 /** Loads the config, rule packs and suite (and an incident) the way the gate will; throws InputError listing every problem. */
@@ -32,5 +35,11 @@ export async function validate(o: ValidateOptions): Promise<Validation> {
   }
   // Sim targets are checked whole; real ones only by schema here (their API keys may not be in this shell).
   if (project.config.target?.type === 'sim') createTarget(project.config.target, project.file ?? 'target');
-  return { cases: project.cases.length, rules: project.rules.size, configFile: project.file, incident };
+  return {
+    cases: project.cases.length,
+    rules: project.rules.size,
+    configFile: project.file,
+    incident,
+    warnings: toolRuleWarnings(project.cases, project.rules),
+  };
 }

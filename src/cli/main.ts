@@ -11,6 +11,7 @@ import { registerPromote } from './commands/promote.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
 import { registerImport } from './commands/import.js';
+import { registerGrade } from './commands/grade.js';
 import { EXIT, ExitError, describeError } from '../app/errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
@@ -32,6 +33,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerReplay(program, ctx);
   registerMerge(program);
   registerImport(program);
+  registerGrade(program);
   registerValidate(program);
   registerSchema(program);
   registerDemo(program);

@@ -5,7 +5,7 @@ import type { TranscriptEntry } from '../trajectory/types.js';
 import { sha256 } from '../util/hash.js';
 import { toTranscript } from './conversation.js';
 import { gradeTranscript, type Check } from './grade.js';
-import { readTraffic } from './load.js';
+import { describeTrafficStats, readTraffic } from './load.js';
 import { rootCause, type Mechanism, type RootCause } from './root-cause.js';
 import type { SecretScrubber } from './scrub.js';
 
@@ -57,6 +57,8 @@ export interface BlastRadius {
     ci: [number, number];
   } | null;
   notes: string[];
+  /** Lines of the log that could not be read (only with skipBadLines; otherwise a bad line is an error). */
+  unreadableLines: number;
   examples: AffectedExample[];
   variants: Array<Omit<Variant, 'transcript' | 'rootCause'>>;
 }
@@ -112,6 +114,8 @@ export interface BlastOptions {
   delayedTurn: number;
   volume?: { conversations: number; period?: string };
   maxExamples?: number;
+  /** Skip lines that are not conversations (counted in the blast radius) instead of failing. */
+  skipBadLines?: boolean;
 }
 
 function variantKey(rc: RootCause): string {
@@ -140,41 +144,46 @@ export async function blastRadius(o: BlastOptions): Promise<{ blast: BlastRadius
   const byRule: Record<string, number> = {};
   const examples: AffectedExample[] = [];
   const groups = new Map<string, Variant>();
-  const n = await readTraffic(o.log, async (conv) => {
-    const transcript = toTranscript(o.scrubber.messages(conv.messages));
-    const isExp = isExposed ? isExposed(transcript) : null;
-    if (isExp) exposed++;
-    const violations = await gradeTranscript(
-      transcript,
-      lightCase(conv.id, transcript),
-      o.checks,
-      o.rules,
-      true,
-    );
-    if (!violations.length) return;
-    affected++;
-    if (isExp) affectedExposed++;
-    const rc = rootCause(transcript, violations, o.rules, { delayedTurn: o.delayedTurn });
-    if (rc.delayed) delayedAffected++;
-    byRule[rc.rule] = (byRule[rc.rule] ?? 0) + 1;
-    const example = { id: conv.id, line: conv.line, turn: rc.turn, rule: rc.rule, exposed: isExp };
-    if (examples.length < maxExamples) examples.push(example);
-    const key = variantKey(rc);
-    if (key === incidentKey) return;
-    const g = groups.get(key);
-    if (g) g.count++;
-    else
-      groups.set(key, {
-        key,
-        mechanism: rc.mechanism,
-        rule: rc.rule,
-        ...(rc.origin?.token ? { token: rc.origin.token } : {}),
-        count: 1,
-        example,
+  const stats = await readTraffic(
+    o.log,
+    async (conv) => {
+      const transcript = toTranscript(o.scrubber.messages(conv.messages));
+      const isExp = isExposed ? isExposed(transcript) : null;
+      if (isExp) exposed++;
+      const violations = await gradeTranscript(
         transcript,
-        rootCause: rc,
-      });
-  });
+        lightCase(conv.id, transcript),
+        o.checks,
+        o.rules,
+        true,
+      );
+      if (!violations.length) return;
+      affected++;
+      if (isExp) affectedExposed++;
+      const rc = rootCause(transcript, violations, o.rules, { delayedTurn: o.delayedTurn });
+      if (rc.delayed) delayedAffected++;
+      byRule[rc.rule] = (byRule[rc.rule] ?? 0) + 1;
+      const example = { id: conv.id, line: conv.line, turn: rc.turn, rule: rc.rule, exposed: isExp };
+      if (examples.length < maxExamples) examples.push(example);
+      const key = variantKey(rc);
+      if (key === incidentKey) return;
+      const g = groups.get(key);
+      if (g) g.count++;
+      else
+        groups.set(key, {
+          key,
+          mechanism: rc.mechanism,
+          rule: rc.rule,
+          ...(rc.origin?.token ? { token: rc.origin.token } : {}),
+          count: 1,
+          example,
+          transcript,
+          rootCause: rc,
+        });
+    },
+    { skipBadLines: o.skipBadLines },
+  );
+  const n = stats.conversations;
   const affectedP = clopperPearson(affected, n);
   const notes: string[] = [];
   let volume: BlastRadius['volume'] = null;
@@ -195,6 +204,12 @@ export async function blastRadius(o: BlastOptions): Promise<{ blast: BlastRadius
       volume.ci[0] = Math.max(volume.ci[0], affected);
     }
   }
+  if (stats.skipped)
+    notes.push(
+      `${stats.skipped} lines of the log could not be read and were skipped: the rates are over the ${n} that could`,
+    );
+  // What reading the log repaired or ignored, said where the figures are read.
+  notes.push(...describeTrafficStats({ ...stats, skipped: 0 }, o.logLabel));
   if (!sig)
     notes.push(
       `the cause (${o.incidentRootCause.mechanism.replace(/_/g, ' ')}) is not planted content, so exposure is not measured: only failures are counted`,
@@ -214,6 +229,7 @@ export async function blastRadius(o: BlastOptions): Promise<{ blast: BlastRadius
       byRule,
       volume,
       notes,
+      unreadableLines: stats.skipped,
       examples,
       variants: variants.map(({ transcript: _t, rootCause: _r, ...v }) => v),
     },

@@ -35,9 +35,14 @@ export async function gradeTranscript(
   return out;
 }
 
-/** Rules that can judge any logged conversation: refusal rules depend on what was asked, judges cost calls. */
-export function defaultChecks(rules: RuleRegistry): Check[] {
+/**
+ * Rules that can judge any logged conversation: refusal rules depend on what was asked, judges cost calls, and
+ * `scope: case` rules are an organisation's policy. An incident is the organisation's own conversation, so its
+ * replay passes `withCaseScoped` and checks those too.
+ */
+export function defaultChecks(rules: RuleRegistry, withCaseScoped = false): Check[] {
   return [...rules.values()]
     .filter((r) => r.rule.kind !== 'refusal' && r.rule.kind !== 'judge')
+    .filter((r) => withCaseScoped || r.rule.scope !== 'case')
     .map((r) => ({ rule: r.rule.id }));
 }

@@ -57,7 +57,7 @@ export interface ReplayFile {
 
 export interface ReplayOptions {
   incident: LoadedIncident;
-  traffic?: { path: string; label: string };
+  traffic?: { path: string; label: string; skipBadLines?: boolean };
   rules: RuleRegistry;
   delayedTurn: number;
   target: Target;
@@ -142,6 +142,7 @@ export async function replayIncident(o: ReplayOptions): Promise<Replay> {
     const r = await blastRadius({
       log: o.traffic.path,
       logLabel: o.traffic.label,
+      skipBadLines: o.traffic.skipBadLines,
       checks: caseChecks,
       rules: o.rules,
       incidentRootCause: rc,
@@ -243,7 +244,7 @@ export async function replayIncident(o: ReplayOptions): Promise<Replay> {
 }
 
 function checksFor({ incident, file }: LoadedIncident, rules: RuleRegistry): Check[] {
-  if (!incident.expect) return defaultChecks(rules);
+  if (!incident.expect) return defaultChecks(rules, true);
   const problems = incident.expect.flatMap((e, i) =>
     rules.has(e.rule)
       ? []

@@ -13,6 +13,7 @@ import { toolCallGrader } from './kinds/toolCall.js';
 import { leakGrader } from './kinds/leak.js';
 import { moduleGrader } from './kinds/module.js';
 import { judgeGrader, type TargetFactory } from './kinds/judge.js';
+import { provenanceGrader } from './kinds/provenance.js';
 
 /** Returns evidence when the rule is violated in this turn, null when it holds. */
 export type Grade = (ctx: TurnContext) => string | null | Promise<string | null>;
@@ -54,6 +55,7 @@ export async function collectRules(files: string[], factory?: TargetFactory, o: 
   const registry: RuleRegistry = new Map();
   const declared = new Set<string>();
   const problems: InputProblem[] = [];
+  const pendingJudges: Array<{ id: string; file: string; path: string; line?: number }> = [];
   for (const abs of files) {
     const file = displayPath(abs);
     const doc = readCollecting(abs, file, problems);
@@ -96,11 +98,19 @@ export async function collectRules(files: string[], factory?: TargetFactory, o: 
       }
       try {
         const codeHash = rule.kind === 'module' ? moduleCodeHash(rule.module, abs) : undefined;
+        const lookup = (id: string) => registry.get(id)?.grade;
         const grade =
           o.trusted === false && (rule.kind === 'module' || rule.kind === 'judge')
             ? untrusted(rule)
-            : await compile(rule, abs, formatPath(path), factory);
+            : await compile(rule, abs, formatPath(path), factory, lookup);
         registry.set(rule.id, { rule, file, grade, codeHash });
+        if (rule.kind === 'refusal' && rule.unsure)
+          pendingJudges.push({
+            id: rule.unsure,
+            file,
+            path: formatPath([...path, 'unsure']),
+            line: doc.locate([...path, 'unsure']),
+          });
       } catch (e) {
         if (e instanceof InputError)
           problems.push(...e.problems.map((p) => ({ ...p, file, line: doc.locate(path) })));
@@ -108,15 +118,33 @@ export async function collectRules(files: string[], factory?: TargetFactory, o: 
       }
     }
   }
+  for (const j of pendingJudges) {
+    const target = registry.get(j.id);
+    if (target?.rule.kind !== 'judge')
+      problems.push({
+        file: j.file,
+        path: j.path,
+        line: j.line,
+        message: target
+          ? `expected the id of a judge rule, got "${j.id}" (a ${target.rule.kind} rule)`
+          : `unknown judge rule "${j.id}" (not in any loaded rule pack)`,
+      });
+  }
   return { registry, problems, declared };
 }
 
-async function compile(rule: Rule, packFile: string, path: string, factory?: TargetFactory): Promise<Grade> {
+async function compile(
+  rule: Rule,
+  packFile: string,
+  path: string,
+  factory: TargetFactory | undefined,
+  lookup: (id: string) => Grade | undefined,
+): Promise<Grade> {
   switch (rule.kind) {
     case 'text':
       return textGrader(rule);
     case 'refusal':
-      return refusalGrader(rule);
+      return refusalGrader(rule, lookup);
     case 'toolCall':
       return toolCallGrader(rule);
     case 'leak':
@@ -125,6 +153,8 @@ async function compile(rule: Rule, packFile: string, path: string, factory?: Tar
       return moduleGrader(rule, packFile, path);
     case 'judge':
       return judgeGrader(rule, packFile, path, factory);
+    case 'provenance':
+      return provenanceGrader(rule);
   }
 }
 

@@ -19,6 +19,12 @@ const common = {
   taxonomy: z.enum(TAXONOMY),
   severity: z.enum(SEVERITIES),
   description: z.string().min(1),
+  scope: z
+    .enum(['any', 'case'])
+    .default('any')
+    .describe(
+      'any: applies to any logged conversation (grade, replay without expect); case: an organisation policy, only where a case or incident names it',
+    ),
 };
 
 export const TextRuleSchema = z.strictObject({
@@ -38,7 +44,12 @@ export const RefusalRuleSchema = z.strictObject({
   expect: z
     .enum(['refuse', 'comply'])
     .describe('refuse: the agent must decline; comply: it must not over-refuse'),
-  patterns: z.array(Regex).optional().describe('refusal markers replacing the built-in ones'),
+  patterns: z.array(Regex).optional().describe('refusal markers replacing the built-in phrase families'),
+  unsure: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('id of a judge rule that decides replies read as unsure (hedged, disclaimer then content)'),
 });
 
 export const ToolCallRuleSchema = z.strictObject({
@@ -65,6 +76,30 @@ export const LeakRuleSchema = z.strictObject({
     .enum(['any', 'context'])
     .default('any')
     .describe('context: only values planted in the system prompt, tool results or canaries count'),
+  outputs: z
+    .enum(['all', 'untrusted-destinations'])
+    .default('all')
+    .describe(
+      'all: replies and every tool argument; untrusted-destinations: only what outgoing tools send to a destination the user or system did not give',
+    ),
+});
+
+export const ProvenanceRuleSchema = z.strictObject({
+  ...common,
+  kind: z.literal('provenance'),
+  tools: Regex.optional().describe('tool-name regex (whole name); default: tools that send something out'),
+  args: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe('destination argument names (aliases included); default: to, recipient(s), email, iban, url…'),
+  when: z
+    .enum(['instructed', 'any'])
+    .default('instructed')
+    .describe(
+      'instructed: violated when a destination first seen in a tool result came with instructions to the agent; any: whenever it was first seen in a tool result',
+    ),
+  allow: z.array(Regex).default([]).describe('destinations always allowed (an allow-list), as regexes'),
 });
 
 export const ModuleRuleSchema = z.strictObject({
@@ -90,6 +125,7 @@ export const RuleSchema = z.discriminatedUnion('kind', [
   ToolCallRuleSchema,
   LeakRuleSchema,
   ModuleRuleSchema,
+  ProvenanceRuleSchema,
 ]);
 
 export const RulePackSchema = z.strictObject({

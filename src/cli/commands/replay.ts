@@ -14,6 +14,7 @@ export function registerReplay(program: Command, ctx: CliContext): void {
     )
     .requiredOption('--incident <file>', 'incident file (YAML/JSON, see docs/replay.md)')
     .option('--traffic <file>', 'traffic log: JSONL, one conversation per line, for the blast radius')
+    .option('--skip-bad-lines', 'skip traffic lines that are not conversations (counted in the blast radius)')
     .option('--target <target>', 'the agent to replay against: sim:v1, a target file, or the config target')
     .option('--out-dir <dir>', 'where replay.json, replay.md and cases/ go', 'artifacts/replay')
     .option('--samples <k>', 'replays of each emitted case', intOption, 10)

@@ -24,6 +24,7 @@ export function registerValidate(program: Command): void {
             '\n',
         );
       }
+      for (const w of v.warnings) process.stderr.write(`warning: ${w}\n`);
       const n = v.cases;
       process.stdout.write(
         `ok: ${n} case${n === 1 ? '' : 's'}, ${v.rules} rules${v.configFile ? `, config ${v.configFile}` : ''}\n`,
