@@ -10,6 +10,7 @@ import { registerStress } from './commands/stress.js';
 import { registerPromote } from './commands/promote.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
+import { registerAudit } from './commands/audit.js';
 import { EXIT, ExitError, describeError } from '../app/errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
@@ -34,7 +35,11 @@ export function buildProgram(ctx: CliContext): Command {
   registerSchema(program);
   registerDemo(program);
   registerInit(program);
-  for (const cmd of program.commands) cmd.exitOverride();
+  registerAudit(program, ctx);
+  for (const cmd of program.commands) {
+    cmd.exitOverride();
+    for (const sub of cmd.commands) sub.exitOverride();
+  }
   return program;
 }
 

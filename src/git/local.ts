@@ -93,3 +93,45 @@ export async function changeLog(
       return { sha, author, at, subject };
     });
 }
+
+export interface BlameLine {
+  /** The commit that last changed the line. */
+  sha: string;
+  author: string;
+  authorMail: string;
+  authorTime: string;
+  /** The line's text in that checkout. */
+  text: string;
+}
+
+/**
+ * Who last changed one line of a file at a commit (`git blame --porcelain`). Undefined when the file or line is
+ * not there at that commit; a failing git is an error, never a guess.
+ */
+export async function blameLine(
+  repoDir: string,
+  rev: string,
+  file: string,
+  line: number,
+): Promise<BlameLine | undefined> {
+  let out: string;
+  try {
+    out = await git(repoDir, ['blame', '--porcelain', '-L', `${line},${line}`, rev, '--', file]);
+  } catch (e) {
+    const msg = String((e as { stderr?: string }).stderr ?? (e as Error).message);
+    if (/no such path|has only \d+ lines?|invalid line|no such file/i.test(msg)) return undefined;
+    throw new Error(`git blame ${file}:${line} at ${rev.slice(0, 12)} failed: ${msg.trim()}`);
+  }
+  const rows = out.split('\n');
+  const sha = rows[0]?.split(' ')[0];
+  if (!sha || !/^[0-9a-f]{40}$/.test(sha)) return undefined;
+  const field = (k: string) => rows.find((r) => r.startsWith(`${k} `))?.slice(k.length + 1) ?? '';
+  const time = Number(field('author-time'));
+  return {
+    sha,
+    author: field('author'),
+    authorMail: field('author-mail').replace(/^<|>$/g, ''),
+    authorTime: Number.isFinite(time) && time > 0 ? new Date(time * 1000).toISOString() : '',
+    text: rows.find((r) => r.startsWith('\t'))?.slice(1) ?? '',
+  };
+}
