@@ -63,7 +63,8 @@ describe('gate --release (CLI): the release criteria', () => {
   it('one unchecked item: exit 2, release_criteria_unmet naming the file and the line', async () => {
     const dir = project({
       ...SIGNED('alice'),
-      'release/rollback-plan.md': '# Rollback\n\n- [x] Plan written — @alice 2026-11-21\n- [ ] Rollback rehearsed on staging\n',
+      'release/rollback-plan.md':
+        '# Rollback\n\n- [x] Plan written — @alice 2026-11-21\n- [ ] Rollback rehearsed on staging\n',
     });
     const r = await runCli(gateArgs('ok.json', 'out', '--release'), dir);
     expect(r.stderr).toBe('');
@@ -89,10 +90,16 @@ describe('gate --release (CLI): the release criteria', () => {
     expect(plain.code).toBe(0);
     expect(ok.code).toBe(plain.code);
     expect(ok.stdout).toMatch(/^OK: /);
-    expect(ok.stdout).toMatch(/release criteria met \(3\/3 items; signatures taken as written: the CLI does not check git history\)/);
+    expect(ok.stdout).toMatch(
+      /release criteria met \(3\/3 items; signatures taken as written: the CLI does not check git history\)/,
+    );
     const notes = readFileSync(join(dir, 'out-ok', 'release-notes.md'), 'utf8');
-    expect(notes).toContain('| Rollback rehearsed on staging | `release/rollback-plan.md:5` | @alice 2026-11-21 | met |');
-    expect(notes).toContain('| Prompt-injection surface | `release/security-review.md:4` | @carol 2026-11-20 | met |');
+    expect(notes).toContain(
+      '| Rollback rehearsed on staging | `release/rollback-plan.md:5` | @alice 2026-11-21 | met |',
+    );
+    expect(notes).toContain(
+      '| Prompt-injection surface | `release/security-review.md:4` | @carol 2026-11-20 | met |',
+    );
 
     const bad = await runCli(gateArgs('bad.json', 'out-bad', '--release'), dir);
     const badPlain = await runCli(gateArgs('bad.json', 'out-bad-plain'), dir);
@@ -148,7 +155,14 @@ describe('checklist parsing and judging', () => {
       { file: 'c.md', line: 2, text: 'One', checked: true, signer: 'alice', date: '2026-11-20' },
       { file: 'c.md', line: 6, text: 'Two', checked: false, signer: undefined, date: undefined },
       { file: 'c.md', line: 7, text: 'Three', checked: true, signer: 'bob-x', date: '2026-01-02' },
-      { file: 'c.md', line: 8, text: 'Four @alice 2026-11-20', checked: true, signer: undefined, date: undefined },
+      {
+        file: 'c.md',
+        line: 8,
+        text: 'Four @alice 2026-11-20',
+        checked: true,
+        signer: undefined,
+        date: undefined,
+      },
     ]);
   });
 
@@ -160,7 +174,10 @@ describe('checklist parsing and judging', () => {
     });
     expect(member.met).toBe(true);
     const unknown = await judgeCriteria([{ file: 'a.md', text }], rules, { isMember: async () => undefined });
-    expect(unknown.criteria[0]).toMatchObject({ met: false, why: expect.stringMatching(/could not be checked/) });
+    expect(unknown.criteria[0]).toMatchObject({
+      met: false,
+      why: expect.stringMatching(/could not be checked/),
+    });
     const empty = await judgeCriteria([{ file: 'e.md', text: '# nothing\n' }], rules);
     expect(empty.met).toBe(false);
   });
@@ -189,7 +206,8 @@ describe('--history: the trend', () => {
 
   it('the audit log works as history too; a glob matching nothing is an error', async () => {
     const dir = project(SIGNED('alice'));
-    for (const cand of ['ok.json', 'bad.json']) await runCli(gateArgs(cand, 'out', '--audit-log', 'trail.jsonl'), dir);
+    for (const cand of ['ok.json', 'bad.json'])
+      await runCli(gateArgs(cand, 'out', '--audit-log', 'trail.jsonl'), dir);
     const r = await runCli(gateArgs('ok.json', 'now', '--history', 'trail.jsonl'), dir);
     expect(r.code).toBe(0);
     const notes = readFileSync(join(dir, 'now', 'release-notes.md'), 'utf8');
@@ -203,13 +221,26 @@ describe('--history: the trend', () => {
 describe('the audit log', () => {
   it('every gate appends to the log in the output folder; editing any past record makes verify exit 3 naming it', async () => {
     const dir = project(SIGNED('alice'));
-    for (const cand of ['ok.json', 'bad.json', 'ok.json']) await runCli(gateArgs(cand, 'out', '--release'), dir);
+    for (const cand of ['ok.json', 'bad.json', 'ok.json'])
+      await runCli(gateArgs(cand, 'out', '--release'), dir);
     const log = join(dir, 'out', 'safety-gate.audit.jsonl');
     const good = readFileSync(log, 'utf8');
     const lines = good.trim().split('\n');
-    expect(lines.map((l) => JSON.parse(l).kind)).toEqual(['gate', 'release', 'gate', 'release', 'gate', 'release']);
+    expect(lines.map((l) => JSON.parse(l).kind)).toEqual([
+      'gate',
+      'release',
+      'gate',
+      'release',
+      'gate',
+      'release',
+    ]);
     const first = JSON.parse(lines[0]);
-    expect(first).toMatchObject({ seq: 1, verdict: 'OK', headSha: null, policyHash: expect.stringMatching(/^sha256:/) });
+    expect(first).toMatchObject({
+      seq: 1,
+      verdict: 'OK',
+      headSha: null,
+      policyHash: expect.stringMatching(/^sha256:/),
+    });
     expect(typeof first.who).toBe('string');
     const ok = await runCli(['audit', 'verify', log]);
     expect(ok.code).toBe(0);
@@ -225,7 +256,9 @@ describe('the audit log', () => {
       writeFileSync(log, edited.join('\n') + '\n');
       const r = await runCli(['audit', 'verify', log]);
       expect(r.code).toBe(3);
-      expect(r.stderr).toContain(`BROKEN at record ${i + 1} (line ${i + 1}): its content does not match its hash`);
+      expect(r.stderr).toContain(
+        `BROKEN at record ${i + 1} (line ${i + 1}): its content does not match its hash`,
+      );
     }
     // Removing a record is seen at the one after it; appending to a broken log is refused.
     writeFileSync(log, [lines[0], ...lines.slice(2)].join('\n') + '\n');
@@ -242,7 +275,15 @@ describe('the audit log', () => {
   it('a record whose hash was recomputed after an edit is still caught by the next record’s prev', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-audit-'));
     const file = join(dir, 'a.jsonl');
-    const e = (why: string) => ({ kind: 'gate' as const, who: 'x', at: '2026-11-20T00:00:00Z', why, headSha: null, policyHash: null, verdict: 'OK' });
+    const e = (why: string) => ({
+      kind: 'gate' as const,
+      who: 'x',
+      at: '2026-11-20T00:00:00Z',
+      why,
+      headSha: null,
+      policyHash: null,
+      verdict: 'OK',
+    });
     appendAudit(file, [e('one'), e('two'), e('three')]);
     expect(verifyText(readFileSync(file, 'utf8')).ok).toBe(true);
     const lines = readFileSync(file, 'utf8').trim().split('\n');
@@ -263,17 +304,39 @@ describe('the audit log', () => {
 describe('governance: threshold changes and review sampling', () => {
   const policy = applyPolicy();
   const base = resultsFrom(CASES(false), 'b');
-  const changed: Reason = { code: 'policy_changed', level: 'WARN', message: 'The head changes the failure budget.', values: {} };
+  const changed: Reason = {
+    code: 'policy_changed',
+    level: 'WARN',
+    message: 'The head changes the failure budget.',
+    values: {},
+  };
   const g = runGate(base, resultsFrom(CASES(false), 'c'), { policy, extraReasons: [changed] });
-  const sig = (kind: 'security' | 'board', by: string) => ({ kind, by, at: '2026-11-20', reason: 'looked at it', sha: 'abc1234', source: 'x' });
+  const sig = (kind: 'security' | 'board', by: string) => ({
+    kind,
+    by,
+    at: '2026-11-20',
+    reason: 'looked at it',
+    sha: 'abc1234',
+    source: 'x',
+  });
 
   it('a security sign-off does not clear a head that changes the policy; a board quorum does', () => {
     expect(g.verdict).toBe('WARN');
-    const one = withGovernance(g, { signoffs: [sig('security', 'alice')], rejected: [], clearedBy: 'security' }, { quorum: 2 });
+    const one = withGovernance(
+      g,
+      { signoffs: [sig('security', 'alice')], rejected: [], clearedBy: 'security' },
+      { quorum: 2 },
+    );
     expect(one.clearedBy).toBeNull();
     expect(one.exitCode).toBe(1);
-    expect(one.rejectedSignoffs[0].why).toMatch(/does not clear a threshold change \(policy_changed\): that needs a board quorum of 2, 0 board/);
-    const boardOne = withGovernance(g, { signoffs: [sig('board', 'carol')], rejected: [], clearedBy: 'board' }, { quorum: 2 });
+    expect(one.rejectedSignoffs[0].why).toMatch(
+      /does not clear a threshold change \(policy_changed\): that needs a board quorum of 2, 0 board/,
+    );
+    const boardOne = withGovernance(
+      g,
+      { signoffs: [sig('board', 'carol')], rejected: [], clearedBy: 'board' },
+      { quorum: 2 },
+    );
     expect(boardOne.clearedBy).toBeNull();
     const quorum = withGovernance(
       g,
@@ -286,26 +349,43 @@ describe('governance: threshold changes and review sampling', () => {
       policy,
       extraReasons: [{ ...changed, code: 'suite_changed' }],
     });
-    expect(withGovernance(plain, { signoffs: [sig('security', 'alice')], rejected: [], clearedBy: 'security' }, { quorum: 2 }).clearedBy).toBe('security');
+    expect(
+      withGovernance(
+        plain,
+        { signoffs: [sig('security', 'alice')], rejected: [], clearedBy: 'security' },
+        { quorum: 2 },
+      ).clearedBy,
+    ).toBe('security');
   });
 
   it('OK is sampled for review deterministically from the head commit; with requiresSignoff it is a WARN', () => {
     const ok = runGate(base, resultsFrom(CASES(false), 'c'), { policy });
     expect(ok.verdict).toBe('OK');
-    const at = (rate: number, requires = false) => ({ ...ok, policy: { ...ok.policy, policy: { ...ok.policy.policy, reviewSampleRate: rate, reviewSampleRequiresSignoff: requires } } });
+    const at = (rate: number, requires = false) => ({
+      ...ok,
+      policy: {
+        ...ok.policy,
+        policy: { ...ok.policy.policy, reviewSampleRate: rate, reviewSampleRequiresSignoff: requires },
+      },
+    });
     const shas = Array.from({ length: 400 }, (_, i) => `${i.toString(16).padStart(4, '0')}${'a'.repeat(36)}`);
     const sampled = shas.filter((s) => sampleForReview(at(0.05), s).review);
     expect(sampled.length).toBeGreaterThan(5);
     expect(sampled.length).toBeLessThan(40);
     for (const s of sampled) expect(reviewDraw(s)).toBeLessThan(0.05);
-    expect(sampleForReview(at(0.05), sampled[0]).review).toEqual(sampleForReview(at(0.05), sampled[0]).review);
+    expect(sampleForReview(at(0.05), sampled[0]).review).toEqual(
+      sampleForReview(at(0.05), sampled[0]).review,
+    );
     expect(sampleForReview(at(0), sampled[0]).review).toBeUndefined();
     const flagged = sampleForReview(at(1), 'f'.repeat(40));
     expect(flagged).toMatchObject({ verdict: 'OK', review: { sampled: true, requiresSignoff: false } });
     const asks = sampleForReview(at(1, true), 'f'.repeat(40));
     expect(asks).toMatchObject({ verdict: 'WARN', exitCode: 1 });
     expect(asks.reasons.map((r) => r.code)).toEqual(['review_sampled']);
-    expect(applyPolicy().policy).toMatchObject({ reviewSampleRate: 0.05, reviewSampleRequiresSignoff: false });
+    expect(applyPolicy().policy).toMatchObject({
+      reviewSampleRate: 0.05,
+      reviewSampleRequiresSignoff: false,
+    });
   });
 
   it('the CLI flags a sampled OK in summary.md and the audit log (rate 1 from the config)', async () => {
@@ -314,7 +394,10 @@ describe('governance: threshold changes and review sampling', () => {
     const r = await runCli(gateArgs('ok.json', 'out', '--head', 'abcdef1234567'), dir);
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'out', 'summary.md'), 'utf8')).toMatch(/\*\*Sampled for review\*\*/);
-    const kinds = readFileSync(join(dir, 'out', 'safety-gate.audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).kind);
+    const kinds = readFileSync(join(dir, 'out', 'safety-gate.audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).kind);
     expect(kinds).toEqual(['gate', 'review_sample']);
   });
 });
@@ -324,10 +407,21 @@ describe('init --release', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-init-'));
     const r = await runCli(['init', '--release', '--dir', dir]);
     expect(r.code).toBe(0);
-    for (const f of ['release/security-review.md', 'release/oncall-playbook.md', 'release/rollback-plan.md', '.github/workflows/safety-gate-release.yml'])
+    for (const f of [
+      'release/security-review.md',
+      'release/oncall-playbook.md',
+      'release/rollback-plan.md',
+      '.github/workflows/safety-gate-release.yml',
+    ])
       expect(existsSync(join(dir, f))).toBe(true);
     const sec = readFileSync(join(dir, 'release/security-review.md'), 'utf8');
-    for (const topic of ['API key handling', 'Data retention & PII', 'Tool invocation boundaries', 'Prompt-injection surface', 'Monitoring & on-call readiness'])
+    for (const topic of [
+      'API key handling',
+      'Data retention & PII',
+      'Tool invocation boundaries',
+      'Prompt-injection surface',
+      'Monitoring & on-call readiness',
+    ])
       expect(sec).toContain(`- [ ] ${topic}`);
     const p = await loadProject({ cwd: dir });
     expect(p.config.release?.checklists).toEqual([

@@ -232,7 +232,8 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
         signoffRules = sides.base.config.signoff;
         release = await o.criteria?.(criteriaContext(co, sides));
       } else {
-        if (o.criteria) throw new ExitError('release criteria are read from the base commit: set baseline-ref');
+        if (o.criteria)
+          throw new ExitError('release criteria are read from the base commit: set baseline-ref');
         o.notice?.('no base commit known: the failure budget is read from the workspace config.');
         ({ policy: policyConfig, signoff: signoffRules } = loadConfig(o.config, o.workspace).config);
       }
@@ -271,7 +272,10 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
   }
 }
 
-function criteriaContext(co: Awaited<ReturnType<typeof checkout>>, sides: Awaited<ReturnType<typeof loadSides>>): CriteriaContext {
+function criteriaContext(
+  co: Awaited<ReturnType<typeof checkout>>,
+  sides: Awaited<ReturnType<typeof loadSides>>,
+): CriteriaContext {
   return {
     baseDir: co.baseDir,
     headDir: co.headDir,

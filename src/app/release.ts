@@ -50,7 +50,8 @@ export function readChecklists(
 /** Past gates from a glob of gate.json files and audit logs; a glob that matches nothing is an error. */
 export function historyFrom(pattern: string, cwd = process.cwd()): TrendPoint[] {
   const files = globSync(pattern, { cwd, absolute: true }).sort();
-  if (!files.length) throw new ExitError(`--history ${pattern}: no file matches (gate.json files or an audit log)`);
+  if (!files.length)
+    throw new ExitError(`--history ${pattern}: no file matches (gate.json files or an audit log)`);
   return readHistory(files);
 }
 

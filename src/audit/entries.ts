@@ -38,10 +38,13 @@ export function gateEntries(g: GateFile, c: GateAuditContext): AuditEntry[] {
     },
   });
   for (const r of g.reasons.filter((x) => THRESHOLD_CHANGES.includes(x.code))) {
-    const commits = (r.values.commits as Array<{ sha: string; author: string; at: string; subject: string }>) ?? [];
+    const commits =
+      (r.values.commits as Array<{ sha: string; author: string; at: string; subject: string }>) ?? [];
     out.push({
       kind: 'threshold_change',
-      who: commits.length ? [...new Set(commits.map((x) => x.author))].join(', ') : 'unknown (no commit history)',
+      who: commits.length
+        ? [...new Set(commits.map((x) => x.author))].join(', ')
+        : 'unknown (no commit history)',
       at: commits[0]?.at ?? at,
       why: commits.length ? commits.map((x) => `${x.sha.slice(0, 7)} ${x.subject}`).join('; ') : r.message,
       ...base,

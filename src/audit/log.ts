@@ -7,13 +7,7 @@ export const AUDIT_FILE = 'safety-gate.audit.jsonl';
 export const GENESIS = 'sha256:' + '0'.repeat(64);
 
 export type AuditKind =
-  | 'gate'
-  | 'signoff'
-  | 'override'
-  | 'signoff_rejected'
-  | 'threshold_change'
-  | 'review_sample'
-  | 'release';
+  'gate' | 'signoff' | 'override' | 'signoff_rejected' | 'threshold_change' | 'review_sample' | 'release';
 
 /** What a record says: who, when, why, about which head commit, under which policy, with which verdict. */
 export interface AuditEntry {
@@ -76,8 +70,7 @@ export function appendAudit(file: string, entries: AuditEntry[]): AuditRecord[] 
   if (!entries.length) return [];
   const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const check = verifyText(existing);
-  if (!check.ok)
-    throw new Error(`audit log ${file}: not appending to a broken log: ${check.problem}`);
+  if (!check.ok) throw new Error(`audit log ${file}: not appending to a broken log: ${check.problem}`);
   if (existing && !existing.endsWith('\n'))
     throw new Error(`audit log ${file}: the last line is incomplete; not appending`);
   const added = chain(existing, entries);
@@ -126,7 +119,8 @@ export function verifyText(text: string): Verification {
       return fail('is not valid JSON');
     }
     if (!r || typeof r !== 'object' || Array.isArray(r)) return fail('is not a JSON object');
-    if (r.seq !== n) return fail(`has seq ${String(r.seq)}, expected ${n} (a record was removed or inserted)`);
+    if (r.seq !== n)
+      return fail(`has seq ${String(r.seq)}, expected ${n} (a record was removed or inserted)`);
     if (!KINDS.has(r.kind)) return fail(`has an unknown kind ${JSON.stringify(r.kind)}`);
     const { hash, ...body } = r;
     if (typeof hash !== 'string' || recordHash(body) !== hash)

@@ -37,19 +37,23 @@ const FiguresSchema = z.object({
   delayedFailureRate: z.number().min(0).max(1),
 });
 
-const GateSlice = z.object({
-  kind: z.literal('safety-gate.gate', { error: 'expected a gate.json (kind: safety-gate.gate)' }),
-  createdAt: z.string(),
-  verdict: z.string(),
-  candidate: z.object({
-    target: z.object({ name: z.string(), ref: z.string().nullish() }).loose(),
-    passRate: z.number(),
-    delayedFailureRate: z.number(),
-    cases: z.int(),
-    samples: z.int(),
-    errors: z.int(),
-  }).loose(),
-}).loose();
+const GateSlice = z
+  .object({
+    kind: z.literal('safety-gate.gate', { error: 'expected a gate.json (kind: safety-gate.gate)' }),
+    createdAt: z.string(),
+    verdict: z.string(),
+    candidate: z
+      .object({
+        target: z.object({ name: z.string(), ref: z.string().nullish() }).loose(),
+        passRate: z.number(),
+        delayedFailureRate: z.number(),
+        cases: z.int(),
+        samples: z.int(),
+        errors: z.int(),
+      })
+      .loose(),
+  })
+  .loose();
 
 /** A gate's figures, for the audit log and the trend. */
 export interface GateLike {

@@ -130,10 +130,13 @@ export function trendChart(points: TrendPoint[]): TrendChart | null {
   if (!points.length) return null;
   const left = 60;
   const right = W - 20;
-  const panelH = 120;
-  const gap = 40;
+  const panelH = 110;
+  const gap = 56;
   const n = points.length;
-  const sx = (i: number) => (n === 1 ? (left + right) / 2 : left + (i / (n - 1)) * (right - left));
+  // Points are inset from the axes so the first and last labels fit.
+  const inset = 80;
+  const sx = (i: number) =>
+    n === 1 ? (left + right) / 2 : left + inset + (i / (n - 1)) * (right - left - 2 * inset);
   const panel = (
     index: number,
     title: string,
@@ -142,7 +145,7 @@ export function trendChart(points: TrendPoint[]): TrendChart | null {
     max: number,
     fmt: (v: number) => string,
   ): TrendPanel => {
-    const top = 20 + index * (panelH + gap);
+    const top = 34 + index * (panelH + gap);
     const bottom = top + panelH;
     const sy = (v: number) => bottom - (Math.max(0, Math.min(max, v)) / max) * (bottom - top);
     const pts = points.map((p, i) => {
@@ -168,16 +171,40 @@ export function trendChart(points: TrendPoint[]): TrendChart | null {
   const maxDelayed = Math.min(1, Math.max(0.05, ...points.map((p) => p.delayedCi[1])));
   const maxCases = Math.max(1, ...points.map((p) => p.cases));
   const panels = [
-    panel(0, 'Pass rate (95% CI)', (p) => p.passRate, (p) => p.passCi, 1, pct0),
-    panel(1, 'Delayed-failure rate (95% CI)', (p) => p.delayedFailureRate, (p) => p.delayedCi, maxDelayed, pct0),
-    panel(2, 'Suite size (cases)', (p) => p.cases, null, maxCases, (v) => String(Math.round(v))),
+    panel(
+      0,
+      'Pass rate (95% CI)',
+      (p) => p.passRate,
+      (p) => p.passCi,
+      1,
+      pct0,
+    ),
+    panel(
+      1,
+      'Delayed-failure rate (95% CI)',
+      (p) => p.delayedFailureRate,
+      (p) => p.delayedCi,
+      maxDelayed,
+      pct0,
+    ),
+    panel(
+      2,
+      'Suite size (cases)',
+      (p) => p.cases,
+      null,
+      maxCases,
+      (v) => String(Math.round(v)),
+    ),
   ];
   return {
     width: W,
-    height: 20 + 3 * (panelH + gap),
+    height: 34 + 3 * (panelH + gap) - gap + 30,
     left,
     right,
-    labels: points.map((p, i) => ({ x: sx(i), text: p.label.length > 24 ? `${p.label.slice(0, 23)}…` : p.label })),
+    labels: points.map((p, i) => ({
+      x: sx(i),
+      text: p.label.length > 20 ? `${p.label.slice(0, 19)}…` : p.label,
+    })),
     panels,
   };
 }

@@ -161,7 +161,7 @@ ${REPORT_CSS}</style>
 <svg id="trend-chart" role="img" aria-label="Pass rate, delayed-failure rate and suite size per past gate, with 95% intervals" width="100%" viewBox="0 0 <%= it.trend.width %> <%= it.trend.height %>">
   <% it.trend.panels.forEach(function (p) { %>
   <g class="trend-panel">
-    <text x="<%= it.trend.left %>" y="<%= p.top - 6 %>" font-weight="700"><%= p.title %></text>
+    <text x="<%= it.trend.left %>" y="<%= p.top - 14 %>" font-weight="700"><%= p.title %></text>
     <% p.yTicks.forEach(function (t) { %><line class="axis" x1="<%= it.trend.left %>" x2="<%= it.trend.right %>" y1="<%= t.y %>" y2="<%= t.y %>"></line><text x="<%= it.trend.left - 6 %>" y="<%= t.y + 4 %>" text-anchor="end"><%= t.label %></text><% }) %>
     <polyline fill="none" stroke="#0969da" stroke-width="2" points="<%= p.line %>"></polyline>
     <% p.points.forEach(function (q) { %>

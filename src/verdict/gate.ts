@@ -78,11 +78,7 @@ export const THRESHOLD_CHANGES = ['policy_changed', 'rules_changed'];
  * threshold change) is cleared only by `quorum` distinct board members, never by one security sign-off: the
  * security sign-offs stay on record, and are listed as not clearing it.
  */
-export function withGovernance(
-  g: GateFile,
-  gov: Governance,
-  rules?: Pick<SignoffRules, 'quorum'>,
-): GateFile {
+export function withGovernance(g: GateFile, gov: Governance, rules?: Pick<SignoffRules, 'quorum'>): GateFile {
   let clearedBy = gov.clearedBy;
   const rejected = [...gov.rejected];
   const thresholds = g.reasons.filter((r) => THRESHOLD_CHANGES.includes(r.code));

@@ -12,7 +12,9 @@ export function registerAudit(program: Command, ctx: CliContext): void {
     .description('the tamper-evident audit log (safety-gate.audit.jsonl): verify its chain, or show it');
   audit
     .command('verify <log>')
-    .description('check every record against its hash and the one before it (exit 3 naming the first broken record)')
+    .description(
+      'check every record against its hash and the one before it (exit 3 naming the first broken record)',
+    )
     .action((log: string) => {
       const v = verifyAudit(log);
       if (!v.ok) throw new ExitError(`${v.file}: BROKEN at ${v.problem}`);

@@ -29,7 +29,10 @@ export function registerGate(program: Command, ctx: CliContext): void {
       )
       .option('--release', "release mode: also the release criteria (the config's release.checklists)")
       .option('--history <glob>', 'past gate.json files or an audit log: the trend, and release-notes.md')
-      .option('--audit-log <file>', 'append the audit records here (default: safety-gate.audit.jsonl in --out-dir)'),
+      .option(
+        '--audit-log <file>',
+        'append the audit records here (default: safety-gate.audit.jsonl in --out-dir)',
+      ),
   ).action(async (o: AuditedGateOptions) => {
     const actor = process.env.GITHUB_ACTOR ?? safeUser();
     const { gate: g, files } = await auditedGate({ ...o, actor, progress: (side) => progressReporter(side) });
