@@ -14,11 +14,18 @@ import {
   type ReleaseCriteria,
 } from '../release/checklist.js';
 import { readHistory, type TrendPoint } from '../release/trend.js';
-import { appendAudit, AUDIT_FILE, type AuditRecord } from '../audit/log.js';
+import {
+  appendAudit,
+  AUDIT_FILE,
+  chain,
+  verifyText,
+  type AuditEntry,
+  type AuditRecord,
+} from '../audit/log.js';
 import { gateEntries } from '../audit/entries.js';
 import { writeReports, type ReportFiles } from '../report/write.js';
 import { renderReleaseNotes } from '../report/release-notes.js';
-import { blameLine } from '../git/local.js';
+import { appendToBranch, blameLine } from '../git/local.js';
 import {
   gateChange,
   governed,
@@ -165,6 +172,8 @@ export interface ReleaseChange extends ChangeGate {
   releaseNotes: string;
   auditLog: string;
   audit: AuditRecord[];
+  /** The records as entries, to append elsewhere (the audit branch). */
+  entries: AuditEntry[];
 }
 
 /**
@@ -189,9 +198,38 @@ export async function releaseChange(o: ReleaseChangeOptions): Promise<ReleaseCha
   const releaseNotes = join(o.outDir, 'release-notes.md');
   writeFileSync(releaseNotes, renderReleaseNotes(r.gate));
   const auditLog = join(o.outDir, AUDIT_FILE);
-  const audit = appendAudit(
-    auditLog,
-    gateEntries(r.gate, { who: o.actor, headSha: r.headSha, why: `release ${o.label}` }),
+  const entries = gateEntries(r.gate, { who: o.actor, headSha: r.headSha, why: `release ${o.label}` });
+  const audit = appendAudit(auditLog, entries);
+  return { ...r, releaseNotes, auditLog, audit, entries };
+}
+
+/**
+ * Appends audit entries to `safety-gate.audit.jsonl` on a dedicated branch (the durable trail: its git history
+ * anchors the chain, so even dropping the last record shows). The branch's log must verify before anything is
+ * added to it.
+ */
+export async function appendAuditToBranch(
+  workspace: string,
+  branch: string,
+  entries: AuditEntry[],
+  message: string,
+  tempDir?: string,
+): Promise<string> {
+  return appendToBranch(
+    workspace,
+    branch,
+    AUDIT_FILE,
+    (existing) => {
+      const v = verifyText(existing);
+      if (!v.ok) throw new ExitError(`the audit log on branch ${branch} is broken: ${v.problem}`);
+      return (
+        existing +
+        chain(existing, entries)
+          .map((l) => l + '\n')
+          .join('')
+      );
+    },
+    message,
+    tempDir,
   );
-  return { ...r, releaseNotes, auditLog, audit };
 }

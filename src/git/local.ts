@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -134,4 +134,76 @@ export async function blameLine(
     authorTime: Number.isFinite(time) && time > 0 ? new Date(time * 1000).toISOString() : '',
     text: rows.find((r) => r.startsWith('\t'))?.slice(1) ?? '',
   };
+}
+
+async function gitEnv(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const { stdout } = await run('git', args, {
+    cwd,
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout.trim();
+}
+
+/**
+ * Appends to one file on a dedicated branch of `origin` (the audit trail), without touching the workspace: the
+ * branch is fetched, the file rewritten by `render` (given its current text, '' when the branch or file is new),
+ * committed on top with git plumbing and pushed. A rejected push (someone appended meanwhile) is retried on the
+ * new tip. Returns the new commit.
+ */
+export async function appendToBranch(
+  repoDir: string,
+  branch: string,
+  file: string,
+  render: (existing: string) => string,
+  message: string,
+  tempParent = tmpdir(),
+): Promise<string> {
+  if (!/^[A-Za-z0-9._-]+$/.test(file))
+    throw new Error(`audit file name ${JSON.stringify(file)}: expected a plain file name`);
+  const tmp = mkdtempSync(join(tempParent, 'safety-gate-branch-'));
+  const localRef = 'refs/safety-gate/audit-branch';
+  const identity = {
+    GIT_AUTHOR_NAME: 'agentic-safety-gate',
+    GIT_AUTHOR_EMAIL: 'safety-gate@users.noreply.github.com',
+    GIT_COMMITTER_NAME: 'agentic-safety-gate',
+    GIT_COMMITTER_EMAIL: 'safety-gate@users.noreply.github.com',
+  };
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let parent: string | undefined;
+    try {
+      await git(repoDir, ['fetch', '--no-tags', 'origin', `+refs/heads/${branch}:${localRef}`]);
+      parent = await git(repoDir, ['rev-parse', '--verify', `${localRef}^{commit}`]);
+    } catch {
+      parent = undefined; // a new branch
+    }
+    const existing = parent
+      ? await git(repoDir, ['show', `${parent}:${file}`])
+          .then((t) => t + '\n')
+          .catch(() => '')
+      : '';
+    const blobFile = join(tmp, `blob-${attempt}`);
+    writeFileSync(blobFile, render(existing === '\n' ? '' : existing));
+    const blob = await git(repoDir, ['hash-object', '-w', blobFile]);
+    const index = { GIT_INDEX_FILE: join(tmp, `index-${attempt}`) };
+    if (parent) await gitEnv(repoDir, ['read-tree', parent], index);
+    else await gitEnv(repoDir, ['read-tree', '--empty'], index);
+    await gitEnv(repoDir, ['update-index', '--add', '--cacheinfo', `100644,${blob},${file}`], index);
+    const tree = await gitEnv(repoDir, ['write-tree'], index);
+    const commit = await gitEnv(
+      repoDir,
+      ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message],
+      identity,
+    );
+    try {
+      await git(repoDir, ['push', '--quiet', 'origin', `${commit}:refs/heads/${branch}`]);
+      return commit;
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw new Error(
+    `could not push the audit records to branch ${branch}: ${String((lastError as { stderr?: string }).stderr ?? lastError).trim()}`,
+  );
 }
