@@ -93,7 +93,7 @@ describe('gate --release (CLI): the release criteria', () => {
     expect(ok.stdout).toMatch(
       /release criteria met \(3\/3 items; signatures taken as written: the CLI does not check git history\)/,
     );
-    const notes = readFileSync(join(dir, 'out-ok', 'release-notes.md'), 'utf8');
+    const notes = readFileSync(join(dir, 'out-ok', 'release-notes.md'), 'utf8').replace(/\u200b/g, '');
     expect(notes).toContain(
       '| Rollback rehearsed on staging | `release/rollback-plan.md:5` | @alice 2026-11-21 | met |',
     );
@@ -356,6 +356,18 @@ describe('governance: threshold changes and review sampling', () => {
         { quorum: 2 },
       ).clearedBy,
     ).toBe('security');
+  });
+
+  it('unmet release criteria are a hard gate: even a board quorum does not clear them', () => {
+    const unmet: Reason = { code: 'release_criteria_unmet', level: 'BLOCK', message: 'x', values: {} };
+    const blocked = runGate(base, resultsFrom(CASES(false), 'c'), { policy, extraReasons: [unmet] });
+    const r = withGovernance(
+      blocked,
+      { signoffs: [sig('board', 'carol'), sig('board', 'dave')], rejected: [], clearedBy: 'board' },
+      { quorum: 2 },
+    );
+    expect(r).toMatchObject({ verdict: 'BLOCK', clearedBy: null, exitCode: 2 });
+    expect(r.rejectedSignoffs[0].why).toMatch(/hard gate/);
   });
 
   it('OK is sampled for review deterministically from the head commit; with requiresSignoff it is a WARN', () => {

@@ -27,6 +27,8 @@ export interface FakeGitHub {
   teams: Record<string, string[]>;
   /** Pull requests by number, for GET /repos/o/r/pulls/n. */
   pulls: Map<number, Record<string, unknown>>;
+  /** Commit sha -> the GitHub login of its author, for GET /repos/o/r/commits/sha (others: author null). */
+  commitAuthors: Record<string, string>;
   /** Answer 403 to the check-run and comment endpoints, like a read-only token. */
   forbid: boolean;
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     checkRuns: new Map(),
     forbid: false,
     teams: {},
+    commitAuthors: {},
     pulls: new Map(),
     addComment: (login, body) => newComment(login, 'User', body),
     close: async () => {},
@@ -117,6 +120,10 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return members.includes(r[3])
         ? send(res, 200, { state: 'active', role: 'member' })
         : send(res, 404, { message: 'Not Found' });
+    }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})$/))) {
+      const login = state.commitAuthors[r[1]];
+      return send(res, 200, { sha: r[1], author: login ? { login, type: 'User' } : null });
     }
     if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/))) {
       const pr = state.pulls.get(Number(r[1]));

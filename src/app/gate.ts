@@ -11,7 +11,7 @@ import { applyPolicy } from '../policy/load.js';
 import { readResults, resultsFromData, writeJson } from '../results/io.js';
 import { mergeResults } from '../results/merge.js';
 import type { ResultsFile } from '../results/schema.js';
-import { runGate, withGovernance, type FailOn, type GateFile } from '../verdict/gate.js';
+import { runGate, THRESHOLD_CHANGES, withGovernance, type FailOn, type GateFile } from '../verdict/gate.js';
 import type { Reason } from '../verdict/decide.js';
 import { sampleForReview } from '../verdict/review.js';
 import { criteriaReason, type ReleaseCriteria } from '../release/checklist.js';
@@ -260,7 +260,12 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
     const sha = headSha ?? (await ensureCommit(o.workspace, o.headRef).catch(() => o.headRef));
     g = sampleForReview(g, sha);
     if (o.signoffs) g = await governed(g, signoffRules, sha, o.signoffs);
-    const signoffCommand = signoffRules ? (commandFor(g.verdict, sha) ?? undefined) : undefined;
+    // Unmet release criteria are met by signing the checklists, never overridden; a threshold change needs the board.
+    const threshold = g.reasons.some((r) => THRESHOLD_CHANGES.includes(r.code));
+    const signoffCommand =
+      signoffRules && !unmet
+        ? (commandFor(threshold && g.verdict === 'WARN' ? 'BLOCK' : g.verdict, sha) ?? undefined)
+        : undefined;
     const baselineFile = join(o.outDir, 'baseline.results.json');
     const candidateFile = join(o.outDir, 'candidate.results.json');
     writeJson(baselineFile, baseline);

@@ -1,4 +1,4 @@
-import type { GateFile } from '../verdict/gate.js';
+import { THRESHOLD_CHANGES, type GateFile } from '../verdict/gate.js';
 import type { CaseStats } from '../verdict/compare.js';
 import { pct, pvalue, signedPct } from '../util/format.js';
 import { mdCodeSpan, mdInline } from './escape.js';
@@ -146,7 +146,7 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
       : []),
     ...(o.signoffCommand && !g.clearedBy
       ? [
-          `To ${g.verdict === 'WARN' ? 'sign off this WARN (signoff.security)' : 'override this BLOCK (signoff.board, quorum applies)'}, comment: ${mdCodeSpan(o.signoffCommand, 200)}`,
+          `To ${g.verdict === 'BLOCK' ? 'override this BLOCK (signoff.board, quorum applies)' : g.reasons.some((r) => THRESHOLD_CHANGES.includes(r.code)) ? 'clear this WARN (it changes the policy or rules: a signoff.board quorum, not a security sign-off)' : 'sign off this WARN (signoff.security)'}, comment: ${mdCodeSpan(o.signoffCommand, 200)}`,
           '',
         ]
       : []),

@@ -18,7 +18,7 @@ export function criteriaTable(r: ReleaseCriteria): string[] {
     ...r.missing.map((f) => `| (checklist) | ${mdCodeSpan(f, 120)} | — | unmet: missing file |`),
     ...r.criteria.map(
       (c) =>
-        `| ${mdInline(c.text, 160)} | ${mdCodeSpan(`${c.file}:${c.line}`, 120)} | ${c.signer ? `@${mdInline(c.signer, 40)} ${c.date ?? ''}` : '—'} | ${c.met ? 'met' : `unmet: ${mdInline(c.why, 160)}`} |`,
+        `| ${mdInline(c.text, 160)} | ${mdCodeSpan(`${c.file}:${c.line}`, 120)} | ${c.signer ? `${mdInline(`@${c.signer}`, 40)} ${c.date ?? ''}` : '—'} | ${c.met ? 'met' : `unmet: ${mdInline(c.why, 160)}`} |`,
     ),
     '',
   ];
@@ -64,11 +64,13 @@ export function renderReleaseNotes(g: GateFile): string {
   if (!g.signoffs.length) out.push('None.', '');
   else {
     for (const s of g.signoffs)
-      out.push(`- ${s.kind} by @${mdInline(s.by, 60)} at ${mdInline(s.at, 30)}: ${mdInline(s.reason, 300)}`);
+      out.push(
+        `- ${s.kind} by ${mdInline(`@${s.by}`, 60)} at ${mdInline(s.at, 30)}: ${mdInline(s.reason, 300)}`,
+      );
     out.push('');
   }
   for (const s of g.rejectedSignoffs ?? [])
-    out.push(`- not counted: ${s.kind} by @${mdInline(s.by, 60)}: ${mdInline(s.why, 200)}`);
+    out.push(`- not counted: ${s.kind} by ${mdInline(`@${s.by}`, 60)}: ${mdInline(s.why, 200)}`);
   if (g.rejectedSignoffs?.length) out.push('');
   out.push('**Trend** (past gates, oldest first):', '');
   if (g.trend?.length) out.push(...trendTable(g.trend));

@@ -81,6 +81,18 @@ export const THRESHOLD_CHANGES = ['policy_changed', 'rules_changed'];
 export function withGovernance(g: GateFile, gov: Governance, rules?: Pick<SignoffRules, 'quorum'>): GateFile {
   let clearedBy = gov.clearedBy;
   const rejected = [...gov.rejected];
+  // Release criteria are a hard gate: they are met by signing the checklists, never overridden.
+  if (clearedBy && g.reasons.some((r) => r.code === 'release_criteria_unmet')) {
+    clearedBy = null;
+    for (const s of gov.signoffs)
+      rejected.push({
+        by: s.by,
+        kind: s.kind,
+        at: s.at,
+        source: s.source ?? '',
+        why: 'does not clear unmet release criteria: they are a hard gate, met only by checking and signing each item',
+      });
+  }
   const thresholds = g.reasons.filter((r) => THRESHOLD_CHANGES.includes(r.code));
   if (clearedBy && thresholds.length) {
     const board = new Set(gov.signoffs.filter((s) => s.kind === 'board').map((s) => s.by.toLowerCase()));
