@@ -4,8 +4,7 @@ import { ExitError } from '../../app/errors.js';
 import type { CliContext } from '../main.js';
 
 /** Control characters from a log (who / why come from comments and commits) are not echoed to the terminal. */
-const safe = (s: unknown) =>
-  [...String(s ?? '')].map((ch) => (/\p{Cc}/u.test(ch) ? ' ' : ch)).join('');
+const safe = (s: unknown) => [...String(s ?? '')].map((ch) => (/\p{Cc}/u.test(ch) ? ' ' : ch)).join('');
 
 export function registerAudit(program: Command, ctx: CliContext): void {
   const audit = program
