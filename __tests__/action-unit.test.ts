@@ -15,7 +15,9 @@ const gateChange = jest.fn<(o: ChangeGateOptions) => Promise<ChangeGate>>();
 const getOctokit = jest.fn<(token: string) => unknown>();
 jest.unstable_mockModule('@actions/core', () => core);
 jest.unstable_mockModule('@actions/github', () => ({ getOctokit }));
-jest.unstable_mockModule('../src/app/gate.js', () => ({ gateChange, runChange: jest.fn() }));
+// The rest of the module stays real: other use cases (release mode) import its helpers.
+const actualGate = await import('../src/app/gate.js');
+jest.unstable_mockModule('../src/app/gate.js', () => ({ ...actualGate, gateChange, runChange: jest.fn() }));
 
 const { run } = await import('../src/action/main.js');
 const { readInputs } = await import('../src/action/inputs.js');
@@ -91,8 +93,10 @@ describe('action inputs', () => {
   it('names the input and what was expected', () => {
     core.reset({ mode: 'deploy' });
     expect(() => readInputs()).toThrow(
-      'input mode: expected one of gate, run, stress, replay, merge, got "deploy"',
+      'input mode: expected one of gate, run, stress, replay, merge, release, got "deploy"',
     );
+    core.reset({ 'audit-branch': '../main' });
+    expect(() => readInputs()).toThrow('input audit-branch: expected a branch name, got "../main"');
     core.reset({ samples: '0' });
     expect(() => readInputs()).toThrow('input samples: expected a whole number >= 1, got "0"');
     core.reset({ shard: '3/2' });

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from './helpers/github-server.js';
 import { makeRepo } from './helpers/git-repo.js';
 import { PRESSURE_CASE, TARGETS, config, prEvent, runAction, type ActionRun } from './helpers/action-run.js';
+import { verifyText } from '../src/audit/log.js';
 
 describe('the GitHub Action, end to end (bundled dist/index.js, real git, loopback GitHub API)', () => {
   let gh: FakeGitHub;
@@ -502,5 +504,196 @@ describe('governance: sign-offs and overrides from PR comments, judged by the ba
     expect(r.code).not.toBe(0);
     expect(r.stdout).toMatch(/::error::.*a pull request from a fork cannot be re-gated from a comment/);
     expect(r.stdout).not.toMatch(/candidate: \d+\/\d+ cases/);
+  });
+});
+
+describe('mode: release (last release tag vs the release branch)', () => {
+  let gh: FakeGitHub;
+  beforeEach(async () => {
+    gh = await startFakeGitHub();
+  });
+  afterEach(async () => {
+    await gh.close();
+  });
+  const SIGNOFF =
+    'signoff:\n  security: [alice]\n  board: [carol, dave]\n  quorum: 2\nrelease:\n  checklists: [release/checklist.md]\n';
+  const CHECKLIST = (lines: string[]) => `# Release checklist\n\n${lines.join('\n')}\n`;
+  const pushEvent = (before: string, after: string) => ({
+    ref: 'refs/heads/release/1.1',
+    before,
+    after,
+    repository: { full_name: 'acme/agent', name: 'agent', owner: { login: 'acme' } },
+  });
+  const git = (dir: string, ...args: string[]) =>
+    execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+
+  it('posts the verdict with the criteria table; a line last changed by someone else than its signer is unmet; release notes and the audit trail (artifact and audit-branch)', async () => {
+    const repo = makeRepo();
+    const origin = mkdtempSync(join(tmpdir(), 'sg-origin-'));
+    git(origin, 'init', '-q', '--bare');
+    git(repo.dir, 'remote', 'add', 'origin', origin);
+    const base = repo.commit(
+      {
+        '.safety-gate.yml': config('v1', SIGNOFF),
+        'safety/cases.yml': PRESSURE_CASE,
+        'release/checklist.md': CHECKLIST([
+          '- [ ] Security review',
+          '- [ ] Rollback rehearsed',
+          '- [ ] On-call ready',
+        ]),
+      },
+      'release 1.0',
+    );
+    git(repo.dir, 'tag', 'v1.0');
+    git(repo.dir, 'checkout', '-q', '-b', 'release/1.1');
+    const byAlice = repo.commit(
+      {
+        'release/checklist.md': CHECKLIST([
+          '- [x] Security review — @alice 2026-11-20',
+          '- [ ] Rollback rehearsed',
+          '- [ ] On-call ready',
+        ]),
+      },
+      'security review done',
+    );
+    const byCarol = repo.commit(
+      {
+        'release/checklist.md': CHECKLIST([
+          '- [x] Security review — @alice 2026-11-20',
+          '- [x] Rollback rehearsed — @carol 2026-11-21',
+          '- [ ] On-call ready',
+        ]),
+      },
+      'rollback rehearsed',
+    );
+    // mallory ticks the last item and signs it as alice.
+    const forged = repo.commit(
+      {
+        'release/checklist.md': CHECKLIST([
+          '- [x] Security review — @alice 2026-11-20',
+          '- [x] Rollback rehearsed — @carol 2026-11-21',
+          '- [x] On-call ready — @alice 2026-11-21',
+        ]),
+      },
+      'on-call',
+    );
+    Object.assign(gh.commitAuthors, { [byAlice]: 'alice', [byCarol]: 'carol', [forged]: 'mallory' });
+    const inputs = {
+      mode: 'release',
+      'baseline-ref': 'v1.0',
+      'candidate-ref': 'release/1.1',
+      'audit-branch': 'safety-audit',
+    };
+    const env = { GITHUB_EVENT_NAME: 'push', GITHUB_ACTOR: 'release-bot' };
+    const first = await runAction(repo, gh, pushEvent(base, forged), inputs, env);
+    expect(first.code).not.toBe(0);
+    expect(first.outputs.verdict).toBe('BLOCK');
+    const run1 = gh.checkRuns.get(Number(first.outputs['check-run-id']))!;
+    expect(run1).toMatchObject({
+      head_sha: forged,
+      conclusion: 'failure',
+      output: { title: 'Safety gate: BLOCK' },
+    });
+    // Mentions are defused with a zero-width space after @; compare without it.
+    const s1 = (run1.output as { summary: string }).summary.replace(/\u200b/g, '');
+    expect(s1).toMatch(
+      /Release criteria unmet \(1\): release\/checklist\.md:5 signed @alice, but the line was last changed by @mallory/,
+    );
+    expect(s1).toContain('| Item | Where | Signed by | Status |');
+    expect(s1).toContain(`| Security review | \`release/checklist.md:3\` | @alice 2026-11-20 | met |`);
+    expect(s1).toContain(`| Rollback rehearsed | \`release/checklist.md:4\` | @carol 2026-11-21 | met |`);
+    expect(s1).toMatch(
+      /\| On-call ready \| `release\/checklist\.md:5` \| @alice 2026-11-21 \| unmet: signed @alice, but the line was last changed by @mallory \(commit [0-9a-f]{7}\)/,
+    );
+    expect(s1).toContain('each signature checked against git history');
+    expect(
+      gh.requests.filter((q) => q.method === 'GET' && /\/commits\/[0-9a-f]{40}$/.test(q.path)).length,
+    ).toBe(3);
+    expect(existsSync(first.outputs['release-notes-path'])).toBe(true);
+
+    // alice re-signs her own line: every criterion met, and the gate's own verdict (the agent did not change): OK.
+    const fixed = repo.commit(
+      {
+        'release/checklist.md': CHECKLIST([
+          '- [x] Security review — @alice 2026-11-20',
+          '- [x] Rollback rehearsed — @carol 2026-11-21',
+          '- [x] On-call ready — @alice 2026-11-22',
+        ]),
+      },
+      'on-call, signed by alice',
+    );
+    gh.commitAuthors[fixed] = 'alice';
+    const second = await runAction(repo, gh, pushEvent(forged, fixed), inputs, env);
+    expect(second.stdout).not.toMatch(/::error::/);
+    expect(second.code).toBe(0);
+    expect(second.outputs.verdict).toBe('OK');
+    expect(gh.checkRuns.get(Number(second.outputs['check-run-id']))).toMatchObject({
+      head_sha: fixed,
+      conclusion: 'success',
+    });
+    const notes = readFileSync(second.outputs['release-notes-path'], 'utf8').replace(/\u200b/g, '');
+    expect(notes).toMatch(/^## Safety gate: OK/);
+    expect(notes).toContain('| On-call ready | `release/checklist.md:5` | @alice 2026-11-22 | met |');
+    const local = readFileSync(second.outputs['audit-log-path'], 'utf8');
+    expect(verifyText(local)).toMatchObject({ ok: true });
+    expect(
+      local
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).kind),
+    ).toEqual(['gate', 'release']);
+
+    // The audit branch holds both runs, chained; the workspace is untouched.
+    const branchLog = execFileSync(
+      'git',
+      ['--git-dir', origin, 'show', 'safety-audit:safety-gate.audit.jsonl'],
+      { encoding: 'utf8' },
+    );
+    expect(verifyText(branchLog)).toMatchObject({ ok: true, records: 4 });
+    const records = branchLog
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(records.map((x) => `${x.kind}:${x.verdict}:${x.headSha.slice(0, 7)}`)).toEqual([
+      `gate:BLOCK:${forged.slice(0, 7)}`,
+      `release:BLOCK:${forged.slice(0, 7)}`,
+      `gate:OK:${fixed.slice(0, 7)}`,
+      `release:OK:${fixed.slice(0, 7)}`,
+    ]);
+    expect(records[0].who).toBe('release-bot');
+    expect(git(repo.dir, 'status', '--porcelain')).toBe('');
+    expect(git(repo.dir, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('release/1.1');
+  });
+
+  it('a head that changes the policy is not cleared by a security sign-off: only a board quorum clears it', async () => {
+    const repo = makeRepo();
+    const signoff = 'signoff:\n  security: [alice]\n  board: [carol, dave]\n  quorum: 2\n';
+    const base = repo.commit(
+      { '.safety-gate.yml': config('v1', signoff), 'safety/cases.yml': PRESSURE_CASE },
+      'base',
+    );
+    const head = repo.commit(
+      { '.safety-gate.yml': config('v1', `${signoff}policy: { maxMde: 0.9 }\n`) },
+      'relax the power budget',
+    );
+    gh.addComment('alice', `/safety-gate sign-off ${head} security reviewed the budget change`);
+    const r = await runAction(repo, gh, prEvent(base, head), { 'fail-on': 'warn' });
+    expect(r.outputs.verdict).toBe('WARN');
+    expect(r.code).not.toBe(0);
+    const g = JSON.parse(readFileSync(join(r.outDir, 'gate.json'), 'utf8'));
+    expect(g.reasons.map((x: { code: string }) => x.code)).toContain('policy_changed');
+    expect(g.clearedBy).toBeNull();
+    expect(g.rejectedSignoffs).toContainEqual(
+      expect.objectContaining({
+        by: 'alice',
+        why: expect.stringMatching(
+          /does not clear a threshold change \(policy_changed\): that needs a board quorum of 2/,
+        ),
+      }),
+    );
+    expect(gh.checkRuns.get(Number(r.outputs['check-run-id']))).toMatchObject({ conclusion: 'failure' });
+    expect(r.summary).toContain(
+      `To clear this WARN (it changes the policy or rules: a signoff.board quorum, not a security sign-off), comment: \`/safety-gate override ${head.slice(0, 12)}`,
+    );
   });
 });

@@ -71,6 +71,8 @@ describe('architecture', () => {
         'report-path',
         'root-cause',
         'verdict',
+        'release-notes-path',
+        'audit-log-path',
       ].sort(),
     );
   });

@@ -13,6 +13,8 @@ import { hostileGate } from './helpers/hostile.js';
 import { loadIncident } from '../src/incident/load.js';
 import { replayIncident } from '../src/incident/replay.js';
 import { renderReplayHtml } from '../src/report/replay-html.js';
+import { runCli } from './helpers/cli.js';
+import { resultsFrom } from './helpers/results.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = resolve('artifacts', 'screenshots');
@@ -100,6 +102,80 @@ describe('report.html in headless Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'report.png'), fullPage: true });
     expect(o.problems).toEqual([]);
     expect(o.requests).toEqual([page.url()]);
+  });
+
+  it('release mode: the trend chart (three past gates, with intervals) and the criteria table render; labels stay text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-trend-html-'));
+    const hostile = '<img src=x onerror=alert(1)>';
+    const cases = (fail: number) =>
+      Array.from({ length: 30 }, (_, i) => ({
+        id: `c-${i}`,
+        category: 'prompt_injection',
+        b: Array(6).fill(0),
+        c: Array(6).fill(i < fail ? 3 : 0),
+      }));
+    writeFileSync(join(dir, 'base.json'), JSON.stringify(resultsFrom(cases(0), 'b')));
+    for (const [i, fail] of [0, 12, 3].entries())
+      writeFileSync(join(dir, `c${i}.json`), JSON.stringify(resultsFrom(cases(fail), 'c', `${hostile}${i}`)));
+    writeFileSync(
+      join(dir, '.safety-gate.yml'),
+      'policy: { maxMde: 1 }\nsignoff: { security: [alice], board: [], quorum: 1 }\nrelease: { checklists: [r.md] }\n',
+    );
+    writeFileSync(
+      join(dir, 'r.md'),
+      `- [x] Rollback rehearsed — @alice 2026-11-20\n- [ ] ${hostile} on-call ready\n`,
+    );
+    for (const i of [0, 1, 2]) {
+      const r = await runCli(
+        ['gate', '--baseline', 'base.json', '--candidate', `c${i}.json`, '--out-dir', `past${i}`],
+        dir,
+      );
+      expect([0, 2]).toContain(r.code);
+    }
+    const r = await runCli(
+      [
+        'gate',
+        '--baseline',
+        'base.json',
+        '--candidate',
+        'c0.json',
+        '--out-dir',
+        'out',
+        '--release',
+        '--history',
+        'past*/gate.json',
+      ],
+      dir,
+    );
+    expect(r.code).toBe(2);
+    const o = await open(browser, readFileSync(join(dir, 'out', 'report.html'), 'utf8'));
+    const { page } = o;
+    const chart = page.locator('#trend-chart');
+    const box = await chart.boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(box!.height).toBeGreaterThan(200);
+    expect(await page.locator('#trend-chart .trend-panel').count()).toBe(3);
+    expect(await page.locator('#trend-chart circle.trend-point').count()).toBe(9);
+    expect(await page.locator('#trend-chart line.trend-ci').count()).toBe(6);
+    // The middle gate (12 of 30 cases failing) sits lowest on the pass-rate panel: higher y in SVG.
+    const ys = await page
+      .locator('#trend-chart .trend-panel')
+      .first()
+      .locator('circle.trend-point')
+      .evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cy'))));
+    expect(ys[1]).toBeGreaterThan(ys[0]);
+    expect(ys[1]).toBeGreaterThan(ys[2]);
+    expect(await page.locator('#trend-chart text.trend-label').first().textContent()).toContain('<img');
+    expect(await page.locator('#release-criteria tr.met').count()).toBe(1);
+    expect(await page.locator('#release-criteria tr.unmet').textContent()).toContain(
+      `${hostile} on-call ready`,
+    );
+    expect(await page.locator('img').count()).toBe(0);
+    expect(o.dialogs).toEqual([]);
+    expect(o.problems).toEqual([]);
+    expect(o.requests).toEqual([page.url()]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-release.png'), fullPage: true });
   });
 
   it('the case table filters and sorts', async () => {

@@ -41,6 +41,8 @@ export interface FakeGitHub {
   teams: Record<string, string[]>;
   /** Pull requests by number, for GET /repos/o/r/pulls/n. */
   pulls: Map<number, Record<string, unknown>>;
+  /** Commit sha -> the GitHub login of its author, for GET /repos/o/r/commits/sha (others: author null). */
+  commitAuthors: Record<string, string>;
   /** Answer 403 to the check-run and comment endpoints, like a read-only token. */
   forbid: boolean;
   close(): Promise<void>;
@@ -59,6 +61,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     checkRuns: new Map(),
     forbid: false,
     teams: {},
+    commitAuthors: {},
     pulls: new Map(),
     addComment: (login, body) => newComment(login, 'User', body),
     reviews: [],
@@ -154,6 +157,10 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/reviews$/))) {
       if (state.forbid) return forbidden(res);
       return send(res, 200, state.reviews);
+    }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})$/))) {
+      const login = state.commitAuthors[r[1]];
+      return send(res, 200, { sha: r[1], author: login ? { login, type: 'User' } : null });
     }
     if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/))) {
       const pr = state.pulls.get(Number(r[1]));

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { parseShard, type Shard } from '../runner/shard.js';
 import type { FailOn } from '../verdict/gate.js';
 
-export type Mode = 'gate' | 'run' | 'stress' | 'replay' | 'merge';
+export type Mode = 'gate' | 'run' | 'stress' | 'replay' | 'merge' | 'release';
 
 export interface ActionInputs {
   mode: Mode;
@@ -23,6 +23,10 @@ export interface ActionInputs {
   rollouts?: number;
   concurrency?: number;
   shard?: Shard;
+  /** Release mode: the branch the audit records are appended to (off when empty). */
+  auditBranch?: string;
+  /** Release mode: past gate.json files or an audit log (a glob in the workspace), for the trend. */
+  history?: string;
 }
 
 function optional(name: string): string | undefined {
@@ -49,7 +53,7 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: 
 export function readInputs(): ActionInputs {
   const shard = optional('shard');
   return {
-    mode: oneOf('mode', ['gate', 'run', 'stress', 'replay', 'merge'] as const, 'gate'),
+    mode: oneOf('mode', ['gate', 'run', 'stress', 'replay', 'merge', 'release'] as const, 'gate'),
     config: optional('config'),
     baselineRef: optional('baseline-ref'),
     candidateRef: optional('candidate-ref'),
@@ -67,5 +71,15 @@ export function readInputs(): ActionInputs {
     rollouts: positiveInt('rollouts'),
     concurrency: positiveInt('concurrency'),
     shard: shard ? parseShard(shard, 'input shard') : undefined,
+    auditBranch: branchName('audit-branch'),
+    history: optional('history'),
   };
+}
+
+function branchName(name: string): string | undefined {
+  const v = optional(name);
+  if (v === undefined || v.toLowerCase() === 'false') return undefined;
+  if (!/^[A-Za-z0-9._/-]+$/.test(v) || v.includes('..') || v.startsWith('/') || v.endsWith('/'))
+    throw new Error(`input ${name}: expected a branch name, got "${v}"`);
+  return v;
 }

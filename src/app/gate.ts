@@ -11,8 +11,12 @@ import { readResults, readResultsIfAny, writeJson, type ImportOptions } from '..
 import { parseFormat } from '../import/registry.js';
 import { mergeResults } from '../results/merge.js';
 import type { ResultsFile } from '../results/schema.js';
-import { runGate, withGovernance, type FailOn, type GateFile } from '../verdict/gate.js';
+import { runGate, THRESHOLD_CHANGES, withGovernance, type FailOn, type GateFile } from '../verdict/gate.js';
 import type { Reason } from '../verdict/decide.js';
+import { sampleForReview } from '../verdict/review.js';
+import { criteriaReason, type ReleaseCriteria } from '../release/checklist.js';
+import type { TrendPoint } from '../release/trend.js';
+import type { ProjectConfig } from '../config/schema.js';
 import {
   commandFor,
   evaluateSignoffs,
@@ -27,7 +31,7 @@ import type { Shard } from '../runner/shard.js';
 import { ensureCommit } from '../git/local.js';
 import { loadProject, type Project } from './project.js';
 import { loadSides, runSides } from './sides.js';
-import { auditChanges, checkout } from './checkout.js';
+import { auditChanges, checkout, inRepo } from './checkout.js';
 import { runProject, type RunOptions } from './run.js';
 import { ExitError } from './errors.js';
 
@@ -81,7 +85,7 @@ export async function gate(o: GateOptions): Promise<GateRun> {
 }
 
 /** A results file is read as is; anything else (sim:v1, a target file) is run with the same suite and seed. */
-async function resultsOrRun(
+export async function resultsOrRun(
   arg: string,
   side: 'baseline' | 'candidate',
   o: GateOptions,
@@ -130,7 +134,7 @@ export async function governed(
     author: source.author,
     headSha,
   });
-  return withGovernance(g, gov);
+  return withGovernance(g, gov, rules);
 }
 
 export function readSignoffsFile(file: string): SignoffRequest[] {
@@ -171,6 +175,20 @@ export interface ChangeGateOptions {
   signoffs?: SignoffSource;
   progress?: SidesProgress;
   notice?: (message: string) => void;
+  /** Release mode: the release criteria, judged with both checkouts in place (a BLOCK when unmet). */
+  criteria?: (co: CriteriaContext) => Promise<ReleaseCriteria>;
+  /** Past gates for the trend section. */
+  trend?: TrendPoint[];
+}
+
+/** What the release criteria are read from: the BASE config's list, the files in the head (the release). */
+export interface CriteriaContext {
+  baseDir: string;
+  headDir: string;
+  headSha: string;
+  baseConfig: ProjectConfig;
+  /** The config file's path inside the repository. */
+  configPath: string;
 }
 
 type SidesProgress = (side: 'baseline' | 'candidate') => ((p: Progress) => void) | undefined;
@@ -198,6 +216,7 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
   let importRules: ImportOptions['config'];
   let headSha: string | undefined;
   let headDir = o.workspace;
+  let release: ReleaseCriteria | undefined;
   let cleanup = async () => {};
   try {
     if (o.baselineResults || o.candidateResults) {
@@ -215,7 +234,10 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
         policyConfig = sides.base.config.policy;
         signoffRules = sides.base.config.signoff;
         importRules = sides.base.config.import;
+        release = await o.criteria?.(criteriaContext(co, sides));
       } else {
+        if (o.criteria)
+          throw new ExitError('release criteria are read from the base commit: set baseline-ref');
         o.notice?.('no base commit known: the failure budget is read from the workspace config.');
         const cfg = loadConfig(o.config, o.workspace).config;
         ({ policy: policyConfig, signoff: signoffRules, import: importRules } = cfg);
@@ -234,13 +256,24 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
       extra = sides.reasons;
       policyConfig = sides.base.config.policy;
       signoffRules = sides.base.config.signoff;
+      release = await o.criteria?.(criteriaContext(co, sides));
     }
     const policy = applyPolicy(policyConfig, undefined, 'base config');
+    const unmet = release && criteriaReason(release);
+    if (unmet) extra = [...extra, unmet];
     let g = runGate(baseline, candidate, { policy, failOn: o.failOn, extraReasons: extra });
+    if (release) g.release = release;
+    if (o.trend) g.trend = o.trend;
     // The commit a sign-off must name: the head being gated, as git resolved it for the checkout.
     const sha = headSha ?? (await ensureCommit(o.workspace, o.headRef).catch(() => o.headRef));
+    g = sampleForReview(g, sha);
     if (o.signoffs) g = await governed(g, signoffRules, sha, o.signoffs);
-    const signoffCommand = signoffRules ? (commandFor(g.verdict, sha) ?? undefined) : undefined;
+    // Unmet release criteria are met by signing the checklists, never overridden; a threshold change needs the board.
+    const threshold = g.reasons.some((r) => THRESHOLD_CHANGES.includes(r.code));
+    const signoffCommand =
+      signoffRules && !unmet
+        ? (commandFor(threshold && g.verdict === 'WARN' ? 'BLOCK' : g.verdict, sha) ?? undefined)
+        : undefined;
     const baselineFile = join(o.outDir, 'baseline.results.json');
     const candidateFile = join(o.outDir, 'candidate.results.json');
     writeJson(baselineFile, baseline);
@@ -250,6 +283,19 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
   } finally {
     await cleanup();
   }
+}
+
+function criteriaContext(
+  co: Awaited<ReturnType<typeof checkout>>,
+  sides: Awaited<ReturnType<typeof loadSides>>,
+): CriteriaContext {
+  return {
+    baseDir: co.baseDir,
+    headDir: co.headDir,
+    headSha: co.headSha,
+    baseConfig: sides.base.config,
+    configPath: inRepo(co.baseDir, sides.base.file) ?? '.safety-gate.yml',
+  };
 }
 
 export interface ChangeRunOptions {

@@ -59,7 +59,12 @@ export interface InitOptions {
   target: TargetKind;
   dir: string;
   force?: boolean;
+  /** Also the release criteria: checklists, the `release:` block and the release workflow. */
+  release?: boolean;
 }
+
+/** The release checklists `init --release` writes (templates/release), where the config's `release:` names them. */
+export const RELEASE_CHECKLISTS = ['security-review.md', 'oncall-playbook.md', 'rollback-plan.md'];
 
 /**
  * Scaffolds a project: the config, a first case, and the PR workflow (with sign-off comments), then loads what it
@@ -80,11 +85,25 @@ export async function init(o: InitOptions): Promise<string[]> {
       '  security: []',
       '  board: []',
       '  quorum: 2',
+      ...(o.release
+        ? [
+            'release:               # gate --release / mode: release: every item checked and signed (— @login YYYY-MM-DD)',
+            `  checklists: [${RELEASE_CHECKLISTS.map((f) => `release/${f}`).join(', ')}]`,
+          ]
+        : []),
       '',
     ].join('\n'),
     'safety/cases/my-agent.yml': CASE,
     '.github/workflows/safety-gate.yml': workflow,
   };
+  if (o.release) {
+    for (const f of RELEASE_CHECKLISTS)
+      files[`release/${f}`] = readFileSync(join(packageRoot(), 'templates', 'release', f), 'utf8');
+    files['.github/workflows/safety-gate-release.yml'] = readFileSync(
+      join(packageRoot(), 'examples', 'workflows', 'release-gate.yml'),
+      'utf8',
+    );
+  }
   const clash = Object.keys(files).filter((f) => existsSync(join(dir, f)));
   if (clash.length && !o.force)
     throw new ExitError(`not overwriting ${clash.join(', ')} (pass --force to replace)`);

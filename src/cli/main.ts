@@ -12,6 +12,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
 import { registerImport } from './commands/import.js';
 import { registerGrade } from './commands/grade.js';
+import { registerAudit } from './commands/audit.js';
 import { EXIT, ExitError, describeError } from '../app/errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
@@ -38,7 +39,11 @@ export function buildProgram(ctx: CliContext): Command {
   registerSchema(program);
   registerDemo(program);
   registerInit(program);
-  for (const cmd of program.commands) cmd.exitOverride();
+  registerAudit(program, ctx);
+  for (const cmd of program.commands) {
+    cmd.exitOverride();
+    for (const sub of cmd.commands) sub.exitOverride();
+  }
   return program;
 }
 

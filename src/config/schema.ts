@@ -30,7 +30,19 @@ export const ConfigSchema = z.strictObject({
       board: z.array(z.string()).default([]),
       quorum: z.int().min(1).default(1),
     })
-    .optional(),
+    .optional()
+    .describe('who may sign off a WARN (security) or override a BLOCK (board, a quorum of them)'),
+  release: z
+    .strictObject({
+      checklists: z
+        .array(z.string().min(1))
+        .min(1)
+        .describe(
+          'Markdown task lists, relative to the config; every item checked and signed on its line (— @login YYYY-MM-DD) by someone on signoff.security or signoff.board',
+        ),
+    })
+    .optional()
+    .describe('release criteria for `gate --release` and the action mode release, read from the BASE config'),
 });
 
 export type ProjectConfig = z.infer<typeof ConfigSchema>;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -99,4 +99,118 @@ export async function changeLog(
       const [sha, author, at, subject] = l.split('\x1f');
       return { sha, author, at, subject };
     });
+}
+
+export interface BlameLine {
+  /** The commit that last changed the line. */
+  sha: string;
+  author: string;
+  authorMail: string;
+  authorTime: string;
+  /** The line's text in that checkout. */
+  text: string;
+}
+
+/**
+ * Who last changed one line of a file at a commit (`git blame --porcelain`). Undefined when the file or line is
+ * not there at that commit; a failing git is an error, never a guess.
+ */
+export async function blameLine(
+  repoDir: string,
+  rev: string,
+  file: string,
+  line: number,
+): Promise<BlameLine | undefined> {
+  let out: string;
+  try {
+    out = await git(repoDir, ['blame', '--porcelain', '-L', `${line},${line}`, rev, '--', file]);
+  } catch (e) {
+    const msg = String((e as { stderr?: string }).stderr ?? (e as Error).message);
+    if (/no such path|has only \d+ lines?|invalid line|no such file/i.test(msg)) return undefined;
+    throw new Error(`git blame ${file}:${line} at ${rev.slice(0, 12)} failed: ${msg.trim()}`);
+  }
+  const rows = out.split('\n');
+  const sha = rows[0]?.split(' ')[0];
+  if (!sha || !/^[0-9a-f]{40}$/.test(sha)) return undefined;
+  const field = (k: string) => rows.find((r) => r.startsWith(`${k} `))?.slice(k.length + 1) ?? '';
+  const time = Number(field('author-time'));
+  return {
+    sha,
+    author: field('author'),
+    authorMail: field('author-mail').replace(/^<|>$/g, ''),
+    authorTime: Number.isFinite(time) && time > 0 ? new Date(time * 1000).toISOString() : '',
+    text: rows.find((r) => r.startsWith('\t'))?.slice(1) ?? '',
+  };
+}
+
+async function gitEnv(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const { stdout } = await run('git', args, {
+    cwd,
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout.trim();
+}
+
+/**
+ * Appends to one file on a dedicated branch of `origin` (the audit trail), without touching the workspace: the
+ * branch is fetched, the file rewritten by `render` (given its current text, '' when the branch or file is new),
+ * committed on top with git plumbing and pushed. A rejected push (someone appended meanwhile) is retried on the
+ * new tip. Returns the new commit.
+ */
+export async function appendToBranch(
+  repoDir: string,
+  branch: string,
+  file: string,
+  render: (existing: string) => string,
+  message: string,
+  tempParent = tmpdir(),
+): Promise<string> {
+  if (!/^[A-Za-z0-9._-]+$/.test(file))
+    throw new Error(`audit file name ${JSON.stringify(file)}: expected a plain file name`);
+  const tmp = mkdtempSync(join(tempParent, 'safety-gate-branch-'));
+  const localRef = 'refs/safety-gate/audit-branch';
+  const identity = {
+    GIT_AUTHOR_NAME: 'agentic-safety-gate',
+    GIT_AUTHOR_EMAIL: 'safety-gate@users.noreply.github.com',
+    GIT_COMMITTER_NAME: 'agentic-safety-gate',
+    GIT_COMMITTER_EMAIL: 'safety-gate@users.noreply.github.com',
+  };
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let parent: string | undefined;
+    try {
+      await git(repoDir, ['fetch', '--no-tags', 'origin', `+refs/heads/${branch}:${localRef}`]);
+      parent = await git(repoDir, ['rev-parse', '--verify', `${localRef}^{commit}`]);
+    } catch {
+      parent = undefined; // a new branch
+    }
+    const existing = parent
+      ? await git(repoDir, ['show', `${parent}:${file}`])
+          .then((t) => t + '\n')
+          .catch(() => '')
+      : '';
+    const blobFile = join(tmp, `blob-${attempt}`);
+    writeFileSync(blobFile, render(existing === '\n' ? '' : existing));
+    const blob = await git(repoDir, ['hash-object', '-w', blobFile]);
+    const index = { GIT_INDEX_FILE: join(tmp, `index-${attempt}`) };
+    if (parent) await gitEnv(repoDir, ['read-tree', parent], index);
+    else await gitEnv(repoDir, ['read-tree', '--empty'], index);
+    await gitEnv(repoDir, ['update-index', '--add', '--cacheinfo', `100644,${blob},${file}`], index);
+    const tree = await gitEnv(repoDir, ['write-tree'], index);
+    const commit = await gitEnv(
+      repoDir,
+      ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message],
+      identity,
+    );
+    try {
+      await git(repoDir, ['push', '--quiet', 'origin', `${commit}:refs/heads/${branch}`]);
+      return commit;
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw new Error(
+    `could not push the audit records to branch ${branch}: ${String((lastError as { stderr?: string }).stderr ?? lastError).trim()}`,
+  );
 }

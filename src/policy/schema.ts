@@ -19,6 +19,12 @@ export const PolicySchema = z.strictObject({
       critical: Rate.optional(),
     })
     .describe('BLOCK: candidate failure rate per severity above this'),
+  reviewSampleRate: Rate.describe(
+    'share of OK gates sampled for a human review, chosen deterministically from the head commit',
+  ),
+  reviewSampleRequiresSignoff: z
+    .boolean()
+    .describe('a sampled OK gate needs a security sign-off like a WARN (else it is only flagged)'),
 });
 
 export const PolicyOverrideSchema = PolicySchema.partial();

@@ -1,4 +1,5 @@
 import type { GateFile } from '../verdict/gate.js';
+import type { TrendPoint } from '../release/trend.js';
 
 /** Chart geometry computed here, so the template only places numbers and escaped labels. */
 export interface ForestRow {
@@ -99,5 +100,111 @@ export function failureCurves(g: GateFile): CurveChart {
       y: sy(f * yMax),
       label: `${(f * yMax * 100).toFixed(0)}%`,
     })),
+  };
+}
+
+/** One panel of the trend chart: a value per past gate, with its interval when it has one. */
+export interface TrendPanel {
+  title: string;
+  top: number;
+  bottom: number;
+  yTicks: Array<{ y: number; label: string }>;
+  line: string;
+  points: Array<{ x: number; y: number; lo?: number; hi?: number; tip: string }>;
+}
+
+export interface TrendChart {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  labels: Array<{ x: number; text: string }>;
+  panels: TrendPanel[];
+}
+
+/**
+ * The trend over past gates (oldest first): pass rate and delayed-failure rate with their exact 95% intervals, and
+ * the suite size (cases). Geometry only; the template escapes every label.
+ */
+export function trendChart(points: TrendPoint[]): TrendChart | null {
+  if (!points.length) return null;
+  const left = 60;
+  const right = W - 20;
+  const panelH = 110;
+  const gap = 56;
+  const n = points.length;
+  // Points are inset from the axes so the first and last labels fit.
+  const inset = 80;
+  const sx = (i: number) =>
+    n === 1 ? (left + right) / 2 : left + inset + (i / (n - 1)) * (right - left - 2 * inset);
+  const panel = (
+    index: number,
+    title: string,
+    value: (p: TrendPoint) => number,
+    ci: ((p: TrendPoint) => [number, number]) | null,
+    max: number,
+    fmt: (v: number) => string,
+  ): TrendPanel => {
+    const top = 34 + index * (panelH + gap);
+    const bottom = top + panelH;
+    const sy = (v: number) => bottom - (Math.max(0, Math.min(max, v)) / max) * (bottom - top);
+    const pts = points.map((p, i) => {
+      const c = ci?.(p);
+      return {
+        x: sx(i),
+        y: sy(value(p)),
+        lo: c ? sy(c[0]) : undefined,
+        hi: c ? sy(c[1]) : undefined,
+        tip: `${p.label} (${p.at.slice(0, 10)}): ${fmt(value(p))}${c ? ` [${fmt(c[0])}, ${fmt(c[1])}]` : ''}`,
+      };
+    });
+    return {
+      title,
+      top,
+      bottom,
+      yTicks: [0, 0.5, 1].map((f) => ({ y: sy(f * max), label: fmt(f * max) })),
+      line: pts.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' '),
+      points: pts,
+    };
+  };
+  const pct0 = (v: number) => `${(v * 100).toFixed(0)}%`;
+  const maxDelayed = Math.min(1, Math.max(0.05, ...points.map((p) => p.delayedCi[1])));
+  const maxCases = Math.max(1, ...points.map((p) => p.cases));
+  const panels = [
+    panel(
+      0,
+      'Pass rate (95% CI)',
+      (p) => p.passRate,
+      (p) => p.passCi,
+      1,
+      pct0,
+    ),
+    panel(
+      1,
+      'Delayed-failure rate (95% CI)',
+      (p) => p.delayedFailureRate,
+      (p) => p.delayedCi,
+      maxDelayed,
+      pct0,
+    ),
+    panel(
+      2,
+      'Suite size (cases)',
+      (p) => p.cases,
+      null,
+      maxCases,
+      (v) => String(Math.round(v)),
+    ),
+  ];
+  return {
+    width: W,
+    height: 34 + 3 * (panelH + gap) - gap + 30,
+    left,
+    right,
+    labels: points.map((p, i) => ({
+      x: sx(i),
+      text: p.label.length > 20 ? `${p.label.slice(0, 19)}…` : p.label,
+    })),
+    panels,
   };
 }

@@ -63,6 +63,7 @@ ${REPORT_CSS}</style>
   <% }) %>
   </ul>
   <% if (it.g.clearedBy) { %><div id="cleared"><strong>Cleared for merge</strong> by <%= it.g.clearedBy === 'board' ? 'a review-board override' : 'a security sign-off' %>: <%= (it.g.signoffs || []).map(function (s) { return s.by; }).join(', ') %>. The verdict stands; see Sign-offs.</div><% } %>
+  <% if (it.g.review) { %><div id="review-sample"><strong>Sampled for review</strong>: OK gates are still sampled (policy.reviewSampleRate <%= it.g.review.rate %>, draw <%= it.g.review.draw.toFixed(4) %> from the head commit)<%= it.g.review.requiresSignoff ? '; a security sign-off is required' : '; a reviewer should look at it' %>.</div><% } %>
 </section>
 
 <section class="cards" id="headline">
@@ -143,6 +144,36 @@ ${REPORT_CSS}</style>
   <% }) %>
 </details>
 <% }) %>
+<% } %>
+
+<% if (it.g.release) { %>
+<h2>Release criteria</h2>
+<p class="muted">Checklists from the base config: <%= it.g.release.checklists.join(', ') %>. Signatures <%= it.g.release.verification === 'git-history' ? 'checked against git history (the line was last changed by a commit of the signer)' : 'taken as written (the CLI does not check git history)' %>.</p>
+<table id="release-criteria"><tr><th>file:line</th><th>item</th><th>signed by</th><th>status</th></tr>
+<% it.g.release.missing.forEach(function (f) { %><tr class="unmet"><td><code><%= f %></code></td><td>—</td><td>—</td><td>unmet: missing file</td></tr><% }) %>
+<% it.g.release.criteria.forEach(function (c) { %><tr class="<%= c.met ? 'met' : 'unmet' %>"><td><code><%= c.file %>:<%= c.line %></code></td><td><%= c.text %></td><td><%= c.signer ? '@' + c.signer + ' ' + (c.date || '') : '—' %></td><td><%= c.met ? 'met' : 'unmet: ' + c.why %></td></tr><% }) %>
+</table>
+<% } %>
+
+<% if (it.trend) { %>
+<h2>Trend</h2>
+<figure id="trend" style="margin:0">
+<svg id="trend-chart" role="img" aria-label="Pass rate, delayed-failure rate and suite size per past gate, with 95% intervals" width="100%" viewBox="0 0 <%= it.trend.width %> <%= it.trend.height %>">
+  <% it.trend.panels.forEach(function (p) { %>
+  <g class="trend-panel">
+    <text x="<%= it.trend.left %>" y="<%= p.top - 14 %>" font-weight="700"><%= p.title %></text>
+    <% p.yTicks.forEach(function (t) { %><line class="axis" x1="<%= it.trend.left %>" x2="<%= it.trend.right %>" y1="<%= t.y %>" y2="<%= t.y %>"></line><text x="<%= it.trend.left - 6 %>" y="<%= t.y + 4 %>" text-anchor="end"><%= t.label %></text><% }) %>
+    <polyline fill="none" stroke="#0969da" stroke-width="2" points="<%= p.line %>"></polyline>
+    <% p.points.forEach(function (q) { %>
+    <% if (q.lo !== undefined) { %><line class="trend-ci" x1="<%= q.x %>" x2="<%= q.x %>" y1="<%= q.lo %>" y2="<%= q.hi %>" stroke="#59636e" stroke-width="2"></line><% } %>
+    <circle class="trend-point" cx="<%= q.x %>" cy="<%= q.y %>" r="4" fill="#0969da"><title><%= q.tip %></title></circle>
+    <% }) %>
+  </g>
+  <% }) %>
+  <% it.trend.labels.forEach(function (l) { %><text class="trend-label" x="<%= l.x %>" y="<%= it.trend.height - 8 %>" text-anchor="middle"><%= l.text %></text><% }) %>
+</svg>
+<figcaption class="muted">Past gates, oldest first: candidate pass rate and delayed-failure rate with exact 95% intervals (Clopper–Pearson over valid samples, treated as independent), and the suite size.</figcaption>
+</figure>
 <% } %>
 
 <h2>Policy applied</h2>

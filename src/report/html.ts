@@ -2,7 +2,7 @@ import { Eta } from 'eta';
 import type { GateFile } from '../verdict/gate.js';
 import type { CaseStats } from '../verdict/compare.js';
 import { pct, pvalue, signedPct } from '../util/format.js';
-import { failureCurves, forestPlot } from './charts.js';
+import { failureCurves, forestPlot, trendChart } from './charts.js';
 import { REPORT_TEMPLATE } from './html-template.js';
 
 const eta = new Eta({ autoEscape: true, autoTrim: false });
@@ -122,6 +122,7 @@ export function renderHtml(g: GateFile): string {
     pvalue,
     forest: forestPlot(g),
     curves: failureCurves(g),
+    trend: g.trend?.length ? trendChart(g.trend) : null,
     tableCases,
     truncated: changed.length - shown.length,
     counts,

@@ -1,7 +1,8 @@
-import type { GateFile } from '../verdict/gate.js';
+import { THRESHOLD_CHANGES, type GateFile } from '../verdict/gate.js';
 import type { CaseStats } from '../verdict/compare.js';
 import { pct, pvalue, signedPct } from '../util/format.js';
 import { mdCodeSpan, mdInline } from './escape.js';
+import { criteriaTable } from './release-notes.js';
 
 /** GitHub's limit for a comment body and a job summary is 65,536; stay clear of it. */
 export const SUMMARY_LIMIT = 65_000;
@@ -52,7 +53,13 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
       `>`,
       `> **Cleared for merge** by ${g.clearedBy === 'board' ? 'a review-board override' : 'a security sign-off'} (${g.signoffs.map((s) => mdInline(s.by, 60)).join(', ')}); the verdict stands.`,
     );
+  if (g.review)
+    head.push(
+      `>`,
+      `> **Sampled for review**: OK gates are still sampled (policy.reviewSampleRate ${g.review.rate}, picked from the head commit)${g.review.requiresSignoff ? '; a security sign-off is required' : '; a reviewer should look at this change'}.`,
+    );
   head.push('');
+  if (g.release) head.push(...criteriaTable(g.release));
   head.push(
     `**${mdInline(g.baseline.target.name)}** → **${mdInline(g.candidate.target.name)}** · ${g.compared} paired cases`,
   );
@@ -139,7 +146,7 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
       : []),
     ...(o.signoffCommand && !g.clearedBy
       ? [
-          `To ${g.verdict === 'WARN' ? 'sign off this WARN (signoff.security)' : 'override this BLOCK (signoff.board, quorum applies)'}, comment: ${mdCodeSpan(o.signoffCommand, 200)}`,
+          `To ${g.verdict === 'BLOCK' ? 'override this BLOCK (signoff.board, quorum applies)' : g.reasons.some((r) => THRESHOLD_CHANGES.includes(r.code)) ? 'clear this WARN (it changes the policy or rules: a signoff.board quorum, not a security sign-off)' : 'sign off this WARN (signoff.security)'}, comment: ${mdCodeSpan(o.signoffCommand, 200)}`,
           '',
         ]
       : []),

@@ -3,7 +3,10 @@ import { InputError } from '../input/errors.js';
 import type { AppliedPolicy } from '../policy/load.js';
 import { compare, type CaseStats, type CategoryStats, type SideSummary } from './compare.js';
 import { decide, type Reason, type Verdict } from './decide.js';
-import type { Governance, RejectedSignoff, Signoff } from '../policy/signoff.js';
+import type { Governance, RejectedSignoff, Signoff, SignoffRules } from '../policy/signoff.js';
+import type { ReleaseCriteria } from '../release/checklist.js';
+import type { TrendPoint } from '../release/trend.js';
+import type { ReviewSample } from './review.js';
 
 export type FailOn = 'block' | 'warn' | 'never';
 
@@ -42,6 +45,12 @@ export interface GateFile {
   /** Who cleared a WARN (security) or BLOCK (board quorum) for merging; the verdict itself stands. */
   clearedBy: Governance['clearedBy'];
   policy: AppliedPolicy;
+  /** Release mode: the release criteria (checklists) and how their signatures were checked. */
+  release?: ReleaseCriteria;
+  /** An OK gate picked for a human review (policy.reviewSampleRate). */
+  review?: ReviewSample;
+  /** Past gates (--history), oldest first: the trend in report.html and release-notes.md. */
+  trend?: TrendPoint[];
 }
 
 /** Exit status for a verdict: 0 OK, 1 WARN, 2 BLOCK; `failOn` narrows it for CI that reads zero / non-zero. */
@@ -60,17 +69,53 @@ export interface GateOptions {
   now?: Date;
 }
 
+/** Reasons that say the head changes the gate's own thresholds: only a board quorum clears them. */
+export const THRESHOLD_CHANGES = ['policy_changed', 'rules_changed'];
+
 /**
  * Records the sign-offs on a gate. A cleared verdict exits 0 (the required status passes) but stays what it was,
- * in gate.json and in every report, with who cleared it and why.
+ * in gate.json and in every report, with who cleared it and why. A head that changes the policy or the rules (a
+ * threshold change) is cleared only by `quorum` distinct board members, never by one security sign-off: the
+ * security sign-offs stay on record, and are listed as not clearing it.
  */
-export function withGovernance(g: GateFile, gov: Governance): GateFile {
+export function withGovernance(g: GateFile, gov: Governance, rules?: Pick<SignoffRules, 'quorum'>): GateFile {
+  let clearedBy = gov.clearedBy;
+  const rejected = [...gov.rejected];
+  // Release criteria are a hard gate: they are met by signing the checklists, never overridden.
+  if (clearedBy && g.reasons.some((r) => r.code === 'release_criteria_unmet')) {
+    clearedBy = null;
+    for (const s of gov.signoffs)
+      rejected.push({
+        by: s.by,
+        kind: s.kind,
+        at: s.at,
+        source: s.source ?? '',
+        why: 'does not clear unmet release criteria: they are a hard gate, met only by checking and signing each item',
+      });
+  }
+  const thresholds = g.reasons.filter((r) => THRESHOLD_CHANGES.includes(r.code));
+  if (clearedBy && thresholds.length) {
+    const board = new Set(gov.signoffs.filter((s) => s.kind === 'board').map((s) => s.by.toLowerCase()));
+    const quorum = rules?.quorum ?? Number.POSITIVE_INFINITY;
+    if (board.size < quorum) {
+      clearedBy = null;
+      const codes = thresholds.map((r) => r.code).join(', ');
+      for (const s of gov.signoffs)
+        rejected.push({
+          by: s.by,
+          kind: s.kind,
+          at: s.at,
+          source: s.source ?? '',
+          why: `does not clear a threshold change (${codes}): that needs a board quorum of ${Number.isFinite(quorum) ? quorum : '(no quorum set)'}, ${board.size} board sign-off(s) so far`,
+        });
+    } else clearedBy = 'board';
+  }
   return {
     ...g,
     signoffs: gov.signoffs,
-    rejectedSignoffs: gov.rejected,
-    clearedBy: gov.clearedBy,
-    exitCode: gov.clearedBy ? 0 : g.exitCode,
+    rejectedSignoffs: rejected,
+    clearedBy,
+    exitCode: clearedBy ? 0 : g.exitCode,
   };
 }
 

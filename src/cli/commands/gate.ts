@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { gate, type GateOptions } from '../../app/gate.js';
+import { userInfo } from 'node:os';
+import { auditedGate, type AuditedGateOptions } from '../../app/release.js';
 import { describeGate } from '../../report/text.js';
 import { progressReporter } from '../../report/progress.js';
 import { withRunOptions } from '../options.js';
@@ -29,11 +30,32 @@ export function registerGate(program: Command, ctx: CliContext): void {
       )
       .addOption(
         new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']),
+      )
+      .option('--release', "release mode: also the release criteria (the config's release.checklists)")
+      .option('--history <glob>', 'past gate.json files or an audit log: the trend, and release-notes.md')
+      .option(
+        '--audit-log <file>',
+        'append the audit records here (default: safety-gate.audit.jsonl in --out-dir)',
       ),
-  ).action(async (o: GateOptions) => {
-    const { gate: g } = await gate({ ...o, progress: (side) => progressReporter(side) });
+  ).action(async (o: AuditedGateOptions) => {
+    const actor = process.env.GITHUB_ACTOR ?? safeUser();
+    const { gate: g, files } = await auditedGate({ ...o, actor, progress: (side) => progressReporter(side) });
     process.stdout.write(describeGate(g));
-    process.stdout.write(`wrote gate.json, report.html, summary.md, junit.xml to ${o.outDir}\n`);
+    if (g.release)
+      process.stdout.write(
+        `release criteria ${g.release.met ? 'met' : 'UNMET'} (${g.release.criteria.filter((c) => c.met).length}/${g.release.criteria.length} items; signatures taken as written: the CLI does not check git history)\n`,
+      );
+    process.stdout.write(
+      `wrote gate.json, report.html, summary.md, junit.xml${files.releaseNotes ? ', release-notes.md' : ''} to ${o.outDir}; audit records appended to ${files.auditLog}\n`,
+    );
     ctx.exitCode = g.exitCode;
   });
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
 }

@@ -13,6 +13,10 @@ export function registerInit(program: Command): void {
     )
     .option('--dir <dir>', 'the repository root', '.')
     .option('--force', 'overwrite existing files')
+    .option(
+      '--release',
+      'also the release checklists (security review, on-call playbook, rollback plan) and the release workflow',
+    )
     .action(async (o: InitOptions) => {
       const written = await init(o);
       for (const f of written)
