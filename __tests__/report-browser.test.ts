@@ -147,26 +147,29 @@ describe('report.html in headless Chromium', () => {
       /Cases: case-05 \(high, 5\/5 → 4\/5\)/,
     );
     // Pills: different colours, each at least 4.5:1 against its own background.
-    const pills = await page.evaluate(() => {
-      const lum = (rgb: string) => {
-        const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((x) => {
-          const c = Number(x) / 255;
-          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-        });
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-      };
-      return ['BLOCK', 'WARN'].map((level) => {
-        const el = document.querySelector(`#verdict .tag.${level}`)!;
-        const st = getComputedStyle(el);
-        const [a, b] = [lum(st.color), lum(st.backgroundColor)].sort((x, y) => y - x);
-        return {
-          bg: st.backgroundColor,
-          fg: st.color,
-          contrast: (a + 0.05) / (b + 0.05),
-          size: parseFloat(st.fontSize),
-        };
+    const lum = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((x) => {
+        const c = Number(x) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
       });
-    });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    type Styled = {
+      getComputedStyle(e: unknown): { color: string; backgroundColor: string; fontSize: string };
+    };
+    const pills = await Promise.all(
+      ['BLOCK', 'WARN'].map(async (level) => {
+        const st = await page
+          .locator(`#verdict .tag.${level}`)
+          .first()
+          .evaluate((el) => {
+            const s = (globalThis as unknown as Styled).getComputedStyle(el);
+            return { fg: s.color, bg: s.backgroundColor, size: s.fontSize };
+          });
+        const [a, b] = [lum(st.fg), lum(st.bg)].sort((x, y) => y - x);
+        return { ...st, contrast: (a + 0.05) / (b + 0.05), size: parseFloat(st.size) };
+      }),
+    );
     expect(pills[0].bg + pills[0].fg).not.toBe(pills[1].bg + pills[1].fg);
     for (const p of pills) {
       expect(p.contrast).toBeGreaterThanOrEqual(4.5);
