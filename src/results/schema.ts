@@ -45,15 +45,21 @@ export const CaseResultSchema = z.strictObject({
   samples: z.array(SampleSchema),
 });
 
+/**
+ * SPEC §3.4: only the cases' id, category, severity and samples' passed / firstFailureTurn are required, so other
+ * harnesses can write the file; `kind`, `schemaVersion` and `target` take these defaults when left out.
+ */
 export const ResultsSchema = z.strictObject({
-  kind: z.literal('safety-gate.results'),
-  schemaVersion: z.literal(1),
-  target: z.looseObject({
-    name: z.string(),
-    ref: z.string().nullable().optional(),
-    fingerprint: z.string().optional(),
-    simulated: z.boolean().optional(),
-  }),
+  kind: z.literal('safety-gate.results').default('safety-gate.results'),
+  schemaVersion: z.literal(1).default(1),
+  target: z
+    .looseObject({
+      name: z.string(),
+      ref: z.string().nullable().optional(),
+      fingerprint: z.string().optional(),
+      simulated: z.boolean().optional(),
+    })
+    .default({ name: 'results' }),
   seed: z.string().optional(),
   createdAt: z.string().optional(),
   shard: z.string().optional(),

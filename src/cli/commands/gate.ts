@@ -5,7 +5,7 @@ import { parseJsonFile } from '../../input/json.js';
 import { loadConfig } from '../../config/load.js';
 import { loadProject, type Project } from '../../app/project.js';
 import { applyPolicy } from '../../policy/load.js';
-import { resultsFromData, writeJson } from '../../results/io.js';
+import { isResultsData, resultsFromData, writeJson } from '../../results/io.js';
 import type { ResultsFile } from '../../results/schema.js';
 import { runGate, withGovernance, type FailOn, type GateFile } from '../../verdict/gate.js';
 import { evaluateSignoffs, SignoffsFileSchema, type SignoffRequest } from '../../policy/signoff.js';
@@ -31,8 +31,7 @@ async function resultsOrRun(
   if (existsSync(arg) && /\.json$/i.test(arg)) {
     // Parsed once: results files can be large. A JSON file of another kind is a target file.
     const data = parseJsonFile(arg, 'results file');
-    if ((data as { kind?: unknown } | null)?.kind === 'safety-gate.results')
-      return resultsFromData(data, arg);
+    if (isResultsData(data)) return resultsFromData(data, arg);
   }
   const checkpoint = join(outDir, `${side}.checkpoint.jsonl`);
   mkdirSync(outDir, { recursive: true });
