@@ -149,7 +149,7 @@ describe('safety-gate init', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/1 cases, 3 samples, 3 passed, 0 failed, 0 errors/);
     expect(readFileSync(join(dir, '.github/workflows/safety-gate.yml'), 'utf8')).toContain(
-      'uses: acme/agentic-safety-gate@v1',
+      'uses: OWNER/agentic-safety-gate@v1',
     );
 
     writeFileSync(join(dir, '.safety-gate.yml'), '# mine\n');
