@@ -12,6 +12,9 @@ export function registerMerge(program: Command): void {
     .action((files: string[], o: { out: string }) => {
       const merged = mergeResults(files.map((file) => ({ file, results: readResults(file) })));
       writeJson(resolve(o.out), merged);
-      process.stdout.write(`${merged.cases.length} cases from ${files.length} files -> ${o.out}\n`);
+      const n = merged.cases.length;
+      process.stdout.write(
+        `${n} case${n === 1 ? '' : 's'} from ${files.length} file${files.length === 1 ? '' : 's'}: wrote ${o.out}\n`,
+      );
     });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
+import { displayPath } from '../../input/sources.js';
 import { parseJsonFile } from '../../input/json.js';
 import { GateFileSchema } from '../../verdict/read.js';
 import { validateJson } from '../../input/json.js';
@@ -23,11 +24,11 @@ export function registerReport(program: Command): void {
         const files = writeReplayReports(readReplay(resolve(file), data), o.outDir, {
           reportUrl: o.reportUrl,
         });
-        process.stdout.write(`${files.html}\n${files.summary}\n`);
+        for (const f of Object.values(files)) process.stdout.write(`wrote ${displayPath(f)}\n`);
         return;
       }
       const gate = validateJson(data, GateFileSchema, file) as unknown as GateFile;
       const files = writeReports(gate, o.outDir, { reportUrl: o.reportUrl });
-      process.stdout.write(`${files.html}\n${files.summary}\n${files.junit}\n`);
+      for (const f of Object.values(files)) process.stdout.write(`wrote ${displayPath(f)}\n`);
     });
 }
