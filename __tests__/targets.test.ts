@@ -351,17 +351,18 @@ describe('command target (the user agent as a process)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-agent-'));
     const log = join(dir, 'pids');
     writeFileSync(log, '');
-    // Answers each request after 60 ms; 15 requests in a row outlast the 300 ms timeout of the first ones.
+    // Answers each request after 150 ms; 15 requests in a row (2.25 s) outlast the 1.5 s timeout of the first ones.
+    // (The timeout leaves room for node's start-up on a loaded machine: it counts against the first request.)
     writeFileSync(
       join(dir, 'a.cjs'),
-      `require('fs').appendFileSync(${JSON.stringify(log)}, process.pid + '\\n'); require('readline').createInterface({ input: process.stdin }).on('line', (l) => { const r = JSON.parse(l); setTimeout(() => console.log(JSON.stringify({ id: r.id, content: 'ok' })), 60); });`,
+      `require('fs').appendFileSync(${JSON.stringify(log)}, process.pid + '\\n'); require('readline').createInterface({ input: process.stdin }).on('line', (l) => { const r = JSON.parse(l); setTimeout(() => console.log(JSON.stringify({ id: r.id, content: 'ok' })), 150); });`,
     );
     const t = createTarget(
       TargetSchema.parse({
         type: 'command',
         command: `node ${join(dir, 'a.cjs')}`,
         persistent: true,
-        timeoutMs: 300,
+        timeoutMs: 1500,
         maxRetries: 0,
       }),
       't',

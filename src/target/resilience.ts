@@ -109,7 +109,7 @@ function hint(cause: string): string {
 export function fatalCause(e: CallError): string | undefined {
   if (e.status === 401 || e.status === 403 || e.status === 404) return `HTTP ${e.status}`;
   if (/ECONNREFUSED|connection refused/i.test(e.message)) return 'connection refused';
-  if (/exited with 127\b|command not found|cannot start agent command/i.test(e.message))
+  if (/exited (with |\()127\b|command not found|cannot start agent command/i.test(e.message))
     return 'agent command not found';
   return undefined;
 }
