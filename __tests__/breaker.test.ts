@@ -120,6 +120,38 @@ describe('circuit breaker: an unusable target is an error within seconds, never 
     expect(ms).toBeLessThan(8000);
   });
 
+  it.each([false, true])(
+    'an agent command that does not exist (persistent: %s) stops the side',
+    async (persistent) => {
+      const dir = project();
+      const p = await loadProject({ cwd: dir });
+      const target = createTarget(
+        TargetSchema.parse({
+          type: 'command',
+          command: 'no-such-agent-cmd-xyz',
+          persistent,
+          maxRetries: 1,
+          timeoutMs: 5000,
+        }),
+        't',
+        { cwd: dir, baseDelayMs: 5 },
+      );
+      try {
+        const err = await runSuite(p.cases, target, p.rules, {
+          samples: 5,
+          concurrency: 2,
+          seed: 's',
+          maxSteps: 2,
+        }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(TargetUnusableError);
+        expect((err as TargetUnusableError).failure).toBe('agent command not found');
+        expect((err as Error).message).toMatch(/127/);
+      } finally {
+        await target.close?.();
+      }
+    },
+  );
+
   it('the typed error carries the first distinct errors with counts; a target that ever answered is not stopped', async () => {
     const dir = project();
     const p = await loadProject({ cwd: dir });
