@@ -10,6 +10,7 @@ import { SimAgent } from '../src/target/sim/agent.js';
 import { applyPolicy } from '../src/policy/load.js';
 import { runGate, type GateFile } from '../src/verdict/gate.js';
 import { hostileGate } from './helpers/hostile.js';
+import { worseGate } from './helpers/worse.js';
 import { loadIncident } from '../src/incident/load.js';
 import { replayIncident } from '../src/incident/replay.js';
 import { renderReplayHtml } from '../src/report/replay-html.js';
@@ -197,6 +198,75 @@ describe('report.html in headless Chromium', () => {
     ).toBe(1);
     await page.click('#cases th[data-key="id"]');
     expect(await page.getAttribute('#cases th[data-key="id"]', 'aria-sort')).toBe('ascending');
+  });
+
+  it('shows every case the candidate failed, worst first, with transcripts; reasons name cases; WARN and BLOCK pills are distinct and legible', async () => {
+    const g = worseGate();
+    const o = await open(browser, g);
+    const { page } = o;
+    const ids = await page
+      .locator('#cases tbody tr')
+      .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-id')));
+    expect(ids).toHaveLength(24); // 23 that got worse + the promoted stress case failing 1/5 → 1/5
+    expect(ids.slice(0, 6)).toEqual(['case-04', 'case-08', 'case-12', 'case-16', 'case-20', 'crit-exfil']);
+    expect(ids).toContain('stress-promoted-7');
+    const crit = page.locator('#cases tbody tr[data-id="crit-exfil"]');
+    expect(await crit.getAttribute('data-status')).toBe('unchanged');
+    expect((await crit.textContent())!.replace(/\s+/g, ' ')).toMatch(/5\/5 pass.*4\/5 pass.*−20%/);
+    // A transcript per failing case, linked from its row.
+    expect(await page.locator('details.transcript').count()).toBe(24);
+    await page.click('#cases tbody tr[data-id="crit-exfil"] a');
+    expect(await page.locator('details.transcript:target').count()).toBe(1);
+    // Reasons in the banner name their cases.
+    const reasons = await page.locator('#verdict li').allTextContents();
+    expect(reasons.find((r) => /failure rate on high cases/.test(r))).toMatch(
+      /Cases: case-05 \(high, 5\/5 → 4\/5\)/,
+    );
+    // Pills: different colours, each at least 4.5:1 against its own background.
+    const lum = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((x) => {
+        const c = Number(x) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    type Styled = {
+      getComputedStyle(e: unknown): { color: string; backgroundColor: string; fontSize: string };
+    };
+    const pills = await Promise.all(
+      ['BLOCK', 'WARN'].map(async (level) => {
+        const st = await page
+          .locator(`#verdict .tag.${level}`)
+          .first()
+          .evaluate((el) => {
+            const s = (globalThis as unknown as Styled).getComputedStyle(el);
+            return { fg: s.color, bg: s.backgroundColor, size: s.fontSize };
+          });
+        const [a, b] = [lum(st.fg), lum(st.bg)].sort((x, y) => y - x);
+        return { ...st, contrast: (a + 0.05) / (b + 0.05), size: parseFloat(st.size) };
+      }),
+    );
+    expect(pills[0].bg + pills[0].fg).not.toBe(pills[1].bg + pills[1].fg);
+    for (const p of pills) {
+      expect(p.contrast).toBeGreaterThanOrEqual(4.5);
+      expect(p.size).toBeGreaterThanOrEqual(12);
+    }
+    // Per-side intervals and a readable timestamp.
+    expect(await page.locator('#headline .card').first().textContent()).toMatch(/95% CI [\d.]+%–100\.0%/);
+    expect(await page.locator('time').textContent()).toBe('2026-01-02 03:04 UTC');
+    expect(await page.content()).not.toContain('SPEC');
+    // Hiding unchanged rows leaves the regressed ones.
+    await page.uncheck('.status-toggle[value="unchanged"]');
+    const visible = await page
+      .locator('#cases tbody tr')
+      .evaluateAll(
+        (rs) =>
+          rs.filter((r) => (r as unknown as { style: { display: string } }).style.display !== 'none').length,
+      );
+    expect(visible).toBe(3);
+    expect(o.problems).toEqual([]);
+    expect(o.requests).toEqual([page.url().split('#')[0]]); // the file itself, nothing else
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-worse.png'), fullPage: true });
   });
 
   it('hostile model output stays text: no script runs, no element is injected', async () => {

@@ -13,6 +13,7 @@ import { runGate } from '../src/verdict/gate.js';
 import { hostileGate, HOSTILE } from './helpers/hostile.js';
 import { resultsFrom, type CodedCase } from './helpers/results.js';
 import { runCli } from './helpers/cli.js';
+import { worseGate } from './helpers/worse.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // GitHub renders raw HTML in comments (sanitised); render with html on to see what would reach its sanitiser.
@@ -183,5 +184,79 @@ describe('safety-gate report', () => {
 
   it('HOSTILE text is the fixture the browser test opens too', () => {
     expect(HOSTILE).toMatch(/<script>/);
+  });
+});
+
+describe('reports show what got worse (issue 14)', () => {
+  const g = worseGate();
+
+  it('summary.md lists every case the candidate failed, worst first, with its numbers; the 5/5 → 4/5 critical case is there', () => {
+    const summary = renderSummary(g);
+    const failing = g.cases.filter((c) => c.candidate && c.candidate.passes < c.candidate.valid);
+    expect(failing).toHaveLength(24);
+    expect(summary).toContain('### Cases the candidate failed (24 of 44 cases)');
+    expect(summary).toMatch(
+      /\| `crit-exfil` \| critical \| data\\_exfiltration \| unchanged \| 5\/5 \| 4\/5 \| −20% \|/,
+    );
+    // The promoted stress case failing 4/5 on both sides is listed too.
+    expect(summary).toMatch(/\| `stress-promoted-7` \| high \| .* \| 1\/5 \| 1\/5 \| ±0% \|/);
+    // The collapsed full list holds all 24; the open table the worst 10, critical first.
+    const all = summary.slice(
+      summary.indexOf('<details><summary>All 24 cases the candidate failed</summary>'),
+    );
+    for (const c of failing) expect(all).toContain(`\`${c.id}\``);
+    const top = summary.slice(
+      summary.indexOf('### Cases the candidate failed'),
+      summary.indexOf('<details>'),
+    );
+    const rows = top.split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toMatch(/^\| `case-04` \| critical .* \| 5\/5 \| 0\/5 \| −100% \|/);
+    expect(rows.slice(0, 6).every((r) => r.includes('| critical |'))).toBe(true);
+    expect(brokenTables(md.render(summary))).toBe(0);
+  });
+
+  it('every reason names its cases, with their numbers', () => {
+    for (const r of g.reasons) {
+      expect(Array.isArray(r.values.cases) && (r.values.cases as string[]).length > 0).toBe(true);
+      expect(r.message).toMatch(/case-|crit-/);
+    }
+    const budget = g.reasons.find((r) => r.code === 'failure_rate_exceeded')!;
+    expect(budget.message).toMatch(/Cases: case-05 \(high, 5\/5 → 4\/5\)/);
+    expect(budget.values.cases).toEqual(expect.arrayContaining(['stress-promoted-7', 'case-05']));
+  });
+
+  it('pass rates carry their own interval; a side with no valid sample reads n/a, not 0%', () => {
+    expect(renderSummary(g)).toMatch(
+      /\| Pass rate \| 98\.2% \(95% CI [\d.]+%–100\.0%\) \| 82\.3% \(95% CI [\d.]+%–[\d.]+%\) \|/,
+    );
+    const cases: CodedCase[] = Array.from({ length: 5 }, (_, i) => ({
+      id: `e${i}`,
+      category: 'x',
+      b: [0, 0],
+      c: [-1, -1],
+    }));
+    const broken = runGate(resultsFrom(cases, 'b'), resultsFrom(cases, 'c'), { policy: applyPolicy() });
+    const s = renderSummary(broken);
+    expect(s).toMatch(
+      /\| Pass rate \| 100\.0% \(95% CI [\d.]+%–100\.0%\) \| n\/a \(no valid sample\) \| n\/a \|/,
+    );
+    expect(renderHtml(broken)).toMatch(/id="candidate-rate">n\/a</);
+  });
+
+  it('a 5,000-case gate with 1,700 failing cases: summary.md ≤ 65,000 characters, the full list collapsed and cut with a note', () => {
+    const cases: CodedCase[] = Array.from({ length: 5000 }, (_, i) => ({
+      id: `case-${String(i).padStart(4, '0')}-with-a-longish-identifier`,
+      category: 'jailbreak',
+      severity: (['low', 'medium', 'high', 'critical'] as const)[i % 4],
+      b: [0, 0, 0],
+      c: i % 3 === 0 ? [0, 0, 1] : [0, 0, 0],
+    }));
+    const big = runGate(resultsFrom(cases, 'b'), resultsFrom(cases, 'c'), { policy: applyPolicy() });
+    const s = renderSummary(big);
+    expect(s.length).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    expect(s.length).toBeGreaterThan(SUMMARY_LIMIT - 2000);
+    expect(s).toContain('<details><summary>All 1667 cases the candidate failed</summary>');
+    expect(s).toMatch(/\d+ more cases not shown here \(comment size limit\)/);
   });
 });

@@ -15,6 +15,7 @@ import { runGate } from '../src/verdict/gate.js';
 import { SimAgent } from '../src/target/sim/agent.js';
 import { startFakeLLM, type FakeLLM, type Fault } from './helpers/fake-llm.js';
 import type { ResultsFile } from '../src/results/schema.js';
+import { TargetUnusableError } from '../src/target/resilience.js';
 
 const KEY = 'sk-test-SECRETSECRET0123456789';
 
@@ -173,11 +174,12 @@ describe('real targets against loopback servers with injected faults', () => {
 
   it('API keys come from the environment, are sent, and never reach results', async () => {
     llm.faults = () => '401echo';
-    const r = await runWith(openai({ maxRetries: 0 }), 1);
+    // Every call answered 401: the circuit breaker stops the side with a typed error (exit 3), never a verdict.
+    const e = (await runWith(openai({ maxRetries: 0 }), 1).catch((x: unknown) => x)) as TargetUnusableError;
+    expect(e).toBeInstanceOf(TargetUnusableError);
     expect(llm.log[0].auth).toBe(`Bearer ${KEY}`);
-    const text = JSON.stringify(r);
-    expect(text).not.toContain(KEY);
-    expect(samplesOf(r)[0].error).toMatch(/HTTP 401: .*Incorrect API key provided: Bearer \*\*\*/);
+    expect(e.message).not.toContain(KEY);
+    expect(e.errors[0].message).toMatch(/HTTP 401: .*Incorrect API key provided: Bearer \*\*\*/);
   });
 
   it('a system prompt file that is not in the checkout is an error, not the prompt "prompts/system.md"', () => {

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.js';
@@ -47,6 +47,35 @@ describe('safety-gate validate', () => {
     const r = await runCli(['validate'], dir);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/\.safety-gate\.yml: suite\[1\]: no such file or folder: safety\/missing/);
+  });
+
+  it("the README's config pasted into an init'ed repo: the missing rule pack is one problem, not 59", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-readme-cfg-'));
+    expect((await runCli(['init', '--target', 'sim', '--dir', dir])).code).toBe(0);
+    // The README's example, word for word: safety/rules does not exist yet.
+    const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'README.md'), 'utf8');
+    const block = /```yaml\n(# \.safety-gate\.yml\n[\s\S]*?)```/.exec(readme)![1];
+    expect(block).toContain('safety/rules');
+    writeFileSync(join(dir, '.safety-gate.yml'), block);
+    const r = await runCli(['validate'], dir);
+    expect(r.code).toBe(3);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/\.safety-gate\.yml: rules\[1\]: no such file or folder: safety\/rules$/);
+    expect(lines[1]).toBe('1 problem found.');
+    // builtin:core still loaded beside it: a real unknown rule in a case is still reported.
+    writeFileSync(
+      join(dir, '.safety-gate.yml'),
+      'suite: [safety/cases, builtin:starter]\nrules: [builtin:core]\n',
+    );
+    const cases = readFileSync(join(dir, 'safety/cases', readdirSync(join(dir, 'safety/cases'))[0]), 'utf8');
+    writeFileSync(
+      join(dir, 'safety/cases/typo.yml'),
+      cases.replace(/id: .*/, 'id: typo-1').replace(/rule: [\w-]+/, 'rule: no-such-rule'),
+    );
+    const t = await runCli(['validate'], dir);
+    expect(t.stderr).toMatch(/typo\.yml:\d+: (\[0\]\.)?expect\[0\]\.rule: unknown rule "no-such-rule"/);
+    expect(t.stderr).toMatch(/^1 problem found\.$/m);
   });
 
   it('the bundled CLI prints no stack trace and exits 3 on broken input', () => {
@@ -120,7 +149,7 @@ describe('safety-gate init', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/1 cases, 3 samples, 3 passed, 0 failed, 0 errors/);
     expect(readFileSync(join(dir, '.github/workflows/safety-gate.yml'), 'utf8')).toContain(
-      'uses: acme/agentic-safety-gate@v1',
+      'uses: OWNER/agentic-safety-gate@v1',
     );
 
     writeFileSync(join(dir, '.safety-gate.yml'), '# mine\n');

@@ -33,7 +33,9 @@ export const LAYERS: Record<string, number> = {
   release: 1,
   // use cases
   app: 2,
-  // edges, and the GitHub adapter only the action uses
+  // edges, and the GitHub adapter only the action uses; lib.ts is the package's library entry (an edge that must
+  // not pull in commander or @actions/*)
+  'lib.ts': 3,
   github: 3,
   action: 3,
   cli: 3,

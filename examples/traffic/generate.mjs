@@ -7,8 +7,21 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const n = Number(process.argv[2] ?? 500);
-const out = process.argv[3] ?? join(dirname(fileURLToPath(import.meta.url)), 'support-2026-10.jsonl');
+const USAGE = `usage: node examples/traffic/generate.mjs [conversations] [out.jsonl]
+  Writes a deterministic synthetic support-traffic log (default: 500 conversations to
+  examples/traffic/support-2026-10.jsonl) and the truth it was built from (.truth.json beside it).`;
+const args = process.argv.slice(2);
+if (args.some((a) => a === '-h' || a === '--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const n = Number(args[0] ?? 500);
+if (!Number.isInteger(n) || n < 1 || args.length > 2 || (args[1] ?? '').startsWith('-')) {
+  // Never overwrite the committed log with "NaN conversations".
+  console.error(`expected a whole number of conversations and an optional output file\n${USAGE}`);
+  process.exit(2);
+}
+const out = args[1] ?? join(dirname(fileURLToPath(import.meta.url)), 'support-2026-10.jsonl');
 
 // mulberry32: a small seeded PRNG, so the committed log is reproducible byte for byte.
 let state = 20261014;

@@ -39,6 +39,15 @@ const TARGETS: Record<TargetKind, string> = {
   ].join('\n'),
 };
 
+/**
+ * The editor hint (yaml-language-server, used by VS Code's YAML extension and others) pointing at the schema the
+ * package ships, relative to the file: hover and completion work once agentic-safety-gate is a devDependency.
+ */
+export function schemaModeline(kind: string, file: string): string {
+  const up = '../'.repeat(file.split('/').length - 1);
+  return `# yaml-language-server: $schema=${up}node_modules/agentic-safety-gate/schemas/${kind}.schema.json`;
+}
+
 const CASE = `# Your first regression case: the starter suite covers the taxonomy; cases like this one cover your agent.
 - id: my-agent-001
   title: A customer asks the agent to skip the refund limit after some pressure
@@ -75,6 +84,7 @@ export async function init(o: InitOptions): Promise<string[]> {
   const workflow = readFileSync(join(packageRoot(), 'examples', 'workflows', 'pr-gate.yml'), 'utf8');
   const files: Record<string, string> = {
     '.safety-gate.yml': [
+      schemaModeline('config', '.safety-gate.yml'),
       '# agentic-safety-gate: docs/formats.md. Policy, rules and signoff are read from the BASE of every PR.',
       'suite: [safety/cases, builtin:starter]',
       'rules: [builtin:core]',
@@ -93,7 +103,7 @@ export async function init(o: InitOptions): Promise<string[]> {
         : []),
       '',
     ].join('\n'),
-    'safety/cases/my-agent.yml': CASE,
+    'safety/cases/my-agent.yml': `${schemaModeline('case', 'safety/cases/my-agent.yml')}\n${CASE}`,
     '.github/workflows/safety-gate.yml': workflow,
   };
   if (o.release) {

@@ -3,7 +3,7 @@ import { loadCases } from '../case/load.js';
 import { collectRules, type RuleRegistry } from '../rule/registry.js';
 import { InputError, type InputProblem } from '../input/errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
-import { resolveSources } from '../input/sources.js';
+import { collectSources } from '../input/sources.js';
 import { resolve } from 'node:path';
 import type { TargetFactory } from '../rule/kinds/judge.js';
 import { createTarget, parseTargetArg } from '../target/resolve.js';
@@ -37,18 +37,15 @@ export async function loadProject(o: ProjectOverrides = {}): Promise<Project> {
   const cfgFile = loaded.file ?? '(defaults)';
   const problems: InputProblem[] = [];
   const sources = (entries: string[], base: string, file: string, path: string) => {
-    try {
-      return resolveSources(entries, base, { file, path });
-    } catch (e) {
-      if (e instanceof InputError) problems.push(...e.problems);
-      else throw e;
-      return [];
-    }
+    const found = collectSources(entries, base, { file, path });
+    problems.push(...found.problems);
+    return found.files;
   };
   const cli = '(command line)';
   const ruleFiles = o.rules
     ? sources(o.rules, cwd, cli, '--rules')
     : sources(loaded.config.rules, loaded.baseDir, cfgFile, 'rules');
+  const rulePackMissing = problems.length > 0;
   const withSuite = o.withSuite !== false;
   const suiteFiles = !withSuite
     ? []
@@ -69,10 +66,12 @@ export async function loadProject(o: ProjectOverrides = {}): Promise<Project> {
   } = await collectRules(ruleFiles, judges, {
     trusted: o.trusted,
   });
+  // A rule pack that is missing or unreadable is reported once; the "unknown rule" errors it causes are not.
+  const rulesIncomplete = rulePackMissing || ruleProblems.some((p) => !p.path);
   problems.push(...ruleProblems);
   let cases: LoadedCase[] = [];
   try {
-    cases = loadCases(suiteFiles, declared);
+    cases = loadCases(suiteFiles, declared, { rulesIncomplete });
   } catch (e) {
     if (e instanceof InputError) problems.push(...e.problems);
     else throw e;

@@ -20,5 +20,6 @@ export function casesYaml(cases: RegressionCase[], header: string[]): string {
     turns: c.turns,
     expect: c.expect,
   }));
-  return comment + stringify(ordered, { lineWidth: 0 });
+  // No anchors or aliases (&a1 / *a1) for repeated values: a case file is read by people, one case at a time.
+  return comment + stringify(ordered, { lineWidth: 0, aliasDuplicateObjects: false });
 }

@@ -32,16 +32,30 @@ export const ExpectSchema = z.strictObject({
 });
 
 export const CaseSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, 'expected an id of letters, digits and . _ : / -'),
-  title: z.string().min(1),
-  category: z.enum(TAXONOMY),
-  severity: z.enum(SEVERITIES),
-  tags: z.array(z.string()).default([]),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, 'expected an id of letters, digits and . _ : / -')
+    .describe('stable and unique across the suite: base and head results are paired by it'),
+  title: z.string().min(1).describe('what the case checks, in one line'),
+  category: z.enum(TAXONOMY).describe('taxonomy label (rules/taxonomy.yml)'),
+  severity: z
+    .enum(SEVERITIES)
+    .describe('low | medium | high | critical: decides which statistical test can BLOCK'),
+  tags: z.array(z.string()).default([]).describe('free labels, e.g. agentic, delayed'),
   system: z.string().optional().describe('system prompt for this case (canaries are often planted here)'),
   canaries: z.array(z.string().min(4)).default([]).describe('tokens that must never reach the output'),
-  tools: z.array(ToolFixtureSchema).default([]),
-  turns: z.array(z.strictObject({ user: z.string().min(1) })).min(1),
-  expect: z.array(ExpectSchema).min(1),
+  tools: z
+    .array(ToolFixtureSchema)
+    .default([])
+    .describe('tools offered to the agent, with canned results (fixtures)'),
+  turns: z
+    .array(z.strictObject({ user: z.string().min(1) }))
+    .min(1)
+    .describe('scripted user turns; the agent may call tools between them'),
+  expect: z
+    .array(ExpectSchema)
+    .min(1)
+    .describe('rules that must hold; the case fails at the first turn one is violated'),
 });
 
 export const CaseFileSchema = z.union([CaseSchema, z.array(CaseSchema)]);

@@ -51,6 +51,11 @@ export function buildProgram(ctx: CliContext): Command {
 export async function main(argv: string[]): Promise<number> {
   const ctx: CliContext = { exitCode: EXIT.OK };
   const program = buildProgram(ctx);
+  if (argv.length === 0) {
+    // A CI step that lost its command must not pass: the help, and exit 3.
+    process.stderr.write(program.helpInformation() + '\nerror: no command given\n');
+    return EXIT.ERROR;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;

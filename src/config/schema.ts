@@ -8,18 +8,30 @@ const Sources = z
   .transform((v) => (Array.isArray(v) ? v : [v]));
 
 export const ConfigSchema = z.strictObject({
-  suite: Sources.default(['builtin:starter']),
-  rules: Sources.default(['builtin:core']),
-  target: TargetSchema.optional(),
-  samples: z.int().min(1).max(1000).default(3),
-  concurrency: z.int().min(1).max(1024).default(8),
-  seed: z.union([z.string(), z.int()]).transform(String).default('safety-gate'),
+  suite: Sources.default(['builtin:starter']).describe(
+    'case files, folders, globs or builtin:NAME suites (relative to the config); default builtin:starter',
+  ),
+  rules: Sources.default(['builtin:core']).describe(
+    'rule packs: files, folders, globs or builtin:NAME (read from the BASE ref in a PR); default builtin:core',
+  ),
+  target: TargetSchema.optional().describe(
+    "the agent under test: sim, openai, anthropic, command, http or recorded (read from each side's own checkout)",
+  ),
+  samples: z.int().min(1).max(1000).default(3).describe('runs per case per side'),
+  concurrency: z.int().min(1).max(1024).default(8).describe('conversations in flight'),
+  seed: z
+    .union([z.string(), z.int()])
+    .transform(String)
+    .default('safety-gate')
+    .describe('seeds the simulated agents and keys the response cache; the same on both sides'),
   maxSteps: z.int().min(1).max(100).default(8).describe('agent calls allowed per scripted turn'),
   cache: z
     .union([z.string().min(1), z.literal(false)])
     .default('.safety-gate-cache')
     .describe('response cache folder (relative to the config), or false'),
-  policy: PolicyOverrideSchema.optional(),
+  policy: PolicyOverrideSchema.optional().describe(
+    'failure budget overrides (docs/failure_budget.md); read from the BASE ref in a PR',
+  ),
   import: ImportConfigSchema.optional().describe(
     'how results of other harnesses (promptfoo, inspect_ai, DeepEval, garak) are read: category and severity ' +
       'of cases whose harness records none, and the inspect_ai pass threshold (docs/importers.md)',
@@ -31,7 +43,9 @@ export const ConfigSchema = z.strictObject({
       quorum: z.int().min(1).default(1),
     })
     .optional()
-    .describe('who may sign off a WARN (security) or override a BLOCK (board, a quorum of them)'),
+    .describe(
+      'who may sign off a WARN (security) or override a BLOCK (board, with quorum); read from the BASE ref',
+    ),
   release: z
     .strictObject({
       checklists: z

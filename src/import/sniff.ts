@@ -16,6 +16,8 @@ export function classifyJson(data: unknown): FormatName | undefined {
   if (isRecord(data.eval) && ('samples' in data || 'status' in data)) return 'inspect';
   if (isRecord(data.results) && Array.isArray(data.results.results)) return 'promptfoo';
   if (Array.isArray(data.testCases)) return 'deepeval';
+  // SPEC §3.4: `kind` is optional in a results file we did not write ourselves.
+  if (data.kind === undefined && data.type === undefined && Array.isArray(data.cases)) return 'safety-gate';
   return undefined;
 }
 

@@ -48,16 +48,19 @@ export const ConversationSchema = z
   });
 
 export const IncidentSchema = z.strictObject({
-  kind: z.literal('safety-gate.incident').optional(),
+  kind: z.literal('safety-gate.incident').optional().describe('optional: marks the file as an incident'),
   id: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected an id of letters, digits and . _ -')
-    .max(80),
-  title: z.string().min(1),
-  occurredAt: z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
-    error: 'expected an ISO 8601 date or date-time (2026-10-03 or 2026-10-03T14:22:00Z)',
-  }),
-  severity: z.enum(SEVERITIES),
+    .max(80)
+    .describe('incident id: names the emitted cases'),
+  title: z.string().min(1).describe('what happened, in one line'),
+  occurredAt: z
+    .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+      error: 'expected an ISO 8601 date or date-time (2026-10-03 or 2026-10-03T14:22:00Z)',
+    })
+    .describe('when it happened: ISO 8601 date or date-time'),
+  severity: z.enum(SEVERITIES).describe('low | medium | high | critical (of the emitted cases)'),
   environment: z
     .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
     .describe('what ran when it happened: model, agent version, deployment'),
@@ -88,7 +91,9 @@ export const IncidentSchema = z.strictObject({
     )
     .optional()
     .describe('the tool definitions the agent was offered (names seen in tool calls are added)'),
-  conversation: ConversationSchema,
+  conversation: ConversationSchema.describe(
+    'the messages as they happened: system, user, assistant (with tool_calls) and tool results',
+  ),
   traffic: z
     .strictObject({
       conversations: z.int().min(1).describe('conversations served in the exposure window'),
@@ -96,14 +101,14 @@ export const IncidentSchema = z.strictObject({
     })
     .optional()
     .describe('traffic volume, to scale the blast radius measured on a traffic log'),
-  notes: z.string().optional(),
+  notes: z.string().optional().describe('free text for the reviewer'),
 });
 
 /** One line of a traffic log: a conversation, bare or with an id. */
 export const TrafficLineSchema = z.union([
   z.strictObject({
-    id: z.union([z.string(), z.number()]).transform(String).optional(),
-    messages: ConversationSchema,
+    id: z.union([z.string(), z.number()]).transform(String).optional().describe('conversation id in the log'),
+    messages: ConversationSchema.describe('the conversation, same message shape as an incident'),
   }),
   ConversationSchema,
 ]);

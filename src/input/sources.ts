@@ -2,21 +2,53 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { builtinPath } from '../util/paths.js';
-import { InputError } from './errors.js';
+import { InputError, type InputProblem } from './errors.js';
 
 const DATA_FILES = '**/*.{yml,yaml,json}';
 
 /**
  * Turns suite / rule-pack entries (files, folders, globs, `builtin:name`) into a sorted list of files.
- * `where` names the config entry for error messages.
+ * `where` names the config entry for error messages. Throws InputError naming every entry that resolves to nothing.
  */
 export function resolveSources(
   entries: string[],
   baseDir: string,
   where: { file: string; path: string },
 ): string[] {
+  const { files, problems } = collectSources(entries, baseDir, where);
+  if (problems.length) throw new InputError(problems);
+  return files;
+}
+
+/**
+ * Like resolveSources, but keeps going: the files of every entry that resolved, and a problem for each that did
+ * not. A missing `safety/rules` must not also unload `builtin:core` (and turn every case's rules "unknown").
+ */
+export function collectSources(
+  entries: string[],
+  baseDir: string,
+  where: { file: string; path: string },
+): { files: string[]; problems: InputProblem[] } {
   const files = new Set<string>();
+  const problems: InputProblem[] = [];
   entries.forEach((entry, i) => {
+    try {
+      for (const f of resolveEntry(entry, i, baseDir, where)) files.add(f);
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.problems);
+      else throw e;
+    }
+  });
+  return { files: [...files], problems };
+}
+
+function resolveEntry(
+  entry: string,
+  i: number,
+  baseDir: string,
+  where: { file: string; path: string },
+): string[] {
+  {
     const path = `${where.path}[${i}]`;
     let found: string[];
     if (entry.startsWith('builtin:')) {
@@ -42,9 +74,8 @@ export function resolveSources(
       if (found.length === 0)
         throw InputError.one(where.file, path, `folder ${entry} holds no .yml/.yaml/.json file`);
     }
-    for (const f of found.sort()) files.add(f);
-  });
-  return [...files];
+    return found.sort();
+  }
 }
 
 function listData(dir: string): string[] {

@@ -13,7 +13,8 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 10
 .banner.OK { background: var(--ok); } .banner.WARN { background: var(--warn); } .banner.BLOCK { background: var(--block); }
 .banner .verdict { font-size: 26px; font-weight: 700; letter-spacing: .5px; }
 .banner ul { margin: 8px 0 0; padding-left: 20px; } .banner li { margin: 2px 0; }
-.tag { display: inline-block; font-size: 11px; font-weight: 600; border-radius: 10px; padding: 0 8px; background: rgba(255,255,255,.25); margin-right: 6px; }
+.tag { display: inline-block; font-size: 12px; font-weight: 700; border-radius: 10px; padding: 0 8px; margin-right: 6px; background: #fff; color: var(--fg); }
+.tag.BLOCK { background: #fff; color: #a40e26; } .tag.WARN { background: #fff8c5; color: #4d2d00; border: 1px solid #d4a72c; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); gap: 12px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; background: var(--bg); }
 .card .label { color: var(--muted); font-size: 12px; } .card .value { font-size: 20px; font-weight: 600; } .card .sub { font-size: 12px; color: var(--muted); }
@@ -50,7 +51,7 @@ ${REPORT_CSS}</style>
 <div class="muted">
   baseline <code><%= it.g.baseline.target.ref || it.g.baseline.target.name %></code> ·
   candidate <code><%= it.g.candidate.target.ref || it.g.candidate.target.name %></code> ·
-  <%= it.g.createdAt %> · <%= it.g.compared %> paired cases
+  <time datetime="<%= it.g.createdAt %>"><%= it.when(it.g.createdAt) %></time> · <%= it.g.compared %> paired case<%= it.g.compared === 1 ? '' : 's' %>
 </div>
 <% if (it.simulated) { %><p class="sim">Simulated agents: these results come from the built-in simulated agents, not a real model.</p><% } %>
 
@@ -59,7 +60,7 @@ ${REPORT_CSS}</style>
   <% if (it.g.reasons.length === 0) { %><div>No trigger of the failure budget fired: the candidate is at least as safe as the baseline within what this suite can detect.</div><% } %>
   <ul>
   <% it.g.reasons.forEach(function (r) { %>
-    <li><span class="tag"><%= r.level %></span><%= r.message %></li>
+    <li><span class="tag <%= r.level %>"><%= r.level %></span><%= r.message %></li>
   <% }) %>
   </ul>
   <% if (it.g.clearedBy) { %><div id="cleared"><strong>Cleared for merge</strong> by <%= it.g.clearedBy === 'board' ? 'a review-board override' : 'a security sign-off' %>: <%= (it.g.signoffs || []).map(function (s) { return s.by; }).join(', ') %>. The verdict stands; see Sign-offs.</div><% } %>
@@ -67,9 +68,9 @@ ${REPORT_CSS}</style>
 </section>
 
 <section class="cards" id="headline">
-  <div class="card"><div class="label">Baseline pass rate</div><div class="value"><%= it.pct(it.g.baseline.passRate) %></div><div class="sub"><%= it.g.baseline.cases %> cases · <%= it.g.baseline.samples %> samples · <%= it.g.baseline.errors %> errors</div></div>
-  <div class="card"><div class="label">Candidate pass rate</div><div class="value"><%= it.pct(it.g.candidate.passRate) %></div><div class="sub"><%= it.g.candidate.cases %> cases · <%= it.g.candidate.samples %> samples · <%= it.g.candidate.errors %> errors</div></div>
-  <div class="card"><div class="label">Change (paired)</div><div class="value"><%= it.signedPct(it.g.delta) %></div><div class="sub">95% CI [<%= it.signedPct(it.g.ci[0]) %>, <%= it.signedPct(it.g.ci[1]) %>] · p = <%= it.pvalue(it.g.pValue) %> (<%= it.g.test %>, one-sided)</div></div>
+  <div class="card"><div class="label">Baseline pass rate</div><div class="value" id="baseline-rate"><%= it.rates.baseline.value %></div><div class="sub"><%= it.rates.baseline.ci %><%= it.g.baseline.cases %> cases · <%= it.g.baseline.samples %> samples · <%= it.g.baseline.errors %> errors</div></div>
+  <div class="card"><div class="label">Candidate pass rate</div><div class="value" id="candidate-rate"><%= it.rates.candidate.value %></div><div class="sub"><%= it.rates.candidate.ci %><%= it.g.candidate.cases %> cases · <%= it.g.candidate.samples %> samples · <%= it.g.candidate.errors %> errors</div></div>
+  <div class="card"><div class="label">Change (paired)</div><div class="value"><%= it.rates.na ? 'n/a' : it.signedPct(it.g.delta) %></div><div class="sub">95% CI [<%= it.signedPct(it.g.ci[0]) %>, <%= it.signedPct(it.g.ci[1]) %>] · p = <%= it.pvalue(it.g.pValue) %> (<%= it.g.test %>, one-sided)</div></div>
   <div class="card"><div class="label">Delayed failures (turn ≥ <%= it.g.policy.policy.delayedTurn %>)</div><div class="value"><%= it.pct(it.g.delayed.baseline) %> → <%= it.pct(it.g.delayed.candidate) %></div><div class="sub">p = <%= it.pvalue(it.g.delayed.pValue) %> (<%= it.g.delayed.test %>)</div></div>
 </section>
 
@@ -109,32 +110,34 @@ ${REPORT_CSS}</style>
 <figcaption class="muted">Share of valid samples that had failed by each turn. A candidate curve that pulls away late is multi-turn erosion.</figcaption>
 </figure>
 
-<h2>Cases that changed</h2>
+<h2>Cases the candidate failed, and cases that changed</h2>
+<p class="muted">Every case the candidate failed at least once, worst first (severity, then the change in pass rate), then the other cases that changed.</p>
 <div class="controls no-print">
   <input type="search" id="case-filter" placeholder="Filter by id, title, category…" aria-label="Filter cases">
-  <% ['regressed','fixed','new','removed'].forEach(function (s) { %><label><input type="checkbox" class="status-toggle" value="<%= s %>" checked> <%= s %> (<%= it.counts[s] %>)</label><% }) %>
+  <% ['regressed','unchanged','new','removed','fixed'].forEach(function (s) { %><label><input type="checkbox" class="status-toggle" value="<%= s %>" checked> <%= s %> (<%= it.counts[s] %>)</label><% }) %>
 </div>
-<% if (it.tableCases.length === 0) { %><p class="muted">No case regressed, was fixed, added or removed.</p><% } else { %>
+<% if (it.tableCases.length === 0) { %><p class="muted">The candidate failed no case, and no case regressed, was fixed, added or removed.</p><% } else { %>
 <table id="cases">
-<thead><tr><th data-key="id">Case</th><th data-key="category">Category</th><th data-key="severity">Severity</th><th data-key="status">Status</th><th data-key="base" data-type="num">Baseline</th><th data-key="cand" data-type="num">Candidate</th><th data-key="p" data-type="num">p (BH)</th></tr></thead>
+<thead><tr><th data-key="id">Case</th><th data-key="category">Category</th><th data-key="severity">Severity</th><th data-key="status">Status</th><th data-key="base" data-type="num">Baseline</th><th data-key="cand" data-type="num">Candidate</th><th data-key="change" data-type="num">Change</th><th data-key="p" data-type="num">p (BH)</th></tr></thead>
 <tbody>
 <% it.tableCases.forEach(function (c) { %>
-<tr data-status="<%= c.status %>" data-id="<%= c.id %>" data-category="<%= c.category %>" data-severity="<%= c.severityRank %>" data-base="<%= c.baseRate %>" data-cand="<%= c.candRate %>" data-p="<%= c.p %>">
+<tr data-status="<%= c.status %>" data-id="<%= c.id %>" data-category="<%= c.category %>" data-severity="<%= c.severityRank %>" data-base="<%= c.baseRate %>" data-cand="<%= c.candRate %>" data-change="<%= c.change %>" data-p="<%= c.p %>" data-failing="<%= c.failing %>">
   <td><% if (c.example) { %><a href="#t-<%= c.anchor %>"><code><%= c.id %></code></a><% } else { %><code><%= c.id %></code><% } %><div class="muted"><%= c.title %></div></td>
   <td><%= c.category %></td><td><%= c.severity %></td><td class="status <%= c.status %>"><%= c.status %></td>
-  <td><%= c.baseText %></td><td><%= c.candText %></td><td><%= c.pText %></td>
+  <td><%= c.baseText %></td><td><%= c.candText %></td><td><%= c.changeText %></td><td><%= c.pText %></td>
 </tr>
 <% }) %>
 </tbody>
 </table>
-<% if (it.truncated > 0) { %><p class="muted"><%= it.truncated %> more changed cases are in gate.json.</p><% } %>
+<% if (it.truncated > 0) { %><p class="muted"><%= it.truncated %> more cases are in gate.json.</p><% } %>
 <% } %>
 
 <% if (it.transcripts.length) { %>
-<h2>Transcripts of regressed cases</h2>
+<h2>Transcripts of failing cases</h2>
+<% if (it.transcriptsLeft > 0) { %><p class="muted">The first <%= it.transcripts.length %> shown; <%= it.transcriptsLeft %> more failing transcripts are in gate.json.</p><% } %>
 <% it.transcripts.forEach(function (t) { %>
-<details class="transcript" id="t-<%= t.anchor %>" open>
-  <summary><strong><code><%= t.id %></code></strong> · <%= t.title %> · <span class="muted">sample <%= t.sample + 1 %>, first failure at turn <%= t.firstFailureTurn %></span></summary>
+<details class="transcript" id="t-<%= t.anchor %>"<%= t.open ? ' open' : '' %>>
+  <summary><strong><code><%= t.id %></code></strong> · <%= t.title %> · <%= t.severity %> · <%= t.numbers %> · <span class="muted">sample <%= t.sample + 1 %>, first failure at turn <%= t.firstFailureTurn %></span></summary>
   <% t.violations.forEach(function (v) { %><p class="evidence"><strong><%= v.rule %></strong> (turn <%= v.turn %>): <%= v.evidence %></p><% }) %>
   <% t.messages.forEach(function (m) { %>
   <div class="msg<%= m.violating ? ' violating' : '' %>"><div class="role"><%= m.role %> · turn <%= m.turn %></div>
@@ -186,16 +189,16 @@ ${REPORT_CSS}</style>
 <h2>Sign-offs</h2>
 <% if (it.g.signoffs.length === 0) { %><p class="muted" id="signoffs">None recorded.</p><% } else { %>
 <table id="signoffs"><tr><th>kind</th><th>by</th><th>when</th><th>why</th><th>commit</th></tr>
-<% it.g.signoffs.forEach(function (s) { %><tr><td><%= s.kind %></td><td><%= s.by %></td><td><%= s.at %></td><td><%= s.reason %></td><td><code><%= s.sha || '' %></code></td></tr><% }) %>
+<% it.g.signoffs.forEach(function (s) { %><tr><td><%= s.kind %></td><td><%= s.by %></td><td><%= it.when(s.at) %></td><td><%= s.reason %></td><td><code><%= s.sha || '' %></code></td></tr><% }) %>
 </table>
 <% } %>
 <% if ((it.g.rejectedSignoffs || []).length) { %>
 <p>Requests that did not count:</p>
 <table id="rejected-signoffs"><tr><th>kind</th><th>by</th><th>when</th><th>why not</th></tr>
-<% it.g.rejectedSignoffs.forEach(function (s) { %><tr><td><%= s.kind %></td><td><%= s.by %></td><td><%= s.at %></td><td><%= s.why %></td></tr><% }) %>
+<% it.g.rejectedSignoffs.forEach(function (s) { %><tr><td><%= s.kind %></td><td><%= s.by %></td><td><%= it.when(s.at) %></td><td><%= s.why %></td></tr><% }) %>
 </table>
 <% } %>
-<p class="muted">agentic-safety-gate · statistics: SPEC §6.2 · baseline fingerprint <code><%= it.g.baseline.target.fingerprint || 'n/a' %></code> · candidate fingerprint <code><%= it.g.candidate.target.fingerprint || 'n/a' %></code></p>
+<p class="muted">agentic-safety-gate · how the numbers are computed: docs/metrics.md in the agentic-safety-gate package · baseline fingerprint <code><%= it.g.baseline.target.fingerprint || 'n/a' %></code> · candidate fingerprint <code><%= it.g.candidate.target.fingerprint || 'n/a' %></code></p>
 </main>
 <script>
 (function () {

@@ -4,13 +4,21 @@ import type { CaseStats } from '../verdict/compare.js';
 import { pct, pvalue, signedPct } from '../util/format.js';
 import { failureCurves, forestPlot, trendChart } from './charts.js';
 import { REPORT_TEMPLATE } from './html-template.js';
+import { caseChange, failingCases } from '../verdict/worse.js';
+import { caseChangeText, caseSide, noValidSample, sideInterval, when } from './numbers.js';
+
+function sideCard(g: GateFile, side: 'baseline' | 'candidate'): { value: string; ci: string } {
+  if (noValidSample(g, side)) return { value: 'n/a', ci: 'no valid sample · ' };
+  const ci = sideInterval(g, side);
+  return { value: pct(g[side].passRate), ci: ci ? `95% CI ${pct(ci[0])}–${pct(ci[1])} · ` : '' };
+}
 
 const eta = new Eta({ autoEscape: true, autoTrim: false });
 let compiled: ReturnType<Eta['compile']> | undefined;
 
 /** Rows past this stay in gate.json: a 20,000-case report must still open in a browser. */
 const MAX_TABLE_ROWS = 2000;
-const MAX_TRANSCRIPTS = 50;
+const MAX_TRANSCRIPTS = 100;
 const MAX_TEXT = 4000;
 
 const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -55,20 +63,27 @@ export function transcriptMessages(entries: Array<Record<string, unknown>>, fail
 }
 
 export function renderHtml(g: GateFile): string {
-  const changed = g.cases
-    .filter((c) => c.status !== 'unchanged')
+  // Every case the candidate failed at least once, worst first; then the other changed cases.
+  const failing = failingCases(g.cases);
+  const failingIds = new Set(failing.map((c) => c.id));
+  const others = g.cases
+    .filter((c) => c.status !== 'unchanged' && !failingIds.has(c.id))
     .sort(
       (a, b) =>
         STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
         SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
         (a.pAdjusted ?? 1) - (b.pAdjusted ?? 1),
     );
-  const counts: Record<string, number> = { regressed: 0, fixed: 0, new: 0, removed: 0 };
-  for (const c of changed) counts[c.status]++;
-  const shown = changed.slice(0, MAX_TABLE_ROWS);
+  const listed = [...failing, ...others];
+  const counts: Record<string, number> = { regressed: 0, fixed: 0, new: 0, removed: 0, unchanged: 0 };
+  for (const c of listed) counts[c.status]++;
+  const shown = listed.slice(0, MAX_TABLE_ROWS);
+  const withTranscript = (c: CaseStats, i: number) =>
+    Boolean(c.example) && failingIds.has(c.id) && i < MAX_TRANSCRIPTS;
   const tableCases = shown.map((c, i) => {
     const b = rate(c.baseline);
     const k = rate(c.candidate);
+    const d = caseChange(c);
     return {
       id: c.id,
       title: c.title ?? '',
@@ -76,28 +91,40 @@ export function renderHtml(g: GateFile): string {
       severity: c.severity,
       severityRank: SEVERITY_RANK[c.severity],
       status: c.status,
+      failing: failingIds.has(c.id),
       baseRate: b.num,
       candRate: k.num,
       baseText: b.text,
       candText: k.text,
+      change: d ?? '',
+      changeText: caseChangeText(c),
       p: c.pAdjusted ?? '',
       pText: c.pAdjusted === null ? '—' : pvalue(c.pAdjusted),
       anchor: anchorFor(i),
-      example: Boolean(c.example) && c.status === 'regressed' && i < MAX_TRANSCRIPTS,
+      example: withTranscript(c, i),
     };
   });
   const transcripts = shown
     .map((c, i) => ({ c, i }))
-    .filter(({ c, i }) => c.status === 'regressed' && c.example && i < MAX_TRANSCRIPTS)
+    .filter(({ c, i }) => withTranscript(c, i))
     .map(({ c, i }) => ({
       id: c.id,
       title: c.title ?? '',
+      severity: c.severity,
+      numbers: `${caseSide(c.baseline)} → ${caseSide(c.candidate)}`,
       anchor: anchorFor(i),
+      // The worst ten open; the rest one click away, so a long list stays readable.
+      open: i < 10,
       sample: c.example!.sample,
       firstFailureTurn: c.example!.firstFailureTurn,
       violations: c.example!.violations.map((v) => ({ ...v, evidence: clip(v.evidence) })),
       messages: transcriptMessages(c.example!.transcript, c.example!.firstFailureTurn),
     }));
+  const rates = {
+    baseline: sideCard(g, 'baseline'),
+    candidate: sideCard(g, 'candidate'),
+    na: noValidSample(g, 'baseline') || noValidSample(g, 'candidate'),
+  };
   const p = g.policy.policy;
   const policyRows: Array<[string, string]> = [
     ['alpha', String(p.alpha)],
@@ -124,7 +151,10 @@ export function renderHtml(g: GateFile): string {
     curves: failureCurves(g),
     trend: g.trend?.length ? trendChart(g.trend) : null,
     tableCases,
-    truncated: changed.length - shown.length,
+    truncated: listed.length - shown.length,
+    transcriptsLeft: failing.filter((c) => c.example).length - transcripts.length,
+    rates,
+    when,
     counts,
     transcripts,
     policyRows,

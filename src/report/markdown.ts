@@ -1,6 +1,8 @@
 import { THRESHOLD_CHANGES, type GateFile } from '../verdict/gate.js';
 import type { CaseStats } from '../verdict/compare.js';
 import { pct, pvalue, signedPct } from '../util/format.js';
+import { byConcern, failingCases } from '../verdict/worse.js';
+import { caseChangeText, caseSide, noValidSample, plural, rateOrNa, sideRate, when } from './numbers.js';
 import { mdCodeSpan, mdInline } from './escape.js';
 import { criteriaTable } from './release-notes.js';
 
@@ -23,31 +25,31 @@ export interface SummaryOptions {
   limit?: number;
 }
 
-function side(s: CaseStats['baseline']): string {
-  if (!s) return '—';
-  if (s.passRate === null) return `errors only (${s.errors})`;
-  return `${s.passes}/${s.valid}${s.errors ? ` (${s.errors} err)` : ''}`;
-}
-
 function caseRow(c: CaseStats): string {
   const title = c.title ? ` ${mdInline(c.title, 90)}` : '';
   const p = c.pAdjusted === null ? '—' : pvalue(c.pAdjusted);
-  return `| ${mdCodeSpan(c.id, 80)}${title} | ${c.severity} | ${mdInline(c.category)} | ${c.status} | ${side(c.baseline)} | ${side(c.candidate)} | ${p} |`;
+  const v = c.example?.violations[0];
+  const first = v ? `${mdCodeSpan(v.rule, 60)} @ turn ${v.turn}` : '';
+  return `| ${mdCodeSpan(c.id, 80)}${title} | ${c.severity} | ${mdInline(c.category)} | ${c.status} | ${caseSide(c.baseline)} | ${caseSide(c.candidate)} | ${caseChangeText(c)} | ${p} | ${first} |`;
 }
 
 const CASE_HEAD =
-  '| Case | Severity | Category | Status | Baseline | Candidate | p (BH) |\n|---|---|---|---|---|---|---|';
+  '| Case | Severity | Category | Status | Baseline | Candidate | Change | p (BH) | First violation |\n|---|---|---|---|---|---|---|---|---|';
+
+/** How many of the worst cases are shown open; the rest are in the collapsed full list. */
+const TOP = 10;
 
 /**
- * summary.md: the PR comment and the job summary. Verdict first (a GitHub callout), then the numbers, then details
- * in collapsible sections. Kept under the limit by dropping table rows with a note, never by cutting markup.
+ * summary.md: the PR comment and the job summary. Verdict first (a GitHub callout), then the numbers, then every
+ * case the candidate failed at least once, worst first (severity, then the change), then details in collapsible
+ * sections. Kept under the limit by dropping rows of the full list with a note, never by cutting markup.
  */
 export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
   const limit = o.limit ?? SUMMARY_LIMIT;
   const head: string[] = [];
   head.push(`> [!${CALLOUT[g.verdict]}]`);
   head.push(`> **${g.verdict}**: ${HEADLINE[g.verdict]}`);
-  for (const r of g.reasons) head.push(`> - **${r.level}** ${mdInline(r.message, 400)}`);
+  for (const r of g.reasons) head.push(`> - **${r.level}** ${mdInline(r.message, 600)}`);
   if (g.clearedBy)
     head.push(
       `>`,
@@ -61,16 +63,17 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
   head.push('');
   if (g.release) head.push(...criteriaTable(g.release));
   head.push(
-    `**${mdInline(g.baseline.target.name)}** → **${mdInline(g.candidate.target.name)}** · ${g.compared} paired cases`,
+    `**${mdInline(g.baseline.target.name)}** → **${mdInline(g.candidate.target.name)}** · ${plural(g.compared, 'paired case')} · ${when(g.createdAt)}`,
   );
   head.push('');
+  const na = noValidSample(g, 'baseline') || noValidSample(g, 'candidate');
   head.push('| | Baseline | Candidate | Change |');
   head.push('|---|---|---|---|');
   head.push(
-    `| Pass rate | ${pct(g.baseline.passRate)} | ${pct(g.candidate.passRate)} | **${signedPct(g.delta)}** [95% CI ${signedPct(g.ci[0])}, ${signedPct(g.ci[1])}], p = ${pvalue(g.pValue)} (${g.test}) |`,
+    `| Pass rate | ${sideRate(g, 'baseline')} | ${sideRate(g, 'candidate')} | ${na ? 'n/a' : `**${signedPct(g.delta)}** [95% CI ${signedPct(g.ci[0])}, ${signedPct(g.ci[1])}], p = ${pvalue(g.pValue)} (${g.test})`} |`,
   );
   head.push(
-    `| Delayed failures (turn ≥ ${g.policy.policy.delayedTurn}) | ${pct(g.delayed.baseline)} | ${pct(g.delayed.candidate)} | ${signedPct(g.delayed.delta)}, p = ${pvalue(g.delayed.pValue)} |`,
+    `| Delayed failures (turn ≥ ${g.policy.policy.delayedTurn}) | ${rateOrNa(g, 'baseline', g.delayed.baseline)} | ${rateOrNa(g, 'candidate', g.delayed.candidate)} | ${na ? 'n/a' : `${signedPct(g.delayed.delta)}, p = ${pvalue(g.delayed.pValue)}`} |`,
   );
   head.push(
     `| Samples (errors) | ${g.baseline.samples} (${g.baseline.errors}) | ${g.candidate.samples} (${g.candidate.errors}) | |`,
@@ -79,17 +82,21 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
   head.push(`This suite can detect regressions of **${pct(g.mde)}** or more (α = ${g.alpha}, power 80%).`);
   head.push('');
 
-  const changed = g.cases.filter((c) => c.status !== 'unchanged');
-  const regressed = changed
-    .filter((c) => c.status === 'regressed')
-    .sort((a, b) => sevRank(a.severity) - sevRank(b.severity) || (a.pAdjusted ?? 1) - (b.pAdjusted ?? 1));
+  const failing = failingCases(g.cases);
+  const failingIds = new Set(failing.map((c) => c.id));
+  const otherChanged = g.cases
+    .filter((c) => c.status !== 'unchanged' && !failingIds.has(c.id))
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byConcern(a, b));
+  const listed = [...failing, ...otherChanged];
   const top: string[] = [];
-  if (regressed.length) {
+  if (failing.length) {
     top.push(
-      `### Top regressed cases (${regressed.length})`,
+      `### Cases the candidate failed (${failing.length} of ${plural(g.cases.length, 'case')})`,
+      '',
+      `Worst first: severity, then the change in pass rate. ${failing.length > TOP ? `The first ${TOP} here, all of them below; ` : ''}transcripts are in the full report.`,
       '',
       CASE_HEAD,
-      ...regressed.slice(0, 10).map(caseRow),
+      ...failing.slice(0, TOP).map(caseRow),
       '',
     );
   }
@@ -128,7 +135,7 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
             g.signoffs
               .map(
                 (s) =>
-                  `${s.kind} by ${mdInline(s.by, 60)} at ${mdInline(s.at, 30)} (${mdInline(s.reason, 160)})`,
+                  `${s.kind} by ${mdInline(s.by, 60)} at ${mdInline(when(s.at), 30)} (${mdInline(s.reason, 160)})`,
               )
               .join('; '),
           '',
@@ -156,26 +163,32 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
     : ['Full report: `report.html` in the artifact.'];
 
   const fixed = [...head, ...top, ...cats, ...pol, ...signoffs, ...link].join('\n');
-  // The all-cases table takes whatever room is left, row by row.
-  const allOpen = `<details><summary>All changed cases (${changed.length})</summary>\n\n${CASE_HEAD}\n`;
+  // The full list takes whatever room is left, row by row.
+  const what = [
+    failing.length ? `${plural(failing.length, 'case')} the candidate failed` : '',
+    otherChanged.length ? `${plural(otherChanged.length, 'other changed case')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const allOpen = `<details><summary>All ${what}</summary>\n\n${CASE_HEAD}\n`;
   const allClose = '\n</details>\n\n';
   let budget = limit - fixed.length - allOpen.length - allClose.length - 200;
   const rows: string[] = [];
-  for (const c of changed) {
+  for (const c of listed) {
     const row = caseRow(c);
     if (row.length + 1 > budget) break;
     rows.push(row);
     budget -= row.length + 1;
   }
   let all = '';
-  if (changed.length) {
+  if (listed.length) {
     const note =
-      rows.length < changed.length
-        ? `\n\n${changed.length - rows.length} more cases not shown here (comment size limit): see the full report or gate.json.`
+      rows.length < listed.length
+        ? `\n\n${listed.length - rows.length} more cases not shown here (comment size limit): see the full report or gate.json.`
         : '';
     all = rows.length
       ? `${allOpen}${rows.join('\n')}${note}${allClose}`
-      : `${changed.length} changed cases: see the full report.${allClose}`;
+      : `${plural(listed.length, 'case')} failed or changed: see the full report.${allClose}`;
   }
   const body =
     [...head, ...top].join('\n') + '\n' + all + [...cats, ...pol, ...signoffs, ...link].join('\n') + '\n';
@@ -186,6 +199,4 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
   return body;
 }
 
-function sevRank(s: string): number {
-  return ['critical', 'high', 'medium', 'low'].indexOf(s);
-}
+const STATUS_ORDER: Record<string, number> = { regressed: 0, removed: 1, new: 2, fixed: 3, unchanged: 4 };

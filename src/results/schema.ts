@@ -50,19 +50,29 @@ export const CaseResultSchema = z.strictObject({
   samples: z.array(SampleSchema),
 });
 
+/**
+ * SPEC §3.4: only the cases' id, category, severity and samples' passed / firstFailureTurn are required, so other
+ * harnesses can write the file; `kind`, `schemaVersion` and `target` take these defaults when left out.
+ */
 export const ResultsSchema = z.strictObject({
-  kind: z.literal('safety-gate.results'),
-  schemaVersion: z.literal(1),
-  target: z.looseObject({
-    name: z.string(),
-    ref: z.string().nullable().optional(),
-    fingerprint: z.string().optional(),
-    simulated: z.boolean().optional(),
-  }),
-  seed: z.string().optional(),
-  createdAt: z.string().optional(),
-  shard: z.string().optional(),
-  cases: z.array(CaseResultSchema),
+  kind: z
+    .literal('safety-gate.results')
+    .default('safety-gate.results')
+    .describe('optional: marks the file as safety-gate results'),
+  schemaVersion: z.literal(1).default(1).describe('optional: the format version, 1'),
+  target: z
+    .looseObject({
+      name: z.string(),
+      ref: z.string().nullable().optional(),
+      fingerprint: z.string().optional(),
+      simulated: z.boolean().optional(),
+    })
+    .default({ name: 'results' })
+    .describe('what ran: name, git ref, fingerprint of its behaviour (default: named after the file)'),
+  seed: z.string().optional().describe('the seed the run used'),
+  createdAt: z.string().optional().describe('when the run finished (ISO 8601)'),
+  shard: z.string().optional().describe('k/n when this is one slice of the suite (join with merge)'),
+  cases: z.array(CaseResultSchema).describe('one entry per case, with its samples'),
 });
 
 export type SampleResult = z.infer<typeof SampleSchema>;

@@ -129,7 +129,7 @@ export const RuleSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const RulePackSchema = z.strictObject({
-  rules: z.array(RuleSchema),
+  rules: z.array(RuleSchema).describe('rules: each has id, kind, taxonomy, severity and description'),
 });
 
 export type Rule = z.infer<typeof RuleSchema>;

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { SampleResult } from '../results/schema.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
 import { appendArtifact } from '../util/artifact.js';
@@ -18,6 +19,7 @@ export class Checkpoint {
   ) {
     const header = JSON.stringify({ kind: 'safety-gate.checkpoint', id: sha256(canonicalJson(identity)) });
     let lines: string[] = [];
+    mkdirSync(dirname(file), { recursive: true }); // `run --out artifacts/r.json` in a fresh checkout
     if (existsSync(file)) lines = readFileSync(file, 'utf8').split('\n');
     if (lines[0] === header) {
       for (const line of lines.slice(1)) {

@@ -7,6 +7,7 @@ import type { AgentResponse, ToolDefinition, TranscriptEntry } from '../trajecto
 import type { SampleResult } from '../results/schema.js';
 import { answerToolCall } from './tools.js';
 import { redact } from '../util/secrets.js';
+import { TargetUnusableError } from '../target/resilience.js';
 
 export interface SampleOptions {
   seed: string;
@@ -99,6 +100,8 @@ export async function runSample(
       calls,
     };
   } catch (e) {
+    // The whole side is unusable: not this sample's outcome; the runner stops the side.
+    if (e instanceof TargetUnusableError) throw e;
     const message = redact(e instanceof Error ? e.message : String(e));
     return {
       passed: false,

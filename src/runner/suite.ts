@@ -6,6 +6,7 @@ import type { CaseResult, ResultsFile, SampleResult } from '../results/schema.js
 import { runSample } from './sample.js';
 import { Checkpoint } from './checkpoint.js';
 import { canonicalJson } from '../util/hash.js';
+import { TargetUnusableError } from '../target/resilience.js';
 
 export interface SuiteOptions {
   samples: number;
@@ -32,7 +33,11 @@ export interface Progress {
   elapsedMs: number;
 }
 
-/** Runs cases x samples with bounded concurrency; results keep suite order whatever finishes first. */
+/**
+ * Runs cases x samples with bounded concurrency; results keep suite order whatever finishes first. When the
+ * target's circuit breaker opens (every call failed the same unrecoverable way), the side stops at once: the
+ * samples in flight are cancelled, none left is started, and the TargetUnusableError is thrown (an error, exit 3).
+ */
 export async function runSuite(
   cases: LoadedCase[],
   target: Target,
@@ -70,6 +75,9 @@ export async function runSuite(
       })
     : undefined;
   const tasks: Promise<void>[] = [];
+  const stop = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
+  let unusable: TargetUnusableError | undefined;
   const remaining = cases.map(() => opts.samples);
   const finish = (i: number) => {
     progress.done++;
@@ -85,11 +93,21 @@ export async function runSuite(
       }
       tasks.push(
         limit(async () => {
-          const r = await runSample(c, k, target, rules, {
-            seed: opts.seed,
-            maxSteps: opts.maxSteps,
-            signal: opts.signal,
-          });
+          if (unusable) return;
+          let r: SampleResult;
+          try {
+            r = await runSample(c, k, target, rules, {
+              seed: opts.seed,
+              maxSteps: opts.maxSteps,
+              signal,
+            });
+          } catch (e) {
+            if (!(e instanceof TargetUnusableError)) throw e;
+            unusable ??= e;
+            stop.abort(e);
+            return;
+          }
+          if (unusable) return;
           out[i].samples[k] = r;
           checkpoint?.record(c.id, k, r);
           finish(i);
@@ -103,6 +121,7 @@ export async function runSuite(
     }
   });
   await Promise.all(tasks);
+  if (unusable) throw unusable;
   return {
     kind: 'safety-gate.results',
     schemaVersion: 1,

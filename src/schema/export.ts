@@ -21,12 +21,41 @@ export const FILE_SCHEMAS: Record<string, z.ZodType> = {
   'traffic-line': TrafficLineSchema,
 };
 
+/** What each file is, for the schema's own title and description (editors show them on hover). */
+const ABOUT: Record<string, string> = {
+  config: 'Project config (.safety-gate.yml): suite, rules, target, samples, policy, sign-off lists.',
+  case: 'Regression case(s): one case, or a list of cases, per file.',
+  'rule-pack': 'Rule pack: rules that grade a trajectory turn by turn.',
+  results: 'Results file: what a run produced; also the import format for other harnesses.',
+  target: 'Target file: how to reach the agent under test.',
+  policy: 'Failure budget overrides (policy file or the config `policy` key).',
+  incident: 'Incident: a production conversation to replay, with its context.',
+  'traffic-line': 'One line of a JSONL traffic log: a conversation.',
+};
+
+/** `$id` of a file kind's schema: stable, versioned, independent of where the package is installed. */
+export const schemaId = (name: string): string => `urn:agentic-safety-gate:schema:${name}:1`;
+
+/** The JSON Schema of one file kind, with `$id`, title and description. */
+export function fileSchema(name: string): Record<string, unknown> {
+  const schema = FILE_SCHEMAS[name];
+  if (!schema) throw new Error(`no schema named ${name}`);
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+  return {
+    $schema: json.$schema,
+    $id: schemaId(name),
+    title: `agentic-safety-gate ${name}`,
+    description: ABOUT[name],
+    ...json,
+  };
+}
+
+/** Writes every file kind's schema as DIR/<kind>.schema.json (the package ships them in schemas/). */
 export function exportSchemas(dir: string): string[] {
   mkdirSync(dir, { recursive: true });
-  return Object.entries(FILE_SCHEMAS).map(([name, schema]) => {
-    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+  return Object.keys(FILE_SCHEMAS).map((name) => {
     const file = join(dir, `${name}.schema.json`);
-    writeFileSync(file, JSON.stringify({ title: `agentic-safety-gate ${name}`, ...json }, null, 2) + '\n');
+    writeFileSync(file, JSON.stringify(fileSchema(name), null, 2) + '\n');
     return file;
   });
 }

@@ -11,6 +11,8 @@ import { plainMessages } from './wire.js';
  * makes no calls, while the samples of one case stay independent draws. Only successful answers are stored.
  */
 export function cached(target: Target, dir: string): Target {
+  // A target whose state cannot be known (a command outside git, too big to hash) is never answered from disk.
+  if (target.fingerprint.startsWith('uncacheable:')) return target;
   mkdirSync(dir, { recursive: true });
   return wrapTarget(target, async (req, signal) => {
     const key = sha256(

@@ -60,6 +60,98 @@ export interface ResilienceOptions {
   rpm?: number;
   /** First backoff step; doubles per attempt (with jitter), capped at 30 s. */
   baseDelayMs?: number;
+  /**
+   * Consecutive calls (after their retries) that must fail the same unrecoverable way, with no call ever
+   * answered, before the circuit breaker opens (default 3; 0 turns it off).
+   */
+  breakAfter?: number;
+}
+
+/** One distinct error message and how many calls or samples ended in it. */
+export interface ErrorCount {
+  message: string;
+  count: number;
+}
+
+/**
+ * A side that cannot be run at all: every call so far failed the same unrecoverable way (401 / 403 / 404,
+ * connection refused after retries, agent command not found) and none ever answered. Thrown by the target once
+ * its circuit breaker opens, and by the runner for the whole side: an error (exit 3), never a verdict.
+ */
+export class TargetUnusableError extends Error {
+  constructor(
+    /** The target's display name. */
+    readonly target: string,
+    /** What every call failed with, e.g. "HTTP 401" or "connection refused". */
+    readonly failure: string,
+    /** Calls that ended in an error before the breaker opened. */
+    readonly calls: number,
+    /** The first distinct errors, in order of first appearance, with their counts. */
+    readonly errors: ErrorCount[],
+  ) {
+    super(
+      `${target}: stopped after ${calls} call${calls === 1 ? '' : 's'} all failed with ${failure} and none answered` +
+        ` (${hint(failure)})\n` +
+        errors.map((e) => `  ${e.count}× ${e.message}`).join('\n'),
+    );
+    this.name = 'TargetUnusableError';
+  }
+}
+
+function hint(cause: string): string {
+  if (/401|403/.test(cause)) return 'check the API key and its permissions';
+  if (/404/.test(cause)) return 'check the URL, model and deployment name';
+  if (/refused/.test(cause)) return 'check that the agent is running and the URL and port are right';
+  return 'check the target command and that it exists in the checkout';
+}
+
+/** The unrecoverable failure a call ended in, as one short label; undefined for anything a later call might survive. */
+export function fatalCause(e: CallError): string | undefined {
+  if (e.status === 401 || e.status === 403 || e.status === 404) return `HTTP ${e.status}`;
+  if (/ECONNREFUSED|connection refused/i.test(e.message)) return 'connection refused';
+  if (/exited (with |\()127\b|command not found|cannot start agent command/i.test(e.message))
+    return 'agent command not found';
+  return undefined;
+}
+
+/** Counts how calls end; opens (and stays open) once the target has proven unusable. */
+class Breaker {
+  private answered = 0;
+  private streak = 0;
+  private streakCause: string | undefined;
+  private failed = 0;
+  private readonly seen = new Map<string, number>();
+  open: TargetUnusableError | undefined;
+
+  constructor(
+    private readonly name: string,
+    private readonly threshold: number,
+  ) {}
+
+  success(): void {
+    this.answered++;
+    this.streak = 0;
+  }
+
+  failure(e: CallError): void {
+    this.failed++;
+    const key = e.message.replace(/ \(gave up after \d+ attempts?\)$/, '');
+    if (this.seen.has(key) || this.seen.size < 5) this.seen.set(key, (this.seen.get(key) ?? 0) + 1);
+    const cause = fatalCause(e);
+    if (cause && cause === this.streakCause) this.streak++;
+    else {
+      this.streak = cause ? 1 : 0;
+      this.streakCause = cause;
+    }
+    if (this.threshold > 0 && !this.answered && cause && this.streak >= this.threshold && !this.open) {
+      this.open = new TargetUnusableError(
+        this.name,
+        cause,
+        this.failed,
+        [...this.seen].map(([message, count]) => ({ message, count })),
+      );
+    }
+  }
 }
 
 const MAX_DELAY_MS = 30_000;
@@ -76,17 +168,21 @@ export type Attempt = (req: AgentRequest, signal: AbortSignal) => Promise<AgentR
 export function resilient(base: Omit<Target, 'respond'>, attempt: Attempt, o: ResilienceOptions): Target {
   const limiter = o.rpm ? new RateLimiter(o.rpm) : undefined;
   const baseDelay = o.baseDelayMs ?? 250;
+  const breaker = new Breaker(base.name, o.breakAfter ?? 3);
   return wrapTarget(base, async (req, outer) => {
     let last: CallError | undefined;
     let attempts = 0;
     for (;;) {
       attempts++;
+      if (breaker.open) throw breaker.open;
       outer?.throwIfAborted();
       await limiter?.acquire();
       const timeout = AbortSignal.timeout(o.timeoutMs);
       const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
       try {
-        return await attempt(req, signal);
+        const res = await attempt(req, signal);
+        breaker.success();
+        return res;
       } catch (e) {
         if (outer?.aborted) throw e;
         last = classify(e, timeout.aborted, o.timeoutMs);
@@ -99,13 +195,15 @@ export function resilient(base: Omit<Target, 'respond'>, attempt: Attempt, o: Re
         await new Promise((r) => setTimeout(r, wait));
       }
     }
-    throw new CallError(
+    const failed = new CallError(
       redact(
         `${base.name}: ${last?.message ?? 'failed'} (gave up after ${attempts} attempt${attempts > 1 ? 's' : ''})`,
       ),
       false,
       last?.status,
     );
+    breaker.failure(failed);
+    throw breaker.open ?? failed;
   });
 }
 
@@ -121,6 +219,23 @@ function classify(e: unknown, timedOut: boolean, timeoutMs: number): CallError {
   if (err?.name === 'TypeError' && /fetch failed|terminated|socket|ECONN|EPIPE/i.test(msg))
     return new CallError(`connection error: ${msg}`, true);
   return new CallError(msg || String(e), false);
+}
+
+/** The system error code (ECONNREFUSED, ENOTFOUND…) or innermost message behind a wrapped network error. */
+function rootCause(e: unknown): string | undefined {
+  let cur = (e as { cause?: unknown })?.cause;
+  let last: string | undefined;
+  for (let depth = 0; cur && depth < 5; depth++) {
+    const c = cur as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown[] };
+    if (typeof c.code === 'string') return c.code;
+    if (Array.isArray(c.errors) && c.errors.length) {
+      const inner = c.errors[0] as { code?: unknown };
+      if (typeof inner?.code === 'string') return inner.code;
+    }
+    if (typeof c.message === 'string' && c.message) last = c.message;
+    cur = c.cause;
+  }
+  return last;
 }
 
 /** The SDKs' errors (OpenAI's and Anthropic's share this shape) as CallErrors the retry loop understands. */
@@ -144,7 +259,10 @@ export function fromSdkError(e: unknown): unknown {
   // The SDKs' error classes do not all set `name`; their constructors are named.
   const kind = (e as { constructor?: { name?: string } })?.constructor?.name ?? err?.name;
   if (kind === 'APIConnectionTimeoutError') return new CallError('timeout', true);
-  if (kind === 'APIConnectionError') return new CallError(`connection error: ${err.message}`, true);
+  if (kind === 'APIConnectionError') {
+    const why = rootCause(e);
+    return new CallError(`connection error: ${err.message}${why ? ` (${why})` : ''}`, true);
+  }
   if (kind === 'APIUserAbortError') return Object.assign(new Error('aborted'), { name: 'AbortError' });
   return e;
 }

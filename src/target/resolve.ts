@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -19,6 +18,7 @@ import { oneShotAttempt, persistentAttempt } from './command.js';
 import { httpAttempt } from './http.js';
 import { recordedAttempt } from './recorded.js';
 import { cached } from './cache.js';
+import { checkoutState } from './checkout.js';
 
 /** `sim:v1` shorthand, or a target file (YAML/JSON). */
 export function parseTargetArg(arg: string, cwd = process.cwd()): TargetSpec {
@@ -47,6 +47,13 @@ export interface TargetOptions {
   env?: NodeJS.ProcessEnv;
   /** First retry backoff (tests shorten it). */
   baseDelayMs?: number;
+  /**
+   * Paths (files or folders) left out of a command agent's checkout state besides the ones safety-gate always
+   * recognises as its own (cache, checkpoints, results, reports): e.g. the run's output folder.
+   */
+  exclude?: string[];
+  /** Where a once-per-run notice goes (default: stderr, as "warning: …"). */
+  onWarning?: (message: string) => void;
 }
 
 /** A string that can only be meant as a file: one word, a path, a text-file extension. */
@@ -66,31 +73,23 @@ function systemPrompt(spec: { system?: string }, cwd: string, where: string): st
   return spec.system;
 }
 
-/** What the agent's behaviour depends on in a checkout: its commit and uncommitted changes. */
-function checkoutState(cwd: string): string {
-  try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], {
-      cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], {
-      cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    const diff = dirty
-      ? execFileSync('git', ['diff', 'HEAD'], {
-          cwd,
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'ignore'],
-          maxBuffer: 64 << 20,
-        })
-      : '';
-    return sha256(head + dirty + diff);
-  } catch {
-    return `uncacheable:${randomUUID()}`; // not a git checkout: never reuse answers across runs
-  }
+const warned = new Set<string>();
+/** Said once per process, whatever number of targets hit it. */
+function warnOnce(message: string, sink?: (m: string) => void): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  (sink ?? ((m: string) => process.stderr.write(`warning: ${m}\n`)))(message);
+}
+
+/** A command agent's checkout state; when there is none, the cache and resume are off (and we say so once). */
+function commandState(cwd: string, command: string, o: TargetOptions): string {
+  const s = checkoutState(cwd, {
+    command,
+    exclude: [...(o.exclude ?? []), ...(o.cacheDir ? [o.cacheDir] : [])],
+  });
+  if (s.state !== null) return s.state;
+  warnOnce(`the response cache and resume are off for "${command}": ${s.reason}`, o.onWarning);
+  return `uncacheable:${randomUUID()}`;
 }
 
 function apiKey(
@@ -146,7 +145,7 @@ export function createTarget(spec: TargetSpec, where = 'target', o: TargetOption
       name = spec.name ?? `http:${new URL(spec.url).host}`;
       break;
     case 'command': {
-      state = checkoutState(cwd);
+      state = commandState(cwd, spec.command, o);
       if (spec.persistent) {
         const p = persistentAttempt(spec, cwd, system);
         attempt = p.attempt;
@@ -174,7 +173,8 @@ export function createTarget(spec: TargetSpec, where = 'target', o: TargetOption
       return target;
     }
   }
-  const fingerprint = sha256(canonicalJson({ ...behaviour, system: system ?? null, state }));
+  const hash = sha256(canonicalJson({ ...behaviour, system: system ?? null, state }));
+  const fingerprint = state.startsWith('uncacheable:') ? `uncacheable:${hash.slice(7)}` : hash;
   const target = resilient({ name, fingerprint, simulated: false, close }, attempt, {
     maxRetries: spec.maxRetries,
     timeoutMs: spec.timeoutMs,

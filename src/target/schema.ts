@@ -12,16 +12,18 @@ export const SimParamsSchema = z.strictObject({
   leakSecrets: z.number().min(0).max(1).optional(),
 });
 
+const NAME = 'display name in reports (default: derived from the type)';
+
 export const SimTargetSchema = z.strictObject({
-  type: z.literal('sim'),
-  name: z.string().optional(),
-  profile: z.string().default('v1'),
-  params: SimParamsSchema.optional(),
+  type: z.literal('sim').describe('built-in simulated agent (demo and tests; no keys)'),
+  name: z.string().optional().describe(NAME),
+  profile: z.string().default('v1').describe('simulated agent profile: v1, v2, …'),
+  params: SimParamsSchema.optional().describe('tunes the profile (probabilities 0..1)'),
 });
 
 /** How a call to a real agent may fail and be retried (SPEC §5 Faults). */
 const resilience = {
-  name: z.string().optional(),
+  name: z.string().optional().describe(NAME),
   timeoutMs: z.int().min(1).default(60_000).describe('per call; a hung call is aborted and retried'),
   maxRetries: z
     .int()
@@ -36,12 +38,12 @@ const resilience = {
 const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name');
 
 export const OpenAITargetSchema = z.strictObject({
-  type: z.literal('openai'),
-  model: z.string().min(1),
+  type: z.literal('openai').describe('any OpenAI-compatible chat-completions endpoint, with tools'),
+  model: z.string().min(1).describe('model name sent to the endpoint'),
   baseUrl: z.url().optional().describe("default: the provider's"),
-  apiKeyEnv: EnvName.default('OPENAI_API_KEY'),
-  temperature: z.number().min(0).max(2).optional(),
-  maxTokens: z.int().min(1).optional(),
+  apiKeyEnv: EnvName.default('OPENAI_API_KEY').describe('environment variable holding the API key'),
+  temperature: z.number().min(0).max(2).optional().describe('sampling temperature'),
+  maxTokens: z.int().min(1).optional().describe('maximum tokens per answer'),
   headers: z
     .record(z.string(), z.string())
     .optional()
@@ -50,12 +52,12 @@ export const OpenAITargetSchema = z.strictObject({
 });
 
 export const AnthropicTargetSchema = z.strictObject({
-  type: z.literal('anthropic'),
-  model: z.string().min(1),
-  baseUrl: z.url().optional(),
-  apiKeyEnv: EnvName.default('ANTHROPIC_API_KEY'),
-  temperature: z.number().min(0).max(1).optional(),
-  maxTokens: z.int().min(1).default(1024),
+  type: z.literal('anthropic').describe('Anthropic Messages API, with tools'),
+  model: z.string().min(1).describe('model name'),
+  baseUrl: z.url().optional().describe("default: the provider's"),
+  apiKeyEnv: EnvName.default('ANTHROPIC_API_KEY').describe('environment variable holding the API key'),
+  temperature: z.number().min(0).max(1).optional().describe('sampling temperature'),
+  maxTokens: z.int().min(1).default(1024).describe('maximum tokens per answer'),
   ...resilience,
 });
 
@@ -63,9 +65,14 @@ export const AnthropicTargetSchema = z.strictObject({
 export const FORBIDDEN_ENV = /^(GITHUB_TOKEN|GH_TOKEN|INPUT_.*|ACTIONS_.*|RUNNER_.*|ACTIONS)$/i;
 
 export const CommandTargetSchema = z.strictObject({
-  type: z.literal('command'),
+  type: z
+    .literal('command')
+    .describe('your agent as a process: JSON request on stdin, JSON response on stdout'),
   command: z.string().min(1).describe('run with the shell, in the checkout of the ref under test'),
-  env: z.record(z.string(), z.string()).optional(),
+  env: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('environment for the process besides PATH/HOME/locale (secrets are never passed implicitly)'),
   passEnv: z
     .array(
       z
@@ -85,9 +92,9 @@ export const CommandTargetSchema = z.strictObject({
 });
 
 export const HttpTargetSchema = z.strictObject({
-  type: z.literal('http'),
-  url: z.url(),
-  method: z.enum(['POST', 'PUT']).default('POST'),
+  type: z.literal('http').describe('any JSON webhook: templated request, reply found by path'),
+  url: z.url().describe('the webhook URL'),
+  method: z.enum(['POST', 'PUT']).default('POST').describe('HTTP method'),
   headers: z.record(z.string(), z.string()).optional().describe('${ENV} expands from the environment'),
   body: z
     .json()
@@ -105,8 +112,8 @@ export const HttpTargetSchema = z.strictObject({
 });
 
 export const RecordedTargetSchema = z.strictObject({
-  type: z.literal('recorded'),
-  name: z.string().optional(),
+  type: z.literal('recorded').describe('transcripts captured elsewhere, replayed'),
+  name: z.string().optional().describe(NAME),
   file: z
     .string()
     .min(1)

@@ -57,7 +57,7 @@ export interface CaseStats {
   compared: boolean;
   /** Severity or category the candidate's results gave, when they differ from the baseline's (which rules). */
   changed?: { severity?: string; category?: string };
-  /** The first failing candidate sample of a regressed (or failing new) case, for the report's transcripts. */
+  /** The first failing candidate sample of any case the candidate failed at least once, for the transcripts. */
   example?: FailureExample;
 }
 
@@ -223,6 +223,9 @@ function caseStats(
       compared: i !== undefined,
       ...(Object.keys(changed).length ? { changed } : {}),
     };
+    // Every case the candidate failed at least once carries a failing transcript, whatever its status.
+    const example = failureExample(p.cand);
+    if (example) row.example = example;
     if (i !== undefined) {
       const neverFailedBefore = p.b.passes === p.b.valid;
       const alwaysFailsNow = p.c.passes === 0;
@@ -230,7 +233,6 @@ function caseStats(
       const alwaysFailedBefore = p.b.passes === 0;
       if (worseAdj[i] < alpha || (neverFailedBefore && alwaysFailsNow)) {
         row.status = 'regressed';
-        row.example = failureExample(p.cand);
       } else if (betterAdj[i] < alpha || (neverFailsNow && alwaysFailedBefore)) row.status = 'fixed';
     }
     return row;
@@ -245,6 +247,7 @@ function caseStats(
       pAdjusted: null,
       status: 'new',
       compared: false,
+      ...(failureExample(c) ? { example: failureExample(c) } : {}),
     });
   }
   for (const c of removed) {

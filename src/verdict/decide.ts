@@ -1,6 +1,22 @@
 import type { Policy } from '../policy/schema.js';
 import type { Comparison } from './compare.js';
 import { listIds, pct, pvalue as pv } from '../util/format.js';
+import { droppedCases, failingCases } from './worse.js';
+import type { CaseStats } from './compare.js';
+
+/** " Cases: a (critical, 5/5 → 4/5), b … and 3 more." — every reason names the cases behind it. */
+function named(cases: CaseStats[], max = 5): string {
+  if (!cases.length) return '';
+  const label = (c: CaseStats) => {
+    const b = c.baseline;
+    const k = c.candidate;
+    const nums =
+      b && k ? `${b.passes}/${b.valid} → ${k.passes}/${k.valid}` : k ? `${k.passes}/${k.valid}` : '';
+    return `${c.id} (${c.severity}${nums ? `, ${nums}` : ''})`;
+  };
+  return ` Cases: ${listIds(cases.map(label), max)}.`;
+}
+const ids = (cases: CaseStats[]) => cases.map((c) => c.id);
 
 export type Verdict = 'OK' | 'WARN' | 'BLOCK';
 
@@ -38,12 +54,14 @@ export function decide(
     );
   }
   const drop = -o.delta;
+  const dropped = droppedCases(cmp.cases);
   if (o.pValue < policy.alpha && drop >= policy.minRegression) {
     add(
       'BLOCK',
       'regression',
-      `Pass rate fell by ${pct(drop)} (p = ${pv(o.pValue)}, ${o.test}): significant and at least ${pct(policy.minRegression)}.`,
+      `Pass rate fell by ${pct(drop)} (p = ${pv(o.pValue)}, ${o.test}): significant and at least ${pct(policy.minRegression)}.${named(dropped)}`,
       {
+        cases: ids(dropped),
         delta: o.delta,
         pValue: o.pValue,
         alpha: policy.alpha,
@@ -55,8 +73,9 @@ export function decide(
     add(
       'WARN',
       'regression_not_significant',
-      `Pass rate fell by ${pct(drop)}, not significant (p = ${pv(o.pValue)}).`,
+      `Pass rate fell by ${pct(drop)}, not significant (p = ${pv(o.pValue)}).${named(dropped)}`,
       {
+        cases: ids(dropped),
         delta: o.delta,
         pValue: o.pValue,
         alpha: policy.alpha,
@@ -64,12 +83,23 @@ export function decide(
       },
     );
   }
+  const delayedShare = (x: CaseStats['candidate']) =>
+    x && x.valid ? x.firstFailureTurns.filter((t) => t >= policy.delayedTurn).length / x.valid : 0;
+  const delayedUp = cmp.cases
+    .filter((c) => c.candidate && delayedShare(c.candidate) > delayedShare(c.baseline))
+    .sort(
+      (a, b) =>
+        delayedShare(b.candidate) -
+          delayedShare(b.baseline) -
+          (delayedShare(a.candidate) - delayedShare(a.baseline)) || a.id.localeCompare(b.id),
+    );
   if (d.pValue < policy.alpha && d.delta >= policy.maxDelayedIncrease) {
     add(
       'BLOCK',
       'delayed_failure_increase',
-      `Delayed failures (first failure at turn ${policy.delayedTurn} or later) rose by ${pct(d.delta)}, from ${pct(d.baseline)} to ${pct(d.candidate)} (p = ${pv(d.pValue)}).`,
+      `Delayed failures (first failure at turn ${policy.delayedTurn} or later) rose by ${pct(d.delta)}, from ${pct(d.baseline)} to ${pct(d.candidate)} (p = ${pv(d.pValue)}).${named(delayedUp)}`,
       {
+        cases: ids(delayedUp),
         delta: d.delta,
         baseline: d.baseline,
         candidate: d.candidate,
@@ -91,14 +121,17 @@ export function decide(
       },
     );
   }
+  const failing = failingCases(cmp.cases);
   for (const [severity, limit] of Object.entries(policy.maxFailureRate)) {
     const rate = cmp.candidate.failureRateBySeverity[severity];
     if (limit !== undefined && rate !== undefined && rate > limit) {
+      const failingOf = failing.filter((c) => c.severity === severity);
       add(
         'BLOCK',
         'failure_rate_exceeded',
-        `Candidate failure rate on ${severity} cases is ${pct(rate)}, above the budget of ${pct(limit)}.`,
+        `Candidate failure rate on ${severity} cases is ${pct(rate)}, above the budget of ${pct(limit)}.${named(failingOf)}`,
         {
+          cases: ids(failingOf),
           severity,
           rate,
           limit,
@@ -108,11 +141,13 @@ export function decide(
   }
   for (const c of cmp.categories) {
     if (c.pAdjusted < policy.alpha && c.delta < 0) {
+      const inCat = dropped.filter((x) => x.category === c.name);
       add(
         'WARN',
         'category_regression',
-        `Category ${c.name} regressed by ${pct(-c.delta)} (Holm-adjusted p = ${pv(c.pAdjusted)}).`,
+        `Category ${c.name} regressed by ${pct(-c.delta)} (Holm-adjusted p = ${pv(c.pAdjusted)}).${named(inCat)}`,
         {
+          cases: ids(inCat),
           category: c.name,
           delta: c.delta,
           pAdjusted: c.pAdjusted,
@@ -133,11 +168,20 @@ export function decide(
   }
   const errorRate = Math.max(cmp.baseline.errorRate, cmp.candidate.errorRate);
   if (errorRate > policy.maxErrorRate) {
+    const withErrors = cmp.cases
+      .filter((c) => (c.candidate?.errors ?? 0) + (c.baseline?.errors ?? 0) > 0)
+      .sort(
+        (a, b) =>
+          (b.candidate?.errors ?? 0) +
+            (b.baseline?.errors ?? 0) -
+            ((a.candidate?.errors ?? 0) + (a.baseline?.errors ?? 0)) || a.id.localeCompare(b.id),
+      );
     add(
       'WARN',
       'error_rate',
-      `Error rate ${pct(cmp.candidate.errorRate)} on the candidate, ${pct(cmp.baseline.errorRate)} on the baseline: above ${pct(policy.maxErrorRate)}; errors are excluded from the rates, never counted as passes.`,
+      `Error rate ${pct(cmp.candidate.errorRate)} on the candidate, ${pct(cmp.baseline.errorRate)} on the baseline: above ${pct(policy.maxErrorRate)}; errors are excluded from the rates, never counted as passes.${named(withErrors)}`,
       {
+        cases: ids(withErrors),
         baseline: cmp.baseline.errorRate,
         candidate: cmp.candidate.errorRate,
         maxErrorRate: policy.maxErrorRate,

@@ -13,6 +13,9 @@ export function registerMerge(program: Command): void {
     .option('--config <file>', 'config whose `import` section maps category and severity')
     .action((files: string[], o: { out: string; format?: string; config?: string }) => {
       const merged = merge(files, o.out, importOptions(o));
-      process.stdout.write(`${merged.cases.length} cases from ${files.length} files -> ${o.out}\n`);
+      const n = merged.cases.length;
+      process.stdout.write(
+        `${n} case${n === 1 ? '' : 's'} from ${files.length} file${files.length === 1 ? '' : 's'}: wrote ${o.out}\n`,
+      );
     });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { rerender } from '../../app/report.js';
+import { displayPath } from '../../input/sources.js';
 
 export function registerReport(program: Command): void {
   program
@@ -12,6 +13,6 @@ export function registerReport(program: Command): void {
     .option('--out-dir <dir>', 'where the reports go', 'artifacts')
     .option('--report-url <url>', 'link to the full report, shown in summary.md')
     .action((file: string, o: { outDir: string; reportUrl?: string }) => {
-      for (const f of rerender(file, o)) process.stdout.write(`${f}\n`);
+      for (const f of rerender(file, o)) process.stdout.write(`wrote ${displayPath(f)}\n`);
     });
 }

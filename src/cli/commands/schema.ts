@@ -7,6 +7,6 @@ export function registerSchema(program: Command): void {
     .description('write JSON Schemas for every file kind (for editor autocompletion)')
     .requiredOption('--out <dir>', 'folder to write *.schema.json into')
     .action((o: { out: string }) => {
-      for (const f of writeSchemas(o.out)) process.stdout.write(`${f}\n`);
+      for (const f of writeSchemas(o.out)) process.stdout.write(`wrote ${f}\n`);
     });
 }

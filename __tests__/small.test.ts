@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { casesYaml } from '../src/case/emit.js';
+import { eta, progressReporter } from '../src/report/progress.js';
+import { makeCase } from './helpers/cases.js';
+import { runCli } from './helpers/cli.js';
+
+const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+
+describe('smaller things off the happy path', () => {
+  it('emitted case YAML has no anchors or aliases, even for repeated values', () => {
+    const tool = {
+      name: 'fetch_url',
+      parameters: { type: 'object', properties: { url: { type: 'string' } } },
+      result: 'ok',
+    };
+    const turns = [{ user: 'hi' }];
+    const a = makeCase({ id: 'a', tools: [tool], turns });
+    const b = makeCase({ id: 'b', tools: [tool], turns });
+    // The same objects in both cases: what made the yaml library write &a1 / *a1.
+    b.tools = a.tools;
+    b.turns = a.turns;
+    const text = casesYaml([a, b], ['test']);
+    expect(text).not.toMatch(/[&*]a\d/);
+    expect(text.match(/name: fetch_url/g)).toHaveLength(2);
+  });
+
+  it('examples/traffic/generate.mjs --help prints usage and never overwrites the committed log', () => {
+    const log = 'examples/traffic/support-2026-10.jsonl';
+    const before = sha(log);
+    const help = spawnSync(process.execPath, ['examples/traffic/generate.mjs', '--help'], {
+      encoding: 'utf8',
+    });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: node examples\/traffic\/generate\.mjs/);
+    const bad = spawnSync(process.execPath, ['examples/traffic/generate.mjs', 'many'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/expected a whole number of conversations/);
+    expect(sha(log)).toBe(before);
+    // A real run to another file still works.
+    const out = join(mkdtempSync(join(tmpdir(), 'sg-traffic-')), 't.jsonl');
+    const ok = spawnSync(process.execPath, ['examples/traffic/generate.mjs', '20', out], {
+      encoding: 'utf8',
+    });
+    expect(ok.status).toBe(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(20);
+  });
+
+  it('ETA: no guess from the first samples; then minutes and seconds', () => {
+    expect(eta({ done: 1, total: 132, elapsedMs: 80 })).toBe('ETA estimating');
+    expect(eta({ done: 20, total: 132, elapsedMs: 500 })).toBe('ETA estimating');
+    expect(eta({ done: 66, total: 132, elapsedMs: 3000 })).toBe('ETA 3s');
+    expect(eta({ done: 10, total: 100, elapsedMs: 20_000 })).toBe('ETA 3m00s');
+  });
+
+  it('progress in a CI log: a short run prints only its final line, in the singular where it is one', () => {
+    let out = '';
+    const stream = {
+      isTTY: false,
+      write: (s: string) => ((out += s), true),
+    } as unknown as NodeJS.WriteStream;
+    const report = progressReporter('run', stream, 10_000);
+    const base = { cases: 1, calls: 1, errors: 0, failures: 0 };
+    report({ ...base, done: 1, total: 2, casesDone: 0, elapsedMs: 10 });
+    expect(out).toBe('');
+    report({ ...base, done: 2, total: 2, casesDone: 1, calls: 2, elapsedMs: 20 });
+    expect(out).toBe('run: 1/1 case, 2/2 samples, 2 calls, 0 failing, 0 errors\n');
+  });
+
+  it('merge says "1 case" and "wrote"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-merge-'));
+    const part = (shard: string) =>
+      JSON.stringify({
+        kind: 'safety-gate.results',
+        schemaVersion: 1,
+        target: { name: 't' },
+        shard,
+        cases:
+          shard === '1/2'
+            ? [
+                {
+                  id: 'a',
+                  category: 'x',
+                  severity: 'low',
+                  samples: [{ passed: true, firstFailureTurn: null }],
+                },
+              ]
+            : [],
+      });
+    writeFileSync(join(dir, 'r1.json'), part('1/2'));
+    writeFileSync(join(dir, 'r2.json'), part('2/2'));
+    const r = await runCli([
+      'merge',
+      join(dir, 'r1.json'),
+      join(dir, 'r2.json'),
+      '--out',
+      join(dir, 'all.json'),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`1 case from 2 files: wrote ${join(dir, 'all.json')}\n`);
+  });
+
+  it('no command: the help on stderr and exit 3 (a CI step that lost its command must not pass)', async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/Usage: safety-gate/);
+    expect(r.stderr).toMatch(/error: no command given/);
+  });
+});
