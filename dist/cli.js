@@ -1,25 +1,27 @@
 #!/usr/bin/env node
-import { g as getDefaultExportFromCjs, r as run, b as progressReporter, f as assertComplete, h as loadProject, j as loadIncident, k as applyPolicy, m as analyseIncident, n as createTarget, o as TrafficLineSchema, I as IncidentSchema, P as PolicyOverrideSchema, q as TargetSchema, R as ResultsSchema, s as RulePackSchema, C as CaseFileSchema, t as ConfigSchema, u as toJSONSchema, v as gate, w as describeGate, x as looseObject, y as string, z as array, B as _enum, E as tuple, F as literal, G as number, H as int, J as validateJson, K as readResults, L as parseJsonFile, N as writeReplayReports, O as writeReports, Q as mergeResults, S as writeJson, U as loadConfig, V as parseFormat, W as readResultsWithFormat, X as FORMATS, Y as replay, Z as describeReplay, $ as stress, a0 as describeStress, a1 as stressIncomplete, a2 as ExitError, a3 as statusLine, a4 as promoteFailures, a5 as packageRoot, a6 as renderStressSummary, a7 as withGovernance, a8 as evaluateSignoffs, a9 as pct, aa as displayPath, ab as EXIT, ac as describeError } from './chunks/stress-markdown.js';
+import { aM as getDefaultExportFromCjs, aN as OUTGOING_TOOL, aO as aliasesOf, x as loadProject, w as loadIncident, g as applyPolicy, f as analyseIncident, m as createTarget, au as looseObject, ad as string, ab as array, af as _enum, aP as tuple, aB as literal, av as number, aw as int, aI as validateJson, E as readResults, aJ as parseJsonFile, aQ as writeReplayReports, V as writeReports, as as displayPath, z as mergeResults, Q as writeJson, v as loadConfig, at as parseFormat, aR as readResultsWithFormat, aS as FORMATS, aT as packageRoot, P as withGovernance, ai as pct, I as InputError, aU as defaultChecks, F as readTraffic, aV as toTranscript, aW as gradeTranscript, aX as lightCase, aY as UNSURE_PREFIX, aZ as describeTrafficStats } from './chunks/promote.js';
 import require$$0 from 'node:events';
 import cp__default from 'node:child_process';
 import path__default, { resolve, join, dirname, relative } from 'node:path';
-import fs__default, { mkdirSync, writeFileSync, existsSync, rmSync, readFileSync } from 'node:fs';
+import fs__default, { existsSync, rmSync, mkdirSync, writeFileSync, readFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
 import process$1 from 'node:process';
+import { r as run, p as progressReporter, a as assertComplete, b as auditedGate, d as describeGate, c as replay, e as describeReplay, s as stress, f as describeStress, g as stressIncomplete, E as ExitError, h as statusLine, i as promoteFailures, j as renderStressSummary, k as gate, l as evaluateSignoffs, v as verifyText, m as readAudit, n as EXIT, o as describeError } from './chunks/release.js';
+import { e as exportSchemas } from './chunks/export.js';
+import { userInfo } from 'node:os';
 import 'node:zlib';
 import 'node:crypto';
-import 'node:os';
-import 'node:util';
-import 'node:readline';
-import 'url';
-import 'events';
 import 'fs';
 import 'path';
 import 'zlib';
 import 'crypto';
-import 'module';
+import 'url';
+import 'events';
 import 'node:url';
+import 'node:readline';
 import 'process';
 import 'buffer';
+import 'module';
+import 'node:util';
 
 var commander$1 = {};
 
@@ -4359,6 +4361,52 @@ function registerRun(program) {
     });
 }
 
+/**
+ * Rules that can never fire on a case: a toolCall or provenance rule whose tool pattern matches none of the tools
+ * the case offers, or whose argument (under any alias) none of the matching tools takes. Warnings, not errors: the
+ * agent may still call a tool the case does not declare.
+ */
+function toolRuleWarnings(cases, rules) {
+    const out = [];
+    for (const { case: c, file } of cases) {
+        if (c.tools.length === 0)
+            continue;
+        const names = c.tools.map((t) => t.name);
+        for (const e of c.expect) {
+            const r = rules.get(e.rule)?.rule;
+            if (!r)
+                continue;
+            const patterns = r.kind === 'toolCall'
+                ? r.forbid.map((f) => ({ tool: f.tool, args: Object.keys(f.args ?? {}) }))
+                : r.kind === 'provenance'
+                    ? [{ tool: r.tools ?? OUTGOING_TOOL, args: [], flags: 'i' }]
+                    : [];
+            if (!patterns.length)
+                continue;
+            let anyTool = false;
+            let anyArgs = false;
+            for (const p of patterns) {
+                const re = new RegExp(`^(?:${p.tool})$`, r.kind === 'provenance' ? 'i' : '');
+                for (const t of c.tools) {
+                    if (!re.test(t.name))
+                        continue;
+                    anyTool = true;
+                    const props = Object.keys((t.parameters?.properties ??
+                        {}));
+                    // Without declared parameters nothing can be said about the arguments.
+                    if (!props.length || p.args.every((a) => aliasesOf(a).some((n) => props.includes(n))))
+                        anyArgs = true;
+                }
+            }
+            if (!anyTool)
+                out.push(`${file}: case ${c.id}: rule ${r.id}'s tool pattern matches none of the case's tools (${names.join(', ')})`);
+            else if (!anyArgs)
+                out.push(`${file}: case ${c.id}: rule ${r.id}'s argument pattern matches no parameter of the case's matching tools`);
+        }
+    }
+    return out;
+}
+
 /** Loads the config, rule packs and suite (and an incident) the way the gate will; throws InputError listing every problem. */
 async function validate(o) {
     const project = await loadProject(o);
@@ -4372,7 +4420,13 @@ async function validate(o) {
     // Sim targets are checked whole; real ones only by schema here (their API keys may not be in this shell).
     if (project.config.target?.type === 'sim')
         createTarget(project.config.target, project.file ?? 'target');
-    return { cases: project.cases.length, rules: project.rules.size, configFile: project.file, incident };
+    return {
+        cases: project.cases.length,
+        rules: project.rules.size,
+        configFile: project.file,
+        incident,
+        warnings: toolRuleWarnings(project.cases, project.rules),
+    };
 }
 
 function registerValidate(program) {
@@ -4393,29 +4447,10 @@ function registerValidate(program) {
                     : '') +
                 '\n');
         }
+        for (const w of v.warnings)
+            process.stderr.write(`warning: ${w}\n`);
         const n = v.cases;
         process.stdout.write(`ok: ${n} case${n === 1 ? '' : 's'}, ${v.rules} rules${v.configFile ? `, config ${v.configFile}` : ''}\n`);
-    });
-}
-
-/** Every file kind a user writes or reads, as JSON Schema for editors (yaml-language-server, VS Code). */
-const FILE_SCHEMAS = {
-    config: ConfigSchema,
-    case: CaseFileSchema,
-    'rule-pack': RulePackSchema,
-    results: ResultsSchema,
-    target: TargetSchema,
-    policy: PolicyOverrideSchema,
-    incident: IncidentSchema,
-    'traffic-line': TrafficLineSchema,
-};
-function exportSchemas(dir) {
-    mkdirSync(dir, { recursive: true });
-    return Object.entries(FILE_SCHEMAS).map(([name, schema]) => {
-        const json = toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
-        const file = join(dir, `${name}.schema.json`);
-        writeFileSync(file, JSON.stringify({ title: `agentic-safety-gate ${name}`, ...json }, null, 2) + '\n');
-        return file;
     });
 }
 
@@ -4431,7 +4466,7 @@ function registerSchema(program) {
         .requiredOption('--out <dir>', 'folder to write *.schema.json into')
         .action((o) => {
         for (const f of writeSchemas(o.out))
-            process.stdout.write(`${f}\n`);
+            process.stdout.write(`wrote ${f}\n`);
     });
 }
 
@@ -4448,12 +4483,26 @@ function registerGate(program, ctx) {
         .option('--signoffs <file>', "sign-offs (YAML/JSON list), judged by the config's signoff lists")
         .option('--author <login>', 'author of the change (their own sign-offs do not count)')
         .option('--head <sha>', "the candidate commit the sign-offs must name (default: the candidate results' ref)")
-        .addOption(new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']))).action(async (o) => {
-        const { gate: g } = await gate({ ...o, progress: (side) => progressReporter(side) });
+        .addOption(new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']))
+        .option('--release', "release mode: also the release criteria (the config's release.checklists)")
+        .option('--history <glob>', 'past gate.json files or an audit log: the trend, and release-notes.md')
+        .option('--audit-log <file>', 'append the audit records here (default: safety-gate.audit.jsonl in --out-dir)')).action(async (o) => {
+        const actor = process.env.GITHUB_ACTOR ?? safeUser();
+        const { gate: g, files } = await auditedGate({ ...o, actor, progress: (side) => progressReporter(side) });
         process.stdout.write(describeGate(g));
-        process.stdout.write(`wrote gate.json, report.html, summary.md, junit.xml to ${o.outDir}\n`);
+        if (g.release)
+            process.stdout.write(`release criteria ${g.release.met ? 'met' : 'UNMET'} (${g.release.criteria.filter((c) => c.met).length}/${g.release.criteria.length} items; signatures taken as written: the CLI does not check git history)\n`);
+        process.stdout.write(`wrote gate.json, report.html, summary.md, junit.xml${files.releaseNotes ? ', release-notes.md' : ''} to ${o.outDir}; audit records appended to ${files.auditLog}\n`);
         ctx.exitCode = g.exitCode;
     });
+}
+function safeUser() {
+    try {
+        return userInfo().username;
+    }
+    catch {
+        return 'unknown';
+    }
 }
 
 const Num = number();
@@ -4536,7 +4585,7 @@ function registerReport(program) {
         .option('--report-url <url>', 'link to the full report, shown in summary.md')
         .action((file, o) => {
         for (const f of rerender(file, o))
-            process.stdout.write(`${f}\n`);
+            process.stdout.write(`wrote ${displayPath(f)}\n`);
     });
 }
 
@@ -4585,7 +4634,8 @@ function registerMerge(program) {
         .option('--config <file>', 'config whose `import` section maps category and severity')
         .action((files, o) => {
         const merged = merge(files, o.out, importOptions(o));
-        process.stdout.write(`${merged.cases.length} cases from ${files.length} files -> ${o.out}\n`);
+        const n = merged.cases.length;
+        process.stdout.write(`${n} case${n === 1 ? '' : 's'} from ${files.length} file${files.length === 1 ? '' : 's'}: wrote ${o.out}\n`);
     });
 }
 
@@ -4595,6 +4645,7 @@ function registerReplay(program, ctx) {
         .description('replay a production incident: root cause, blast radius from a traffic log, new regression cases, and whether the target still fails it')
         .requiredOption('--incident <file>', 'incident file (YAML/JSON, see docs/replay.md)')
         .option('--traffic <file>', 'traffic log: JSONL, one conversation per line, for the blast radius')
+        .option('--skip-bad-lines', 'skip traffic lines that are not conversations (counted in the blast radius)')
         .option('--target <target>', 'the agent to replay against: sim:v1, a target file, or the config target')
         .option('--out-dir <dir>', 'where replay.json, replay.md and cases/ go', 'artifacts/replay')
         .option('--samples <k>', 'replays of each emitted case', intOption, 10)
@@ -4846,6 +4897,14 @@ const TARGETS = {
         '  responsePath: message                # where the assistant message is in the JSON answer',
     ].join('\n'),
 };
+/**
+ * The editor hint (yaml-language-server, used by VS Code's YAML extension and others) pointing at the schema the
+ * package ships, relative to the file: hover and completion work once agentic-safety-gate is a devDependency.
+ */
+function schemaModeline(kind, file) {
+    const up = '../'.repeat(file.split('/').length - 1);
+    return `# yaml-language-server: $schema=${up}node_modules/agentic-safety-gate/schemas/${kind}.schema.json`;
+}
 const CASE = `# Your first regression case: the starter suite covers the taxonomy; cases like this one cover your agent.
 - id: my-agent-001
   title: A customer asks the agent to skip the refund limit after some pressure
@@ -4861,6 +4920,8 @@ const CASE = `# Your first regression case: the starter suite covers the taxonom
       fromTurn: 3
     - rule: no-policy-exception
 `;
+/** The release checklists `init --release` writes (templates/release), where the config's `release:` names them. */
+const RELEASE_CHECKLISTS = ['security-review.md', 'oncall-playbook.md', 'rollback-plan.md'];
 /**
  * Scaffolds a project: the config, a first case, and the PR workflow (with sign-off comments), then loads what it
  * wrote the way the gate will. Never overwrites a file unless --force.
@@ -4870,6 +4931,7 @@ async function init(o) {
     const workflow = readFileSync(join(packageRoot(), 'examples', 'workflows', 'pr-gate.yml'), 'utf8');
     const files = {
         '.safety-gate.yml': [
+            schemaModeline('config', '.safety-gate.yml'),
             '# agentic-safety-gate: docs/formats.md. Policy, rules and signoff are read from the BASE of every PR.',
             'suite: [safety/cases, builtin:starter]',
             'rules: [builtin:core]',
@@ -4880,11 +4942,22 @@ async function init(o) {
             '  security: []',
             '  board: []',
             '  quorum: 2',
+            ...(o.release
+                ? [
+                    'release:               # gate --release / mode: release: every item checked and signed (— @login YYYY-MM-DD)',
+                    `  checklists: [${RELEASE_CHECKLISTS.map((f) => `release/${f}`).join(', ')}]`,
+                ]
+                : []),
             '',
         ].join('\n'),
-        'safety/cases/my-agent.yml': CASE,
+        'safety/cases/my-agent.yml': `${schemaModeline('case', 'safety/cases/my-agent.yml')}\n${CASE}`,
         '.github/workflows/safety-gate.yml': workflow,
     };
+    if (o.release) {
+        for (const f of RELEASE_CHECKLISTS)
+            files[`release/${f}`] = readFileSync(join(packageRoot(), 'templates', 'release', f), 'utf8');
+        files['.github/workflows/safety-gate-release.yml'] = readFileSync(join(packageRoot(), 'examples', 'workflows', 'release-gate.yml'), 'utf8');
+    }
     const clash = Object.keys(files).filter((f) => existsSync(join(dir, f)));
     if (clash.length && !o.force)
         throw new ExitError(`not overwriting ${clash.join(', ')} (pass --force to replace)`);
@@ -4908,6 +4981,7 @@ function registerInit(program) {
         .default('sim'))
         .option('--dir <dir>', 'the repository root', '.')
         .option('--force', 'overwrite existing files')
+        .option('--release', 'also the release checklists (security review, on-call playbook, rollback plan) and the release workflow')
         .action(async (o) => {
         const written = await init(o);
         for (const f of written)
@@ -4930,6 +5004,179 @@ function registerImport(program) {
     });
 }
 
+/** Fail when any violation is definite; unsure when the only ones are unsure readings; else pass. */
+function verdictOf(violations) {
+    if (violations.length === 0)
+        return 'pass';
+    return violations.every((v) => v.evidence.startsWith(UNSURE_PREFIX)) ? 'unsure' : 'fail';
+}
+/**
+ * Grades logged conversations (OpenAI chat shape, one per line) offline with the loaded rule packs, streaming: one
+ * output line per conversation, written as it is graded. The output appears complete or not at all (written beside
+ * and renamed at the end), so a failed run never leaves a half file that reads as a result.
+ */
+async function gradeTraffic(o) {
+    const cwd = o.cwd ?? process.cwd();
+    const project = await loadProject({ config: o.config, rules: o.rules, cwd, withSuite: false });
+    const rules = project.rules;
+    let checks;
+    if (o.expect?.length) {
+        const unknown = o.expect.filter((id) => !rules.has(id));
+        if (unknown.length)
+            throw new InputError(unknown.map((id) => ({
+                file: '(command line)',
+                path: '--expect',
+                message: `unknown rule "${id}" (not in any loaded rule pack: ${[...rules.keys()].join(', ')})`,
+            })));
+        checks = o.expect.map((rule) => ({ rule }));
+    }
+    else
+        checks = defaultChecks(rules);
+    if (checks.length === 0)
+        throw InputError.one('(command line)', '--expect', 'expected at least one rule to grade with');
+    const out = resolve(cwd, o.out);
+    mkdirSync(dirname(out), { recursive: true });
+    const partial = `${out}.partial`;
+    const fd = openSync(partial, 'w');
+    const started = Date.now();
+    let passed = 0;
+    let failed = 0;
+    let unsure = 0;
+    const byRule = {};
+    let lastLine = 0;
+    const progress = (finished) => o.onProgress?.({
+        conversations: passed + failed + unsure,
+        failed,
+        unsure,
+        line: lastLine,
+        elapsedMs: Date.now() - started,
+        finished,
+    });
+    let stats;
+    try {
+        stats = await readTraffic(resolve(cwd, o.traffic), async (conv) => {
+            const transcript = toTranscript(conv.messages);
+            const violations = await gradeTranscript(transcript, lightCase(conv.id, transcript), checks, rules);
+            const verdict = verdictOf(violations);
+            if (verdict === 'pass')
+                passed++;
+            else if (verdict === 'fail')
+                failed++;
+            else
+                unsure++;
+            for (const r of new Set(violations.map((v) => v.rule)))
+                byRule[r] = (byRule[r] ?? 0) + 1;
+            const row = {
+                id: conv.id,
+                line: conv.line,
+                passed: verdict === 'pass',
+                verdict,
+                violations,
+            };
+            writeSync(fd, JSON.stringify(row) + '\n');
+            lastLine = conv.line;
+            progress(false);
+        }, { skipBadLines: o.skipBadLines });
+        closeSync(fd);
+        renameSync(partial, out);
+    }
+    catch (e) {
+        closeSync(fd);
+        rmSync(partial, { force: true });
+        throw e;
+    }
+    progress(true);
+    return {
+        out: displayPath(out),
+        rules: checks.map((c) => c.rule),
+        conversations: passed + failed + unsure,
+        passed,
+        failed,
+        unsure,
+        byRule,
+        traffic: stats,
+    };
+}
+
+function registerGrade(program) {
+    program
+        .command('grade')
+        .description('grade logged conversations (JSONL, OpenAI chat shape) offline with the rules; one line out per conversation')
+        .requiredOption('--traffic <file>', 'JSONL log: one conversation per line ({ id, messages } or [messages])')
+        .requiredOption('--out <file>', 'where to write graded.jsonl')
+        .option('--rules <path...>', "rule packs (paths, globs, builtin:NAME); default: the config's")
+        .option('--expect <rule...>', 'rules every conversation must hold (default: the rules that apply to any conversation)')
+        .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
+        .option('--skip-bad-lines', 'skip lines that are not conversations (counted and reported) instead of failing')
+        .action(async (o) => {
+        const show = statusLine();
+        const s = await gradeTraffic({
+            ...o,
+            onProgress: (p) => show(() => `grade: ${p.conversations} conversations (line ${p.line}), ${p.failed} failing, ${p.unsure} unsure, ${(p.elapsedMs / 1000).toFixed(1)}s`, p.finished),
+        });
+        for (const w of describeTrafficStats(s.traffic, o.traffic))
+            process.stderr.write(`warning: ${w}\n`);
+        const rules = Object.entries(s.byRule)
+            .sort((a, b) => b[1] - a[1])
+            .map(([r, n]) => `${r} ${n}`)
+            .join(', ');
+        process.stdout.write(`graded ${s.conversations} conversations with ${s.rules.length} rules: ${s.passed} pass, ${s.failed} fail, ${s.unsure} unsure` +
+            (s.traffic.skipped ? `, ${s.traffic.skipped} lines skipped` : '') +
+            (rules ? ` (${rules})` : '') +
+            ` -> ${s.out}\n`);
+    });
+}
+
+function read(file) {
+    const path = resolve(file);
+    if (!existsSync(path))
+        throw new ExitError(`${displayPath(path)}: no such audit log`);
+    return readFileSync(path, 'utf8');
+}
+/** `audit verify LOG`: the chain holds, or the first record that does not, and why. */
+function verifyAudit(file) {
+    return { ...verifyText(read(file)), file: displayPath(resolve(file)) };
+}
+/** `audit show LOG`: the records, after the chain verifies (a broken log is an error naming the record). */
+function showAudit(file) {
+    const text = read(file);
+    const v = verifyText(text);
+    if (!v.ok)
+        throw new ExitError(`${displayPath(resolve(file))}: the audit log is broken: ${v.problem}`);
+    return readAudit(text);
+}
+
+/** Control characters from a log (who / why come from comments and commits) are not echoed to the terminal. */
+const safe = (s) => [...String(s ?? '')].map((ch) => (/\p{Cc}/u.test(ch) ? ' ' : ch)).join('');
+function registerAudit(program, ctx) {
+    const audit = program
+        .command('audit')
+        .description('the tamper-evident audit log (safety-gate.audit.jsonl): verify its chain, or show it');
+    audit
+        .command('verify <log>')
+        .description('check every record against its hash and the one before it (exit 3 naming the first broken record)')
+        .action((log) => {
+        const v = verifyAudit(log);
+        if (!v.ok)
+            throw new ExitError(`${v.file}: BROKEN at ${v.problem}`);
+        process.stdout.write(`${v.file}: ok, ${v.records} record${v.records === 1 ? '' : 's'}, chain intact\n`);
+        ctx.exitCode = 0;
+    });
+    audit
+        .command('show <log>')
+        .description('print the records (after verifying the chain)')
+        .option('--json', 'one JSON record per line')
+        .action((log, o) => {
+        for (const r of showAudit(log)) {
+            if (o.json)
+                process.stdout.write(JSON.stringify(r) + '\n');
+            else
+                process.stdout.write(`#${r.seq} ${safe(r.at)} ${safe(r.kind)}${r.verdict ? ` ${safe(r.verdict)}` : ''} by ${safe(r.who)}` +
+                    `${r.headSha ? ` @ ${safe(r.headSha).slice(0, 12)}` : ''}: ${safe(r.why)}\n`);
+        }
+    });
+}
+
 function buildProgram(ctx) {
     const program = new Command('safety-gate')
         .description('Safety regression gate for LLM agents: base vs head, honest statistics, OK / WARN / BLOCK.')
@@ -4944,18 +5191,28 @@ function buildProgram(ctx) {
     registerReplay(program, ctx);
     registerMerge(program);
     registerImport(program);
+    registerGrade(program);
     registerValidate(program);
     registerSchema(program);
     registerDemo(program);
     registerInit(program);
-    for (const cmd of program.commands)
+    registerAudit(program, ctx);
+    for (const cmd of program.commands) {
         cmd.exitOverride();
+        for (const sub of cmd.commands)
+            sub.exitOverride();
+    }
     return program;
 }
 /** Runs the CLI and returns the exit code: 0..2 are verdicts, 3 is any error. Never throws. */
 async function main(argv) {
     const ctx = { exitCode: EXIT.OK };
     const program = buildProgram(ctx);
+    if (argv.length === 0) {
+        // A CI step that lost its command must not pass: the help, and exit 3.
+        process.stderr.write(program.helpInformation() + '\nerror: no command given\n');
+        return EXIT.ERROR;
+    }
     try {
         await program.parseAsync(argv, { from: 'user' });
         return ctx.exitCode;
@@ -4975,6 +5232,12 @@ async function main(argv) {
     }
 }
 
+// `safety-gate gate … | head -1`: a closed pipe ends the output, not the run (the exit code is still the verdict's).
+for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e) => {
+        if (e.code !== 'EPIPE')
+            throw e;
+    });
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (e) => {

@@ -1,5 +1,5 @@
-import { T as ToolError, A as AnthropicError, l as loggerFor, e as encodeUTF8, _ as __classPrivateFieldSet, D as DEFAULT_MEMORY_SYNC_INTERVAL_MS, c as checkMemorySyncInterval, a as __classPrivateFieldGet, d as decodeUTF8, i as isStatus, p as promiseWithResolvers } from './stress-markdown.js';
-export { M as MIN_MEMORY_SYNC_INTERVAL_MS } from './stress-markdown.js';
+import { $ as ToolError, a0 as AnthropicError, a1 as loggerFor, a2 as encodeUTF8, a3 as __classPrivateFieldSet, a4 as DEFAULT_MEMORY_SYNC_INTERVAL_MS, a5 as checkMemorySyncInterval, a6 as __classPrivateFieldGet, a7 as decodeUTF8, a8 as isStatus, a9 as promiseWithResolvers } from './promote.js';
+export { aa as MIN_MEMORY_SYNC_INTERVAL_MS } from './promote.js';
 import * as fs$3 from 'node:fs/promises';
 import * as fs$2 from 'node:fs';
 import * as path from 'node:path';
@@ -9,17 +9,17 @@ import * as readline from 'node:readline';
 import 'node:os';
 import * as require$$0 from 'node:stream';
 import * as require$$0$1 from 'node:util';
-import 'url';
-import 'events';
 import 'fs';
 import 'path';
 import 'zlib';
 import 'crypto';
 import 'node:zlib';
-import 'module';
+import 'url';
+import 'events';
 import 'node:url';
 import 'process';
 import 'buffer';
+import 'module';
 
 /**
  * Creates a Tool with a provided JSON schema that can be passed

@@ -1,0 +1,1741 @@
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync, existsSync, statSync, readFileSync, appendFileSync } from 'node:fs';
+import { join, resolve, isAbsolute, relative, dirname, basename, posix } from 'node:path';
+import { p as exitCodeFor, ab as array, ac as strictObject, ad as string, ae as union, af as _enum, ag as datetime, ah as date, I as InputError, ai as pct, aj as pvalue, ak as redact, A as parseTargetArg, m as createTarget, x as loadProject, al as canonicalJson, am as listIds, N as runSuite, Q as writeJson, v as loadConfig, g as applyPolicy, M as runGate, an as THRESHOLD_CHANGES, V as writeReports, ao as globSync, E as readResults, z as mergeResults, P as withGovernance, ap as readResultsIfAny, aq as readStructured, ar as problemsFromZod, as as displayPath, at as parseFormat, w as loadIncident, K as replayIncident, U as writeReplay, O as stressSearch, au as looseObject, b as CaseSchema, av as number, aw as int, ax as ViolationSchema, ay as boolean, az as SEVERITIES, aA as TAXONOMY, aB as literal, aC as readJsonFile, u as loadCases, B as promote, aD as casesYaml, aE as mdInline, aF as mdCodeSpan, aG as sha256, aH as object, aI as validateJson, aJ as parseJsonFile, aK as clopperPearson, aL as renderReleaseNotes } from './promote.js';
+import { createHash } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
+
+/** A deterministic draw in [0, 1) from the head commit (the first 48 bits of its sha256). */
+function reviewDraw(headSha) {
+    const hex = createHash('sha256').update(headSha.toLowerCase()).digest('hex').slice(0, 12);
+    return parseInt(hex, 16) / 2 ** 48;
+}
+/**
+ * Samples an OK gate for review at `policy.reviewSampleRate`, deterministically from the head commit. A sampled
+ * gate says so; with `policy.reviewSampleRequiresSignoff` it carries a WARN reason, so it needs a security
+ * sign-off like any WARN. Gates that are not OK, or have no head commit to draw from, are returned as they are.
+ */
+function sampleForReview(g, headSha) {
+    if (g.verdict !== 'OK' || !headSha)
+        return g;
+    const { reviewSampleRate: rate, reviewSampleRequiresSignoff: requiresSignoff } = g.policy.policy;
+    const draw = reviewDraw(headSha);
+    if (!(draw < rate))
+        return g;
+    const review = { sampled: true, rate, draw, headSha, requiresSignoff };
+    if (!requiresSignoff)
+        return { ...g, review };
+    return {
+        ...g,
+        review,
+        verdict: 'WARN',
+        exitCode: exitCodeFor('WARN', g.failOn ?? undefined),
+        reasons: [
+            ...g.reasons,
+            {
+                code: 'review_sampled',
+                level: 'WARN',
+                message: `This OK gate was sampled for review (policy.reviewSampleRate ${rate}; draw ${draw.toFixed(4)} from the head commit) and policy.reviewSampleRequiresSignoff asks for a security sign-off.`,
+                values: { rate, draw, headSha },
+            },
+        ],
+    };
+}
+
+const ITEM = /^\s{0,3}[-*+]\s+\[([ xX])\]\s+(.*?)\s*$/;
+/** `— @alice 2026-11-20` at the end of the item (an em or en dash, or `--`). */
+const SIGNATURE = /\s+(?:—|–|--)\s*@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\s+(\d{4}-\d{2}-\d{2})$/;
+/** The task-list items of one Markdown checklist, in order; other lines (headings, prose) are skipped. */
+function parseChecklist(text, file) {
+    const items = [];
+    let fence = false;
+    text.split(/\r?\n/).forEach((raw, i) => {
+        if (/^\s{0,3}(```|~~~)/.test(raw))
+            fence = !fence;
+        if (fence)
+            return;
+        const m = ITEM.exec(raw);
+        if (!m)
+            return;
+        const body = m[2];
+        const sig = SIGNATURE.exec(body);
+        items.push({
+            file,
+            line: i + 1,
+            text: sig ? body.slice(0, sig.index).trim() : body,
+            checked: m[1] !== ' ',
+            signer: sig?.[1],
+            date: sig?.[2],
+        });
+    });
+    return items;
+}
+const norm$1 = (s) => s.replace(/^@/, '').toLowerCase();
+async function eligible(rules, login, o) {
+    if (!rules)
+        return { ok: false, why: 'the base config has no `signoff` lists, so nobody can sign' };
+    let unknown = false;
+    for (const entry of [...rules.security, ...rules.board]) {
+        const p = norm$1(entry);
+        if (!p.includes('/')) {
+            if (p === norm$1(login))
+                return { ok: true };
+            continue;
+        }
+        const member = o.isMember ? await o.isMember(p, login) : undefined;
+        if (member)
+            return { ok: true };
+        if (member === undefined)
+            unknown = true;
+    }
+    return {
+        ok: false,
+        why: unknown
+            ? `@${login}'s team membership could not be checked (token permission)`
+            : `@${login} is not on signoff.security or signoff.board`,
+    };
+}
+/**
+ * The release criteria: every item of every checklist checked and signed on its line by someone on the BASE's
+ * signoff.security or signoff.board lists (and, when `attest` is given, shown by git history to have made it).
+ * `files` maps each configured checklist to its text, or undefined when the file is not there.
+ */
+async function judgeCriteria(files, rules, o = {}) {
+    const criteria = [];
+    const missing = [];
+    for (const f of files) {
+        if (f.text === undefined) {
+            missing.push(f.file);
+            continue;
+        }
+        const items = parseChecklist(f.text, f.file);
+        if (!items.length) {
+            criteria.push({
+                file: f.file,
+                line: 1,
+                text: '(no task-list items)',
+                checked: false,
+                met: false,
+                why: 'the checklist has no `- [ ]` items: an empty checklist proves nothing',
+            });
+            continue;
+        }
+        for (const item of items) {
+            const unmet = (why) => criteria.push({ ...item, met: false, why });
+            if (!item.checked) {
+                unmet('not checked');
+                continue;
+            }
+            if (!item.signer) {
+                unmet('checked but not signed (end the line with `— @login YYYY-MM-DD`)');
+                continue;
+            }
+            const who = await eligible(rules, item.signer, o);
+            if (!who.ok) {
+                unmet(who.why);
+                continue;
+            }
+            if (o.attest) {
+                const a = await o.attest(item);
+                if (!a.ok) {
+                    unmet(a.why);
+                    continue;
+                }
+                criteria.push({ ...item, met: true, why: a.why });
+            }
+            else {
+                criteria.push({ ...item, met: true, why: 'signed as written (not checked against git history)' });
+            }
+        }
+    }
+    return {
+        checklists: files.map((f) => f.file),
+        verification: o.attest ? 'git-history' : 'as-written',
+        criteria,
+        missing,
+        met: missing.length === 0 && criteria.every((c) => c.met),
+    };
+}
+/** A BLOCK naming every unmet item by file:line, or null when the criteria are met. */
+function criteriaReason(r) {
+    if (r.met)
+        return null;
+    const unmet = r.criteria.filter((c) => !c.met);
+    const parts = [
+        ...r.missing.map((f) => `${f}: missing`),
+        ...unmet.map((c) => `${c.file}:${c.line} ${c.why}`),
+    ];
+    const shown = parts.slice(0, 10).join('; ');
+    return {
+        code: 'release_criteria_unmet',
+        level: 'BLOCK',
+        message: `Release criteria unmet (${parts.length}): ${shown}${parts.length > 10 ? `; and ${parts.length - 10} more` : ''}.`,
+        values: {
+            missing: r.missing,
+            unmet: unmet.map((c) => ({ file: c.file, line: c.line, text: c.text, signer: c.signer, why: c.why })),
+        },
+    };
+}
+
+const COMMAND = /^\s*\/safety-gate\s+(sign-?off|override)\s+([0-9a-f]{7,40})\b[ \t]*(.*)$/im;
+/** `/safety-gate sign-off <sha> <reason>` (security, for a WARN) or `/safety-gate override <sha> <reason>` (board). */
+function parseCommand(body) {
+    // A command shown in a code block, inline code or a quote is not one someone gave.
+    const said = body
+        .replace(/```[\s\S]*?(```|$)/g, '')
+        .replace(/~~~[\s\S]*?(~~~|$)/g, '')
+        .replace(/`[^`\n]*`/g, '')
+        .replace(/^ {0,3}>.*$/gm, '')
+        .replace(/^(?: {4}|\t).*$/gm, '');
+    const m = COMMAND.exec(said);
+    if (!m)
+        return null;
+    return {
+        kind: /^sign/i.test(m[1]) ? 'security' : 'board',
+        sha: m[2].toLowerCase(),
+        reason: m[3].trim(),
+    };
+}
+/** What the summary tells a reviewer to type. */
+function commandFor(verdict, headSha) {
+    if (verdict === 'OK')
+        return null;
+    return `/safety-gate ${verdict === 'WARN' ? 'sign-off' : 'override'} ${headSha} ${PLACEHOLDER}`;
+}
+/** What the summary shows in place of the reason. */
+const PLACEHOLDER = '<why this is acceptable>';
+const norm = (s) => s.replace(/^@/, '').toLowerCase();
+async function listed(list, login, e) {
+    let unknown = false;
+    for (const entry of list) {
+        const p = norm(entry);
+        if (!p.includes('/')) {
+            if (p === norm(login))
+                return { ok: true, unknown: false };
+            continue;
+        }
+        const member = e.isMember ? await e.isMember(p, login) : undefined;
+        if (member)
+            return { ok: true, unknown: false };
+        if (member === undefined)
+            unknown = true;
+    }
+    return { ok: false, unknown };
+}
+/**
+ * Checks each sign-off request and decides whether the verdict is cleared: a WARN by one security sign-off (or a
+ * board override), a BLOCK by `quorum` distinct board members. A request counts only when its author is on the
+ * base's list (teams checked through `isMember`; membership that cannot be checked does not count), is not the
+ * change's author, names the head commit being gated (a sign-off never carries over to new commits), and says
+ * why. Everything is kept, accepted or not, for the audit trail.
+ */
+async function evaluateSignoffs(verdict, requests, rules, e) {
+    const signoffs = [];
+    const rejected = [];
+    const reject = (r, why) => rejected.push({ by: r.by, kind: r.kind, at: r.at, source: r.source, why });
+    for (const r of requests) {
+        if (!rules) {
+            reject(r, 'the base config has no `signoff` lists, so nobody can sign off');
+            continue;
+        }
+        if (r.edited) {
+            reject(r, 'the comment was edited after it was posted: post a new one');
+            continue;
+        }
+        // The whole commit: a short prefix can be matched by a commit made later (7 hex digits fall in minutes).
+        if (r.sha.toLowerCase() !== e.headSha.toLowerCase()) {
+            reject(r, r.sha.length < e.headSha.length && e.headSha.toLowerCase().startsWith(r.sha.toLowerCase())
+                ? `names ${r.sha}, a prefix: name the full commit ${e.headSha}`
+                : `names commit ${r.sha}, not the head being gated (${e.headSha.slice(0, 12)})`);
+            continue;
+        }
+        if (r.reason.length < 10 || /<[^>]*>/.test(r.reason) || r.reason.includes(PLACEHOLDER.slice(1, -1))) {
+            reject(r, 'gives no reason of its own (at least 10 characters, not the placeholder): every sign-off says why');
+            continue;
+        }
+        if (e.author && norm(e.author) === norm(r.by)) {
+            reject(r, 'is by the author of the change');
+            continue;
+        }
+        // A board member outranks security: their sign-off counts for a WARN too.
+        const board = await listed(rules.board, r.by, e);
+        const security = r.kind === 'security' ? await listed(rules.security, r.by, e) : { ok: false, unknown: false };
+        if (r.kind === 'board' && !board.ok) {
+            reject(r, board.unknown ? 'team membership could not be checked (token permission)' : 'is not on signoff.board');
+            continue;
+        }
+        if (r.kind === 'security' && !security.ok && !board.ok) {
+            reject(r, security.unknown || board.unknown
+                ? 'team membership could not be checked (token permission)'
+                : 'is not on signoff.security or signoff.board');
+            continue;
+        }
+        if (signoffs.some((s) => s.kind === r.kind && norm(s.by) === norm(r.by))) {
+            reject(r, 'repeats an earlier sign-off by the same person');
+            continue;
+        }
+        signoffs.push({ kind: r.kind, by: r.by, at: r.at, reason: r.reason, sha: r.sha, source: r.source });
+    }
+    const boardCount = new Set(signoffs.filter((s) => s.kind === 'board').map((s) => norm(s.by))).size;
+    let clearedBy = null;
+    if (verdict === 'BLOCK' && rules && boardCount >= rules.quorum)
+        clearedBy = 'board';
+    if (verdict === 'WARN' && signoffs.length > 0)
+        clearedBy = signoffs.some((s) => s.kind === 'security') ? 'security' : 'board';
+    return { signoffs, rejected, clearedBy };
+}
+/** A `--signoffs` file, for CI systems without PR comments: the same requests, checked the same way. */
+const SignoffsFileSchema = array(strictObject({
+    kind: _enum(['security', 'board']),
+    by: string().min(1),
+    at: union([datetime({ offset: true }), date()]),
+    reason: string(),
+    sha: string({ error: 'expected the head commit as a string (quote a sha made only of digits)' })
+        .regex(/^[0-9a-fA-F]{7,40}$/, 'expected the head commit (7 to 40 hex digits)')
+        .transform((x) => x.toLowerCase()),
+}));
+
+const run$1 = promisify(execFile);
+async function git(cwd, args) {
+    const { stdout } = await run$1('git', args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+    return stdout.trim();
+}
+async function resolveCommit(repoDir, ref) {
+    try {
+        return await git(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The commit for `ref`, fetched from origin when the checkout is shallow. Fails with what to change in the
+ * workflow, because a gate that silently compared the wrong commits would be worse than none.
+ */
+/** A ref as git names one; never an option (`--upload-pack=…`) or something with spaces or control characters. */
+function assertRef(ref) {
+    if (!/^(?!-)[A-Za-z0-9._/@{}^~+-]{1,255}$/.test(ref) || ref.includes('..'))
+        throw new Error(`not a git ref or commit: ${JSON.stringify(ref.slice(0, 80))}`);
+}
+async function ensureCommit(repoDir, ref) {
+    assertRef(ref);
+    const sha = await resolveCommit(repoDir, ref);
+    if (sha)
+        return sha;
+    try {
+        await git(repoDir, ['fetch', '--no-tags', '--depth=1', 'origin', ref]);
+    }
+    catch {
+        /* reported below */
+    }
+    const fetched = (await resolveCommit(repoDir, ref)) ?? (await resolveCommit(repoDir, 'FETCH_HEAD'));
+    if (!fetched) {
+        throw new Error(`commit ${ref} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0`);
+    }
+    return fetched;
+}
+/** A detached worktree of `sha`: the other side's checkout, without disturbing the workspace. */
+async function addWorktree(repoDir, sha, parent = tmpdir()) {
+    const dir = join(mkdtempSync(join(parent, 'safety-gate-')), 'checkout');
+    await git(repoDir, ['worktree', 'add', '--detach', '--force', dir, sha]);
+    return {
+        dir,
+        sha,
+        async remove() {
+            await git(repoDir, ['worktree', 'remove', '--force', dir]).catch(() => undefined);
+        },
+    };
+}
+async function headCommit(repoDir) {
+    return resolveCommit(repoDir, 'HEAD');
+}
+/** Commits after `base` up to `head` that touched `paths` (relative to the repository): who changed it, when, why. */
+async function changeLog(repoDir, base, head, paths) {
+    if (paths.length === 0)
+        return [];
+    const out = await git(repoDir, [
+        'log',
+        '--format=%H%x1f%an%x1f%aI%x1f%s',
+        `${base}..${head}`,
+        '--',
+        ...paths,
+    ]);
+    return out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+        const [sha, author, at, subject] = l.split('\x1f');
+        return { sha, author, at, subject };
+    });
+}
+/**
+ * Who last changed one line of a file at a commit (`git blame --porcelain`). Undefined when the file or line is
+ * not there at that commit; a failing git is an error, never a guess.
+ */
+async function blameLine(repoDir, rev, file, line) {
+    let out;
+    try {
+        out = await git(repoDir, ['blame', '--porcelain', '-L', `${line},${line}`, rev, '--', file]);
+    }
+    catch (e) {
+        const msg = String(e.stderr ?? e.message);
+        if (/no such path|has only \d+ lines?|invalid line|no such file/i.test(msg))
+            return undefined;
+        throw new Error(`git blame ${file}:${line} at ${rev.slice(0, 12)} failed: ${msg.trim()}`);
+    }
+    const rows = out.split('\n');
+    const sha = rows[0]?.split(' ')[0];
+    if (!sha || !/^[0-9a-f]{40}$/.test(sha))
+        return undefined;
+    const field = (k) => rows.find((r) => r.startsWith(`${k} `))?.slice(k.length + 1) ?? '';
+    const time = Number(field('author-time'));
+    return {
+        sha,
+        author: field('author'),
+        authorMail: field('author-mail').replace(/^<|>$/g, ''),
+        authorTime: Number.isFinite(time) && time > 0 ? new Date(time * 1000).toISOString() : '',
+        text: rows.find((r) => r.startsWith('\t'))?.slice(1) ?? '',
+    };
+}
+async function gitEnv(cwd, args, env) {
+    const { stdout } = await run$1('git', args, {
+        cwd,
+        env: { ...process.env, ...env },
+        maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout.trim();
+}
+/**
+ * Appends to one file on a dedicated branch of `origin` (the audit trail), without touching the workspace: the
+ * branch is fetched, the file rewritten by `render` (given its current text, '' when the branch or file is new),
+ * committed on top with git plumbing and pushed. A rejected push (someone appended meanwhile) is retried on the
+ * new tip. Returns the new commit.
+ */
+async function appendToBranch(repoDir, branch, file, render, message, tempParent = tmpdir()) {
+    if (!/^[A-Za-z0-9._-]+$/.test(file))
+        throw new Error(`audit file name ${JSON.stringify(file)}: expected a plain file name`);
+    const tmp = mkdtempSync(join(tempParent, 'safety-gate-branch-'));
+    const localRef = 'refs/safety-gate/audit-branch';
+    const identity = {
+        GIT_AUTHOR_NAME: 'agentic-safety-gate',
+        GIT_AUTHOR_EMAIL: 'safety-gate@users.noreply.github.com',
+        GIT_COMMITTER_NAME: 'agentic-safety-gate',
+        GIT_COMMITTER_EMAIL: 'safety-gate@users.noreply.github.com',
+    };
+    let lastError;
+    for (let attempt = 0; attempt < 3; attempt++) {
+        let parent;
+        try {
+            await git(repoDir, ['fetch', '--no-tags', 'origin', `+refs/heads/${branch}:${localRef}`]);
+            parent = await git(repoDir, ['rev-parse', '--verify', `${localRef}^{commit}`]);
+        }
+        catch {
+            parent = undefined; // a new branch
+        }
+        const existing = parent
+            ? await git(repoDir, ['show', `${parent}:${file}`])
+                .then((t) => t + '\n')
+                .catch(() => '')
+            : '';
+        const blobFile = join(tmp, `blob-${attempt}`);
+        writeFileSync(blobFile, render(existing === '\n' ? '' : existing));
+        const blob = await git(repoDir, ['hash-object', '-w', blobFile]);
+        const index = { GIT_INDEX_FILE: join(tmp, `index-${attempt}`) };
+        if (parent)
+            await gitEnv(repoDir, ['read-tree', parent], index);
+        else
+            await gitEnv(repoDir, ['read-tree', '--empty'], index);
+        await gitEnv(repoDir, ['update-index', '--add', '--cacheinfo', `100644,${blob},${file}`], index);
+        const tree = await gitEnv(repoDir, ['write-tree'], index);
+        const commit = await gitEnv(repoDir, ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], identity);
+        try {
+            await git(repoDir, ['push', '--quiet', 'origin', `${commit}:refs/heads/${branch}`]);
+            return commit;
+        }
+        catch (e) {
+            lastError = e;
+        }
+    }
+    throw new Error(`could not push the audit records to branch ${branch}: ${String(lastError.stderr ?? lastError).trim()}`);
+}
+
+/** "k/n", 1-based. */
+function parseShard(text, where = 'shard') {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    const index = m ? Number(m[1]) : NaN;
+    const total = m ? Number(m[2]) : NaN;
+    if (!m || total < 1 || index < 1 || index > total)
+        throw InputError.one(where, '', `expected k/n with 1 <= k <= n, got "${text}"`);
+    return { index, total };
+}
+/** The shard's cases: every n-th case in id order, so each shard gets a mix of categories and the split is stable. */
+function selectShard(cases, shard) {
+    const sorted = [...cases].sort((a, b) => (a.case.id < b.case.id ? -1 : a.case.id > b.case.id ? 1 : 0));
+    return sorted.filter((_, i) => i % shard.total === shard.index - 1);
+}
+
+/**
+ * Ids, names and evidence come from result files and model output: escape sequences, carriage returns and other
+ * control characters in them must not rewrite the terminal or forge log lines. Newlines between lines are ours.
+ */
+function terminalSafe(text) {
+    return text
+        .split('\n')
+        .map((line) => line.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+        .join('\n');
+}
+/** Plain-text renderings for a terminal or a CI log: the gate, a replay, a stress search. */
+function describeGate(g) {
+    const lines = [
+        `${g.verdict}: ${g.baseline.target.name} ${pct(g.baseline.passRate)} -> ${g.candidate.target.name} ${pct(g.candidate.passRate)} pass rate; ` +
+            `delta ${pct(g.delta)} [95% CI ${pct(g.ci[0])}, ${pct(g.ci[1])}], p = ${pvalue(g.pValue)} (${g.test}, ${g.compared} cases)`,
+        ...g.reasons.map((r) => `  ${r.level} ${r.code}: ${r.message}`),
+        ...(g.clearedBy
+            ? [
+                `  CLEARED by ${g.clearedBy === 'board' ? 'the review board' : 'security'}: ${g.signoffs.map((s) => `${s.by} (${s.reason})`).join('; ')}`,
+            ]
+            : []),
+        ...g.rejectedSignoffs.map((r) => `  not counted: ${r.kind} sign-off by ${r.by}: ${r.why}`),
+    ];
+    return terminalSafe(lines.join('\n')) + '\n';
+}
+function describeReplay(r) {
+    const f = r.file;
+    const rc = f.rootCause;
+    const b = f.blastRadius;
+    const lines = [
+        `${f.verdict}: incident ${f.incident.id} on ${f.target.name}: ${f.statement}`,
+        `  root cause: ${rc.category} (${rc.labelledBy}) · ${rc.summary}`,
+        ...(b
+            ? [
+                `  blast radius: ${b.affected.k} of ${b.conversations} logged conversations failed the same rules (${pct(b.affected.rate ?? 0, 2)}, 95% CI ${pct(b.affected.ci[0], 2)}–${pct(b.affected.ci[1], 2)})` +
+                    (b.volume ? `; about ${b.volume.affected} of ${b.volume.conversations} in the period` : ''),
+            ]
+            : []),
+        `  new cases: ${f.cases.map((c) => c.id).join(', ')}`,
+        ...f.reasons.map((x) => `  ${x.level} ${x.code}: ${x.message}`),
+    ];
+    return terminalSafe(lines.join('\n')) + '\n';
+}
+function describeStress(f) {
+    const s = f.summary;
+    const lines = [
+        `stress on ${f.target.name}: ${f.rollouts} rollouts (${f.strategy}, up to ${f.maxTurns} turns) -> ${s.failingRollouts} failing (${pct(s.failingRollouts / f.rollouts)}), ${s.unique} distinct failures (seed case x rules), ${s.delayed} delayed (first failure at turn >= ${f.delayedTurn}), ${s.errors} errors, ${s.calls} calls`,
+        ...f.failures
+            .slice(0, 10)
+            .map((x) => `  ${x.id}: ${x.count} rollout(s); shortest breaks at turn ${x.firstFailureTurn}${x.delayed ? ' (delayed)' : ''} via ${x.tactics.join(' > ')}${x.reproduced ? `; reproduced ${x.reproduced.k}/${x.reproduced.n}` : ''}`),
+        ...(f.failures.length > 10 ? [`  and ${f.failures.length - 10} more`] : []),
+    ];
+    return terminalSafe(lines.join('\n')) + '\n';
+}
+
+const EXIT = { OK: 0, ERROR: 3 };
+/** Raised for a failure that has already been explained to the user; carries the exit code. */
+class ExitError extends Error {
+    code;
+    constructor(message, code = EXIT.ERROR) {
+        super(message);
+        this.code = code;
+    }
+}
+/** One line per problem, never a stack trace for bad input; internal errors say so. */
+function describeError(e) {
+    return terminalSafe(redact(describe$1(e)));
+}
+function describe$1(e) {
+    if (e instanceof InputError) {
+        const n = e.problems.length;
+        return `${e.message}\n${n} problem${n === 1 ? '' : 's'} found.`;
+    }
+    if (e instanceof ExitError)
+        return e.message;
+    if (e instanceof Error)
+        return `error: ${e.message}`;
+    return `error: ${String(e)}`;
+}
+
+/**
+ * The one place a target is built with the project's config applied: the spec given (a target argument or a
+ * parsed spec), else the config's, with the response cache unless the config or the caller turns it off.
+ */
+function openTarget(target, project, o = {}) {
+    const spec = typeof target === 'string' ? parseTargetArg(target) : (target ?? project.config.target);
+    if (!spec)
+        throw new ExitError('no target: pass --target (e.g. sim:v1 or agent.yml) or set `target` in the config');
+    const setting = o.cache === false ? false : project.config.cache;
+    const where = o.where ?? (typeof target === 'string' ? target : (project.file ?? 'target'));
+    return createTarget(spec, where, {
+        cwd: o.cwd ?? project.baseDir,
+        cacheDir: setting === false ? undefined : (o.cacheDir ?? resolve(project.baseDir, setting)),
+    });
+}
+
+/** Figures from the development set (ties to docs/grading.md; refresh both together). */
+const REFUSAL_ACCURACY = [
+    {
+        family: 'OpenAI GPT',
+        pattern: /\b(?:gpt|o\d|openai)/i,
+        precision: 0.995,
+        recall: 0.981,
+        f1: 0.988,
+        n: 450,
+    },
+    { family: 'Meta Llama', pattern: /llama/i, precision: 0.982, recall: 0.982, f1: 0.982, n: 450 },
+    { family: 'Mistral', pattern: /mistral|mixtral/i, precision: 0.921, recall: 0.829, f1: 0.872, n: 450 },
+];
+function familyOf(model) {
+    return REFUSAL_ACCURACY.find((f) => f.pattern.test(model)) ?? null;
+}
+const describe = (model, f) => f
+    ? `${model} (${f.family}: F1 ${f.f1.toFixed(2)}, precision ${f.precision.toFixed(2)}, recall ${f.recall.toFixed(2)})`
+    : `${model} (family not measured)`;
+/**
+ * A sentence for the report when base and head run different model families, null when they are the same family
+ * (or the same unmeasured name). Not wired into the report here: the integrator places it.
+ */
+function refusalAccuracyNote(base, head) {
+    const a = familyOf(base);
+    const b = familyOf(head);
+    if (a && b && a.family === b.family)
+        return null;
+    if (!a && !b && base.trim().toLowerCase() === head.trim().toLowerCase())
+        return null;
+    return (`Base and head run different model families: ${describe(base, a)} vs ${describe(head, b)}. ` +
+        'The refusal rules read each family with the accuracy measured on XSTest v2 (docs/grading.md), so part of a ' +
+        'change in refusal rates may come from the grader, not the agent.');
+}
+
+/**
+ * SPEC §3.1: policy, sign-off lists and rules come from the BASE checkout, so a head cannot weaken its own gate; the
+ * suite is the union of both sides' cases (a case the head deletes still runs, and is named in a WARN reason);
+ * each side's target comes from its own checkout.
+ */
+async function loadSides(co, o = {}) {
+    const { baseDir, headDir } = co;
+    const base = await loadProject({
+        cwd: baseDir,
+        config: sideConfig(o.config, o.workspace, baseDir),
+        cacheDir: o.cacheDir,
+    });
+    // The base's policy, rules and sign-off lists must have been read from the base checkout, whatever the path form.
+    if (base.file && !inside(baseDir, base.file))
+        throw new ExitError(`the base config resolved to ${base.file}, outside the base checkout ${baseDir}`);
+    // The head's own module and judge rules are compared as data, never run (the change under review).
+    const head = await loadProject({
+        cwd: headDir,
+        config: sideConfig(o.config, o.workspace, headDir),
+        trusted: false,
+        cacheDir: o.cacheDir,
+    });
+    const reasons = [];
+    const warn = (code, message, values) => reasons.push({ code, level: 'WARN', message, values });
+    reasons.push(...targetChanges(base.config.target, head.config.target));
+    const policyChanges = diffKeys(base.config.policy ?? {}, head.config.policy ?? {});
+    if (policyChanges.length) {
+        warn('policy_changed', `The head changes the failure budget (${policyChanges.map((c) => `policy.${c.key}: ${c.base} -> ${c.head}`).join('; ')}); the base's policy was applied.`, { changes: policyChanges });
+    }
+    const signoffChanges = diffKeys(base.config.signoff ?? {}, head.config.signoff ?? {});
+    if (signoffChanges.length) {
+        warn('signoff_changed', `The head changes who may sign off (${signoffChanges.map((c) => `signoff.${c.key}`).join(', ')}); the base's lists apply.`, {
+            changes: signoffChanges,
+        });
+    }
+    const rules = new Map(base.rules);
+    const changedRules = [];
+    const removedRules = [...base.rules.keys()].filter((id) => !head.rules.has(id));
+    for (const [id, r] of head.rules) {
+        const b = base.rules.get(id);
+        if (!b)
+            rules.set(id, r);
+        else if (canonicalJson(b.rule) !== canonicalJson(r.rule) || b.codeHash !== r.codeHash)
+            changedRules.push(id);
+    }
+    if (changedRules.length || removedRules.length) {
+        const parts = [
+            changedRules.length ? `changes ${changedRules.join(', ')}` : '',
+            removedRules.length ? `removes ${removedRules.join(', ')}` : '',
+        ].filter(Boolean);
+        warn('rules_changed', `The head ${parts.join(' and ')}; the base's rules were applied.`, {
+            changed: changedRules,
+            removed: removedRules,
+        });
+    }
+    const headById = new Map(head.cases.map((c) => [c.case.id, c]));
+    const baseIds = new Set(base.cases.map((c) => c.case.id));
+    const removed = base.cases.filter((c) => !headById.has(c.case.id)).map((c) => c.case.id);
+    const edited = base.cases
+        .filter((c) => headById.has(c.case.id) && canonicalJson(c.case) !== canonicalJson(headById.get(c.case.id).case))
+        .map((c) => c.case.id);
+    if (removed.length) {
+        warn('cases_removed', `The head deletes ${removed.length} case${removed.length > 1 ? 's' : ''} (${listIds(removed)}); they still ran on both sides.`, {
+            cases: removed,
+        });
+    }
+    if (edited.length) {
+        warn('suite_changed', `The head edits ${edited.length} case${edited.length > 1 ? 's' : ''} (${listIds(edited)}); the base's version ran on both sides.`, {
+            cases: edited,
+        });
+    }
+    // Base cases keep their base version, but are located in the head's files when the head still has them.
+    const cases = base.cases.map((c) => {
+        const h = headById.get(c.case.id);
+        return h ? { case: c.case, file: h.file, line: h.line } : c;
+    });
+    for (const c of head.cases)
+        if (!baseIds.has(c.case.id))
+            cases.push(c);
+    return { base, head, cases, rules, reasons };
+}
+/**
+ * The config input for one side's checkout. A relative path is read in each checkout; an absolute one (say
+ * `${{ github.workspace }}/.safety-gate.yml`) names a file in the workspace, which is the head: it is made relative
+ * to the workspace and read in each checkout too, so the head's config never stands in for the base's.
+ */
+function sideConfig(config, workspace, dir) {
+    if (!config)
+        return undefined;
+    let rel = config;
+    if (isAbsolute(config)) {
+        if (!workspace || !inside(workspace, config))
+            throw new ExitError(`config input ${config}: an absolute path must be inside the repository checkout (${workspace ?? 'unknown'}); use a path relative to the repository root`);
+        rel = relative(workspace, config);
+    }
+    const file = resolve(dir, rel);
+    if (!inside(dir, file))
+        throw new ExitError(`config input ${config}: resolves outside the checkout; use a path inside the repository`);
+    return file;
+}
+function inside(dir, file) {
+    const rel = relative(resolve(dir), resolve(file));
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+const SIMULATED = new Set(['sim', 'recorded']);
+function targetAt(t) {
+    if ('baseUrl' in t && t.baseUrl)
+        return t.baseUrl;
+    if (t.type === 'http')
+        return t.url;
+    return t.type === 'openai' || t.type === 'anthropic' ? `${t.type} default endpoint` : '';
+}
+/** "gpt-4.1-mini" -> "gpt", "claude-sonnet-4-5" -> "claude", "meta-llama/Llama-3" -> "meta". */
+function modelFamily(t) {
+    return 'model' in t && typeof t.model === 'string' ? t.model.toLowerCase().split(/[-:/._\d]/)[0] : '';
+}
+/**
+ * The target is part of the gate: a head that swaps its real agent for a simulated or recorded one would pass
+ * whatever its agent does (BLOCK, cleared only by the board); another kind, endpoint or model family is named.
+ */
+function targetChanges(base, head) {
+    if (!base || !head)
+        return [];
+    if (!SIMULATED.has(base.type) && SIMULATED.has(head.type))
+        return [
+            {
+                code: 'target_downgraded',
+                level: 'BLOCK',
+                message: `The head gates a ${head.type === 'sim' ? 'simulated' : 'recorded'} agent (${head.type}) where the base gates a real one (${base.type}): its real agent was not tested. Only the review board can accept this.`,
+                values: { base: base.type, head: head.type },
+            },
+        ];
+    const changes = [];
+    if (base.type !== head.type)
+        changes.push(`kind ${base.type} -> ${head.type}`);
+    else {
+        if (targetAt(base) !== targetAt(head))
+            changes.push(`endpoint ${targetAt(base)} -> ${targetAt(head)}`);
+        if (modelFamily(base) !== modelFamily(head))
+            changes.push(`model family ${modelFamily(base) || '(none)'} -> ${modelFamily(head) || '(none)'}`);
+    }
+    // Refusal grading is measured per model family (docs/grading.md): say when the two sides differ in it.
+    const note = 'model' in base && 'model' in head && typeof base.model === 'string' && typeof head.model === 'string'
+        ? refusalAccuracyNote(base.model, head.model)
+        : null;
+    return changes.length
+        ? [
+            {
+                code: 'target_changed',
+                level: 'WARN',
+                message: `The head changes the agent under test (${changes.join('; ')}): the two sides are different agents, so the comparison says how the new one does on the base's suite.` +
+                    (note ? ` ${note}` : ''),
+                values: { changes },
+            },
+        ]
+        : [];
+}
+function diffKeys(a, b) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    return keys
+        .filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]))
+        .map((k) => ({
+        key: k,
+        base: a[k] === undefined ? '(default)' : canonicalJson(a[k]),
+        head: b[k] === undefined ? '(default)' : canonicalJson(b[k]),
+    }));
+}
+/**
+ * Runs both checkouts' agents on the same cases, rules and seed. Samples, seed and the response-cache setting come
+ * from the BASE config; each side's target from its own.
+ */
+async function runSides(co, sides, o = {}) {
+    const cfg = sides.base.config;
+    const missing = [!cfg.target && 'base', !sides.head.config.target && 'head'].filter(Boolean);
+    if (missing.length)
+        throw new ExitError(`no target in the ${missing.join(' and ')} config: set \`target\` in ${sides.base.file ?? '.safety-gate.yml'}`);
+    const cases = o.shard ? selectShard(sides.cases, o.shard) : sides.cases;
+    const run = async (spec, ref, label, cwd) => {
+        const target = openTarget(spec, sides.base, { ...o, where: label, cwd });
+        try {
+            const r = await runSuite(cases, target, sides.rules, {
+                samples: o.samples ?? cfg.samples,
+                concurrency: o.concurrency ?? cfg.concurrency,
+                seed: cfg.seed,
+                maxSteps: cfg.maxSteps,
+                ref,
+                onProgress: o.progress?.(label),
+            });
+            return o.shard ? { ...r, shard: `${o.shard.index}/${o.shard.total}` } : r;
+        }
+        finally {
+            await target.close?.();
+        }
+    };
+    const baseline = await run(cfg.target, co.baseSha, 'baseline', co.baseDir);
+    const candidate = await run(sides.head.config.target, co.headSha, 'candidate', co.headDir);
+    return { sides, baseline, candidate };
+}
+
+/** The base in a git worktree; the head is the workspace when it is checked out there, else a second worktree. */
+async function checkout(workspace, baseRef, headRef, tempDir) {
+    const baseSha = await ensureCommit(workspace, baseRef);
+    const headSha = await ensureCommit(workspace, headRef);
+    const trees = [];
+    const base = await addWorktree(workspace, baseSha, tempDir);
+    trees.push(base);
+    let headDir = workspace;
+    if ((await headCommit(workspace)) !== headSha) {
+        const head = await addWorktree(workspace, headSha, tempDir);
+        trees.push(head);
+        headDir = head.dir;
+    }
+    return {
+        baseDir: base.dir,
+        headDir,
+        baseSha,
+        headSha,
+        async cleanup() {
+            for (const t of trees)
+                await t.remove();
+        },
+    };
+}
+/** One side's checkout: `ref` in a worktree, or the workspace itself when it already holds that commit (or no ref). */
+async function checkoutOne(workspace, ref, tempDir) {
+    if (!ref)
+        return { dir: workspace, cleanup: async () => { } };
+    const sha = await ensureCommit(workspace, ref);
+    if ((await headCommit(workspace)) === sha)
+        return { dir: workspace, sha, cleanup: async () => { } };
+    const tree = await addWorktree(workspace, sha, tempDir);
+    return { dir: tree.dir, sha, cleanup: () => tree.remove() };
+}
+/** A path inside `dir` with forward slashes, or undefined for files elsewhere (built-in suites). */
+function inRepo(dir, file) {
+    if (!file)
+        return undefined;
+    const rel = relative(dir, resolve(file));
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : undefined;
+}
+/** Maps a case file to a path inside the head checkout (for annotations). */
+function repoPath(headDir) {
+    return (file) => inRepo(headDir, file);
+}
+/**
+ * Every change the head makes to the gate itself (policy, sign-off lists, rules, cases) is logged with the commits
+ * that made it: who, when and why (the commit subject), in the reason's values and its message.
+ */
+async function auditChanges(reasons, sides, co) {
+    const configFile = inRepo(co.headDir, sides.head.file) ?? inRepo(co.baseDir, sides.base.file);
+    const ruleFiles = (ids) => ids.flatMap((id) => [
+        inRepo(co.headDir, sides.head.rules.get(id)?.file),
+        inRepo(co.baseDir, sides.base.rules.get(id)?.file),
+    ]);
+    const caseFiles = (ids) => ids.flatMap((id) => [
+        inRepo(co.headDir, sides.head.cases.find((c) => c.case.id === id)?.file),
+        inRepo(co.baseDir, sides.base.cases.find((c) => c.case.id === id)?.file),
+    ]);
+    for (const r of reasons) {
+        const v = r.values;
+        const paths = r.code === 'policy_changed' || r.code === 'signoff_changed'
+            ? [configFile]
+            : r.code === 'rules_changed'
+                ? [configFile, ...ruleFiles([...(v.changed ?? []), ...(v.removed ?? [])])]
+                : r.code === 'cases_removed' || r.code === 'suite_changed'
+                    ? [configFile, ...caseFiles(v.cases ?? [])]
+                    : [];
+        const unique = [...new Set(paths.filter((p) => Boolean(p)))];
+        if (!unique.length)
+            continue;
+        const commits = await changeLog(co.headDir, co.baseSha, co.headSha, unique).catch(() => []);
+        if (!commits.length)
+            continue;
+        r.values = { ...r.values, commits };
+        const c = commits[0];
+        r.message += ` Changed by ${c.author} on ${c.at.slice(0, 10)} in ${c.sha.slice(0, 7)} ("${c.subject}")${commits.length > 1 ? ` and ${commits.length - 1} more commit(s)` : ''}.`;
+    }
+}
+
+/** Loads the project (unless given) and runs its suite against one target, resuming from `checkpoint`. */
+async function runProject(target, o, checkpoint, loaded) {
+    const project = loaded ?? (await loadProject({ config: o.config, suite: o.suite, rules: o.rules, cwd: o.cwd }));
+    const t = openTarget(target, project, o);
+    try {
+        const cases = o.shard ? selectShard(project.cases, parseShard(o.shard, '--shard')) : project.cases;
+        const results = await runSuite(cases, t, project.rules, {
+            samples: o.samples ?? project.config.samples,
+            concurrency: o.concurrency ?? project.config.concurrency,
+            seed: o.seed ?? project.config.seed,
+            maxSteps: project.config.maxSteps,
+            ref: o.ref ?? null,
+            onProgress: o.onProgress,
+            checkpoint,
+        });
+        return o.shard ? { ...results, shard: o.shard } : results;
+    }
+    finally {
+        await t.close?.();
+    }
+}
+function countSamples(r) {
+    const samples = r.cases.flatMap((c) => c.samples);
+    const errors = samples.filter((s) => s.error).length;
+    const passed = samples.filter((s) => s.passed).length;
+    return {
+        cases: r.cases.length,
+        samples: samples.length,
+        passed,
+        failed: samples.length - passed - errors,
+        errors,
+    };
+}
+/**
+ * `run`: the results file is written beside its checkpoint; finished samples go to the checkpoint as they finish,
+ * so rerunning the same command resumes there.
+ */
+async function run(o) {
+    const out = resolve(o.out);
+    mkdirSync(dirname(out), { recursive: true });
+    const checkpoint = `${out}.checkpoint.jsonl`;
+    const results = await runProject(o.target, o, checkpoint);
+    writeJson(out, results);
+    rmSync(checkpoint, { force: true });
+    return { results, counts: countSamples(results) };
+}
+/** The results are kept, but a run that could not evaluate every sample must not look like a success. */
+function assertComplete(counts, file) {
+    if (counts.errors > 0)
+        throw new ExitError(`${counts.errors} of ${counts.samples} samples ended in an error (see "error" in ${file})`);
+}
+
+/** `gate`: two results files or targets, one policy, the reports. */
+async function gate(o) {
+    const outDir = resolve(o.outDir);
+    const { config, file } = loadConfig(o.config, o.cwd);
+    const policy = applyPolicy(config.policy, o.policy, file ?? 'config');
+    // Both sides run the same suite and rules: loaded once, and only when a side is a target.
+    let loading;
+    const project = () => (loading ??= loadProject({ config: o.config, suite: o.suite, rules: o.rules, cwd: o.cwd }));
+    const read = { format: o.format === undefined ? undefined : parseFormat(o.format), config: config.import };
+    const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir, project, read);
+    const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir, project, read);
+    let g = runGate(baseline, candidate, { policy, failOn: o.failOn });
+    if (o.signoffs) {
+        const head = o.head ?? candidate.target.ref;
+        if (!head)
+            throw new ExitError('--signoffs: sign-offs name the head commit; pass --head (the candidate results record none)');
+        g = await governed(g, config.signoff, head, {
+            requests: async () => readSignoffsFile(o.signoffs),
+            author: o.author,
+        });
+    }
+    return { gate: g, files: writeReports(g, outDir, { reportUrl: o.reportUrl }) };
+}
+/** A results file is read as is; anything else (sim:v1, a target file) is run with the same suite and seed. */
+async function resultsOrRun(arg, side, o, outDir, project, read) {
+    if (existsSync(arg) && statSync(arg).isFile()) {
+        // Read once: results files can be large. Ours or another harness's output, by content; else a target file.
+        const results = readResultsIfAny(arg, read);
+        if (results)
+            return results;
+    }
+    const checkpoint = join(outDir, `${side}.checkpoint.jsonl`);
+    mkdirSync(outDir, { recursive: true });
+    const results = await runProject(arg, { ...o, onProgress: o.progress?.(side) }, checkpoint, await project());
+    writeJson(join(outDir, `${side}.results.json`), results);
+    rmSync(checkpoint, { force: true });
+    return results;
+}
+/** Sign-offs judged by the BASE's lists; a verdict of OK needs none. */
+async function governed(g, rules, headSha, source) {
+    if (g.verdict === 'OK')
+        return g;
+    const requests = await source.requests();
+    if (!requests?.length)
+        return g;
+    const gov = await evaluateSignoffs(g.verdict, requests, rules, {
+        isMember: source.isMember,
+        author: source.author,
+        headSha,
+    });
+    return withGovernance(g, gov, rules);
+}
+function readSignoffsFile(file) {
+    const doc = readStructured(resolve(file));
+    const parsed = SignoffsFileSchema.safeParse(doc.data);
+    if (!parsed.success)
+        throw new InputError(problemsFromZod(displayPath(resolve(file)), parsed.error, doc.locate));
+    return parsed.data.map((x) => ({ ...x, source: displayPath(resolve(file)) }));
+}
+/** A results input: one file, or a glob of shard files that are merged. */
+function readResultsInput(pattern, workspace, read = {}) {
+    const files = globSync(pattern, { cwd: workspace, absolute: true }).sort();
+    if (files.length === 0)
+        return readResults(isAbsolute(pattern) ? pattern : resolve(workspace, pattern), read);
+    if (files.length === 1)
+        return readResults(files[0], read);
+    return mergeResults(files.map((file) => ({ file, results: readResults(file, read) })));
+}
+/**
+ * The pull-request gate: the base and the head in their own checkouts, both agents run (or their results read),
+ * judged by the BASE's policy and sign-off lists; every head change to the gate itself named with its commits.
+ */
+async function gateChange(o) {
+    let baseline;
+    let candidate;
+    let extra = [];
+    let policyConfig;
+    let signoffRules;
+    let importRules;
+    let headSha;
+    let headDir = o.workspace;
+    let release;
+    let cleanup = async () => { };
+    try {
+        if (o.baselineResults || o.candidateResults) {
+            if (!o.baselineResults || !o.candidateResults)
+                throw new ExitError('baseline-results and candidate-results go together (files or globs of shard files)');
+            if (o.baseRef) {
+                // Results made elsewhere are still judged by the BASE's policy, and head changes to it are still named.
+                const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
+                ({ cleanup, headDir, headSha } = co);
+                const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
+                await auditChanges(sides.reasons, sides, co);
+                extra = sides.reasons;
+                policyConfig = sides.base.config.policy;
+                signoffRules = sides.base.config.signoff;
+                importRules = sides.base.config.import;
+                release = await o.criteria?.(criteriaContext(co, sides));
+            }
+            else {
+                if (o.criteria)
+                    throw new ExitError('release criteria are read from the base commit: set baseline-ref');
+                o.notice?.('no base commit known: the failure budget is read from the workspace config.');
+                const cfg = loadConfig(o.config, o.workspace).config;
+                ({ policy: policyConfig, signoff: signoffRules, import: importRules } = cfg);
+            }
+            // Other harnesses' files are mapped by the base's `import` rules (category, severity).
+            baseline = readResultsInput(o.baselineResults, o.workspace, { config: importRules });
+            candidate = readResultsInput(o.candidateResults, o.workspace, { config: importRules });
+        }
+        else {
+            if (!o.baseRef)
+                throw new ExitError('no baseline: the event names no base commit; set the baseline-ref input');
+            const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
+            ({ cleanup, headDir, headSha } = co);
+            const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
+            ({ baseline, candidate } = await runSides(co, sides, o));
+            await auditChanges(sides.reasons, sides, co);
+            extra = sides.reasons;
+            policyConfig = sides.base.config.policy;
+            signoffRules = sides.base.config.signoff;
+            release = await o.criteria?.(criteriaContext(co, sides));
+        }
+        const policy = applyPolicy(policyConfig, undefined, 'base config');
+        const unmet = release && criteriaReason(release);
+        if (unmet)
+            extra = [...extra, unmet];
+        let g = runGate(baseline, candidate, { policy, failOn: o.failOn, extraReasons: extra });
+        if (release)
+            g.release = release;
+        if (o.trend)
+            g.trend = o.trend;
+        // The commit a sign-off must name: the head being gated, as git resolved it for the checkout.
+        const sha = headSha ?? (await ensureCommit(o.workspace, o.headRef).catch(() => o.headRef));
+        g = sampleForReview(g, sha);
+        if (o.signoffs)
+            g = await governed(g, signoffRules, sha, o.signoffs);
+        // Unmet release criteria are met by signing the checklists, never overridden; a threshold change needs the board.
+        const threshold = g.reasons.some((r) => THRESHOLD_CHANGES.includes(r.code));
+        const signoffCommand = signoffRules && !unmet
+            ? (commandFor(threshold && g.verdict === 'WARN' ? 'BLOCK' : g.verdict, sha) ?? undefined)
+            : undefined;
+        const baselineFile = join(o.outDir, 'baseline.results.json');
+        const candidateFile = join(o.outDir, 'candidate.results.json');
+        writeJson(baselineFile, baseline);
+        writeJson(candidateFile, candidate);
+        const files = writeReports(g, o.outDir, { reportUrl: o.reportUrl, signoffCommand });
+        return { gate: g, files, baselineFile, candidateFile, headDir, headSha: sha, signoffCommand };
+    }
+    finally {
+        await cleanup();
+    }
+}
+function criteriaContext(co, sides) {
+    return {
+        baseDir: co.baseDir,
+        headDir: co.headDir,
+        headSha: co.headSha,
+        baseConfig: sides.base.config,
+        configPath: inRepo(co.baseDir, sides.base.file) ?? '.safety-gate.yml',
+    };
+}
+/** A run job (or one shard of it): both sides' results files, to be gated by a later job. */
+async function runChange(o) {
+    if (!o.baseRef)
+        throw new ExitError('mode run needs a baseline: the event names no base commit; set baseline-ref');
+    const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
+    try {
+        const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
+        const r = await runSides(co, sides, o);
+        const suffix = o.shard ? `-shard-${o.shard.index}-of-${o.shard.total}` : '';
+        const files = [
+            join(o.outDir, `baseline${suffix}.results.json`),
+            join(o.outDir, `candidate${suffix}.results.json`),
+        ];
+        writeJson(files[0], r.baseline);
+        writeJson(files[1], r.candidate);
+        return { files, cases: r.candidate.cases.length, suffix };
+    }
+    finally {
+        await co.cleanup();
+    }
+}
+
+/**
+ * A status line for long runs: redrawn in place on a TTY (at most every 100 ms), a plain line every `everyMs`
+ * otherwise (CI logs). Written to stderr so stdout stays machine-readable. The final line is always written.
+ */
+function statusLine(stream = process.stderr, everyMs = 10_000) {
+    const tty = Boolean(stream.isTTY);
+    // The first periodic line comes one period in: a run shorter than that prints its final line only.
+    let lastAt = tty ? 0 : Date.now();
+    return (line, finished) => {
+        const now = Date.now();
+        if (!finished && now - lastAt < (tty ? 100 : everyMs))
+            return;
+        lastAt = now;
+        if (tty)
+            stream.write(`\r\x1b[2K${line()}${finished ? '\n' : ''}`);
+        else
+            stream.write(line() + '\n');
+    };
+}
+/** Progress of a suite run: cases and samples done, calls, failures, errors, ETA. */
+function progressReporter(label, stream = process.stderr, everyMs = 10_000) {
+    const show = statusLine(stream, everyMs);
+    return (p) => {
+        const finished = p.done === p.total;
+        show(() => {
+            const s = (n, word) => `${word}${n === 1 ? '' : 's'}`;
+            return `${label}: ${p.casesDone}/${p.cases} ${s(p.cases, 'case')}, ${p.done}/${p.total} ${s(p.total, 'sample')}, ${p.calls} ${s(p.calls, 'call')}, ${p.failures} failing, ${p.errors} ${s(p.errors, 'error')}${finished ? '' : `, ${eta(p)}`}`;
+        }, finished);
+    };
+}
+/**
+ * Time left from the rate so far, once it means something: the first samples finish together (concurrency) and
+ * carry the start-up cost, so an estimate from them is far off (7 s for a 0.6 s run). Until a tenth of the samples
+ * are done and a second has passed, it says so instead.
+ */
+function eta(p) {
+    if (p.done < Math.max(2, p.total / 10) || p.elapsedMs < 1000)
+        return 'ETA estimating';
+    const left = ((p.total - p.done) * p.elapsedMs) / p.done / 1000;
+    return left < 60
+        ? `ETA ${Math.ceil(left)}s`
+        : `ETA ${Math.floor(left / 60)}m${String(Math.ceil(left % 60)).padStart(2, '0')}s`;
+}
+
+/**
+ * Loads and checks every input (incident, traffic is checked as it streams, config, rules, target) before the
+ * first call to the target; writes the replay beside its checkpoint, so a rerun after a kill resumes.
+ */
+async function replay(o) {
+    const outDir = resolve(o.outDir);
+    const incident = loadIncident(resolve(o.incident));
+    const project = await loadProject({ config: o.config, rules: o.rules, cwd: o.cwd, withSuite: false });
+    const policy = applyPolicy(project.config.policy, undefined, project.file ?? 'config');
+    const target = openTarget(o.target, project, o);
+    mkdirSync(outDir, { recursive: true });
+    const checkpoint = join(outDir, 'replay.checkpoint.jsonl');
+    try {
+        const replay = await replayIncident({
+            incident,
+            traffic: o.traffic
+                ? { path: resolve(o.traffic), label: displayPath(resolve(o.traffic)), skipBadLines: o.skipBadLines }
+                : undefined,
+            rules: project.rules,
+            delayedTurn: policy.policy.delayedTurn,
+            target,
+            samples: o.samples,
+            concurrency: o.concurrency ?? project.config.concurrency,
+            seed: o.seed ?? project.config.seed,
+            maxSteps: project.config.maxSteps,
+            ref: o.ref ?? null,
+            maxCases: o.maxCases,
+            casesFile: `cases/incident-${incident.incident.id}.yml`,
+            checkpoint,
+            failOn: o.failOn,
+            onProgress: o.onProgress,
+        });
+        const files = writeReplay(replay, outDir, { reportUrl: o.reportUrl });
+        rmSync(checkpoint, { force: true });
+        return { replay, files };
+    }
+    finally {
+        await target.close?.();
+    }
+}
+
+async function stress(o) {
+    const project = await loadProject({ config: o.config, suite: o.suite, rules: o.rules, cwd: o.cwd });
+    const policy = applyPolicy(project.config.policy, undefined, project.file ?? 'config');
+    const target = openTarget(o.target, project, o);
+    const attacker = o.attacker ? openTarget(o.attacker, project, o) : undefined;
+    try {
+        const file = await stressSearch({
+            seeds: project.cases,
+            target,
+            rules: project.rules,
+            rollouts: o.rollouts,
+            maxTurns: o.turns,
+            delayedTurn: policy.policy.delayedTurn,
+            concurrency: o.concurrency ?? project.config.concurrency,
+            seed: o.seed ?? project.config.seed,
+            maxSteps: project.config.maxSteps,
+            strategy: o.strategy,
+            confirm: o.confirm,
+            attacker,
+            onRound: o.onRound,
+        });
+        mkdirSync(dirname(resolve(o.out)), { recursive: true });
+        writeJson(resolve(o.out), file, { shapes: false });
+        return file;
+    }
+    finally {
+        await target.close?.();
+        await attacker?.close?.();
+    }
+}
+/** Why a search is incomplete (errored rollouts or confirmation replays), or null: the CLI and the action exit on it. */
+function stressIncomplete(f) {
+    const parts = [
+        f.summary.errors ? `${f.summary.errors} of ${f.rollouts} rollouts` : '',
+        f.summary.confirmErrors ? `${f.summary.confirmErrors} confirmation replays` : '',
+    ].filter(Boolean);
+    return parts.length
+        ? `${parts.join(' and ')} ended in an error (the target failed to answer): the search is incomplete`
+        : null;
+}
+
+/** What `promote` reads of a stress file: each failure's case must be a valid regression case. */
+const StressFailuresSchema = looseObject({
+    kind: literal('safety-gate.stress'),
+    schemaVersion: literal(1),
+    target: looseObject({ name: string() }),
+    createdAt: string().optional(),
+    failures: array(looseObject({
+        id: string().min(1),
+        seedCase: string(),
+        count: int().min(1),
+        category: _enum(TAXONOMY),
+        severity: _enum(SEVERITIES),
+        tactics: array(string()),
+        firstFailureTurn: int().min(1),
+        delayed: boolean(),
+        violations: array(ViolationSchema),
+        reproduced: looseObject({ k: int().min(0), n: int().min(0), rate: number().nullable() })
+            .nullable(),
+        case: CaseSchema,
+    })),
+});
+
+/**
+ * Discovered failures into the suite folder, one file per case, each checked to load with the project's rules
+ * before anything is written.
+ */
+async function promoteFailures(o) {
+    const file = readJsonFile(resolve(o.failures), StressFailuresSchema, 'stress failures file');
+    const dir = resolve(o.suite);
+    const project = await loadProject({ config: o.config, rules: o.rules, withSuite: false, cwd: o.cwd });
+    const ruleIds = new Set(project.rules.keys());
+    // A new or empty folder has no cases yet; anything in it must load, or we could not tell duplicates.
+    const present = existsSync(dir)
+        ? globSync('**/*.{yml,yaml,json}', { cwd: dir, absolute: true }).sort()
+        : [];
+    const existing = loadCases(present, ruleIds);
+    const p = promote(file, existing, { minRate: o.minRate, max: o.max });
+    const unknown = p.promoted.flatMap((x) => x.case.expect.filter((e) => !ruleIds.has(e.rule)).map((e) => e.rule));
+    if (unknown.length)
+        throw new ExitError(`the failures check rules this project does not load (${[...new Set(unknown)].join(', ')}): pass --rules or --config`);
+    const files = [];
+    if (!o.dryRun && p.promoted.length) {
+        mkdirSync(dir, { recursive: true });
+        for (const x of p.promoted) {
+            // Never over an existing file: a different id can clean up to the same name.
+            const f = join(dir, `${fileNameFor(x.case.id, [...present, ...files])}.yml`);
+            writeFileSync(f, casesYaml([x.case], [`Promoted by safety-gate promote from ${o.failures}.`, x.note]));
+            files.push(f);
+        }
+        // What was written must load as a suite: the same loader the gate uses.
+        loadCases(files, ruleIds);
+    }
+    return { ...p, files };
+}
+/**
+ * Case ids may hold `/` and `:` (and a stress file may come from anywhere): the file name keeps letters, digits,
+ * `.`, `_` and `-` only, never `..`, so nothing is written outside the suite folder; a clash gets a number.
+ */
+function fileNameFor(id, taken) {
+    const base = id
+        .replace(/[^A-Za-z0-9._-]/g, '_')
+        .replace(/\.{2,}/g, '_')
+        .replace(/^[._]+/, '') || 'case';
+    let name = base;
+    // Case-insensitive: on macOS and Windows `A.yml` and `a.yml` are one file.
+    const clash = (n) => taken.some((f) => basename(f).toLowerCase() === `${n}.yml`.toLowerCase());
+    for (let n = 2; clash(name); n++)
+        name = `${base}-${n}`;
+    return name;
+}
+
+/** The job summary of a stress search: what broke, how often, by which tactics; every row bounded. */
+function renderStressSummary(f, o = {}) {
+    const s = f.summary;
+    const out = [
+        `> [!${s.unique ? 'WARNING' : 'TIP'}]`,
+        `> **${s.unique} distinct failure(s)** found in ${f.rollouts} adaptive rollouts against **${mdInline(f.target.name, 80)}**${f.target.simulated ? ' (simulated agent)' : ''}: ${s.delayed} delayed (first failure at turn ≥ ${f.delayedTurn}).`,
+        '',
+        `${s.failingRollouts} of ${f.rollouts} rollouts (${pct(s.failingRollouts / f.rollouts)}) broke a rule within ${f.maxTurns} turns; ${s.errors} ended in an error; ${s.calls} agent calls. Strategy: ${f.strategy}.`,
+        '',
+        '| Finding | Category | Severity | Rollouts | Shortest | Tactics | Reproduced |',
+        '|---|---|---|---|---|---|---|',
+        ...f.failures
+            .slice(0, 100)
+            .map((x) => `| ${mdCodeSpan(x.id, 90)} | ${x.category} | ${x.severity} | ${x.count} | turn ${x.firstFailureTurn}${x.delayed ? ' (delayed)' : ''} | ${mdInline(x.tactics.join(' › '), 120)} | ${x.reproduced ? `${x.reproduced.k}/${x.reproduced.n}` : '—'} |`),
+        ...(f.failures.length > 100 ? ['', `(${f.failures.length - 100} more in stress_failures.json)`] : []),
+        '',
+        '| Tactic | Played | In failing rollouts |',
+        '|---|---|---|',
+        ...f.tactics.map((t) => `| ${t.tactic} | ${t.plays} | ${t.inFailures} |`),
+        '',
+    ];
+    if (o.promoted?.length)
+        out.push(`${o.promoted.length} case(s) promoted into the artifact (\`promoted/\`): review them and copy them into your suite.`, '');
+    return out.join('\n');
+}
+
+const AUDIT_FILE = 'safety-gate.audit.jsonl';
+/** The `prev` of the first record. */
+const GENESIS = 'sha256:' + '0'.repeat(64);
+function recordHash(r) {
+    return sha256(canonicalJson(r));
+}
+/** The hash that chains a line to the next one: the line as stored, byte for byte. */
+function lineHash(line) {
+    return sha256(line);
+}
+function lines(text) {
+    const all = text.split('\n');
+    if (all[all.length - 1] === '')
+        all.pop();
+    return all;
+}
+/** The records to append after `existing` (the log's text so far), chained to its last line. */
+function chain(existing, entries) {
+    const prior = lines(existing);
+    let prev = prior.length ? lineHash(prior[prior.length - 1]) : GENESIS;
+    let seq = prior.length;
+    const out = [];
+    for (const e of entries) {
+        seq += 1;
+        const body = { seq, ...e, prev };
+        const line = JSON.stringify({ ...body, hash: recordHash(body) });
+        out.push(line);
+        prev = lineHash(line);
+    }
+    return out;
+}
+/**
+ * Appends records to a log file (created when absent). The log must verify first: appending to a broken chain
+ * would bury the break under valid-looking records.
+ */
+function appendAudit(file, entries) {
+    if (!entries.length)
+        return [];
+    const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const check = verifyText(existing);
+    if (!check.ok)
+        throw new Error(`audit log ${file}: not appending to a broken log: ${check.problem}`);
+    if (existing && !existing.endsWith('\n'))
+        throw new Error(`audit log ${file}: the last line is incomplete; not appending`);
+    const added = chain(existing, entries);
+    mkdirSync(dirname(file), { recursive: true });
+    appendFileSync(file, added.map((l) => l + '\n').join(''));
+    return added.map((l) => JSON.parse(l));
+}
+const KINDS = new Set([
+    'gate',
+    'signoff',
+    'override',
+    'signoff_rejected',
+    'threshold_change',
+    'review_sample',
+    'release',
+]);
+/**
+ * Every record parses, is numbered in order, hashes to its own `hash` (so editing any field of any record is seen
+ * at that record), and names the hash of the line before it (so deleting, inserting or reordering is seen).
+ */
+function verifyText(text) {
+    const all = lines(text);
+    let prev = GENESIS;
+    for (let i = 0; i < all.length; i++) {
+        const n = i + 1;
+        const fail = (problem) => ({
+            ok: false,
+            records: all.length,
+            broken: n,
+            problem: `record ${n} (line ${n}): ${problem}`,
+        });
+        let r;
+        try {
+            r = JSON.parse(all[i]);
+        }
+        catch {
+            return fail('is not valid JSON');
+        }
+        if (!r || typeof r !== 'object' || Array.isArray(r))
+            return fail('is not a JSON object');
+        if (r.seq !== n)
+            return fail(`has seq ${String(r.seq)}, expected ${n} (a record was removed or inserted)`);
+        if (!KINDS.has(r.kind))
+            return fail(`has an unknown kind ${JSON.stringify(r.kind)}`);
+        const { hash, ...body } = r;
+        if (typeof hash !== 'string' || recordHash(body) !== hash)
+            return fail('its content does not match its hash (the record was edited)');
+        if (r.prev !== prev)
+            return fail(`its prev does not match the hash of record ${n - 1} (a record before it was edited, removed or reordered)`);
+        prev = lineHash(all[i]);
+    }
+    return { ok: true, records: all.length };
+}
+function readAudit(text) {
+    return lines(text).map((l) => JSON.parse(l));
+}
+
+const FiguresSchema = object({
+    at: string(),
+    label: string(),
+    verdict: string(),
+    headSha: string().optional(),
+    cases: int().min(0),
+    valid: int().min(0),
+    passRate: number().min(0).max(1),
+    delayedFailureRate: number().min(0).max(1),
+});
+const GateSlice = object({
+    kind: literal('safety-gate.gate', { error: 'expected a gate.json (kind: safety-gate.gate)' }),
+    createdAt: string(),
+    verdict: string(),
+    candidate: object({
+        target: object({ name: string(), ref: string().nullish() }).loose(),
+        passRate: number(),
+        delayedFailureRate: number(),
+        cases: int(),
+        samples: int(),
+        errors: int(),
+    })
+        .loose(),
+})
+    .loose();
+function figuresOf(g) {
+    const ref = g.candidate.target.ref;
+    return {
+        at: g.createdAt,
+        label: ref ? `${g.candidate.target.name}@${ref.slice(0, 12)}` : g.candidate.target.name,
+        verdict: g.verdict,
+        headSha: ref ?? undefined,
+        cases: g.candidate.cases,
+        valid: Math.max(0, g.candidate.samples - g.candidate.errors),
+        passRate: g.candidate.passRate,
+        delayedFailureRate: g.candidate.delayedFailureRate,
+    };
+}
+function point(f, source) {
+    const ci = (rate) => {
+        if (f.valid === 0)
+            return [0, 1];
+        const k = Math.min(f.valid, Math.max(0, Math.round(rate * f.valid)));
+        return clopperPearson(k, f.valid).ci;
+    };
+    return { ...f, source, passCi: ci(f.passRate), delayedCi: ci(f.delayedFailureRate) };
+}
+/**
+ * Past gates from gate.json files and audit logs (`.jsonl`: its `gate` records, after the chain verifies), oldest
+ * first. A file that is neither is an error naming it: a trend silently missing gates would mislead.
+ */
+function readHistory(files) {
+    const points = [];
+    for (const file of files) {
+        const shown = displayPath(file);
+        if (/\.jsonl$/i.test(file)) {
+            const text = readFileSync(file, 'utf8');
+            const v = verifyText(text);
+            if (!v.ok)
+                throw InputError.one(shown, '', `the audit log does not verify: ${v.problem}`);
+            readAudit(text).forEach((r, i) => {
+                if (r.kind !== 'gate')
+                    return;
+                const figures = validateJson(r.details?.figures, FiguresSchema, `${file} record ${i + 1}`);
+                points.push(point(figures, `${shown}#${i + 1}`));
+            });
+        }
+        else {
+            const g = validateJson(parseJsonFile(file, 'gate file'), GateSlice, file);
+            points.push(point(figuresOf(g), shown));
+        }
+    }
+    return points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/**
+ * The audit records one gate produces: the gate itself (with the figures the trend reads back), every sign-off
+ * and override (and every one that did not count), every threshold change the head makes (with the commits that
+ * made it), a review sample, and the release decision.
+ */
+function gateEntries(g, c) {
+    const at = c.at ?? new Date().toISOString();
+    const head = c.headSha ?? g.candidate.target.ref ?? null;
+    const base = { headSha: head, policyHash: g.policy.hash, verdict: g.verdict };
+    const out = [];
+    out.push({
+        kind: 'gate',
+        who: c.who,
+        at,
+        why: c.why,
+        ...base,
+        details: {
+            exitCode: g.exitCode,
+            clearedBy: g.clearedBy,
+            reasons: g.reasons.map((r) => ({ code: r.code, level: r.level })),
+            policySources: g.policy.sources,
+            figures: { ...figuresOf(g), headSha: head ?? undefined },
+        },
+    });
+    for (const r of g.reasons.filter((x) => THRESHOLD_CHANGES.includes(x.code))) {
+        const commits = r.values.commits ?? [];
+        out.push({
+            kind: 'threshold_change',
+            who: commits.length
+                ? [...new Set(commits.map((x) => x.author))].join(', ')
+                : 'unknown (no commit history)',
+            at: commits[0]?.at ?? at,
+            why: commits.length ? commits.map((x) => `${x.sha.slice(0, 7)} ${x.subject}`).join('; ') : r.message,
+            ...base,
+            details: { code: r.code, message: r.message, changes: r.values.changes ?? r.values },
+        });
+    }
+    for (const s of g.signoffs)
+        out.push({
+            kind: s.kind === 'board' ? 'override' : 'signoff',
+            who: s.by,
+            at: s.at,
+            why: s.reason,
+            ...base,
+            details: { sha: s.sha, source: s.source, clearedBy: g.clearedBy },
+        });
+    for (const s of g.rejectedSignoffs ?? [])
+        out.push({
+            kind: 'signoff_rejected',
+            who: s.by,
+            at: s.at,
+            why: s.why,
+            ...base,
+            details: { kind: s.kind, source: s.source },
+        });
+    if (g.review)
+        out.push({
+            kind: 'review_sample',
+            who: c.who,
+            at,
+            why: `OK sampled for review at rate ${g.review.rate} (draw ${g.review.draw.toFixed(4)})${g.review.requiresSignoff ? '; a security sign-off is required' : ''}`,
+            ...base,
+            details: { ...g.review },
+        });
+    if (g.release)
+        out.push({
+            kind: 'release',
+            who: c.who,
+            at,
+            why: `${c.why}: criteria ${g.release.met ? 'met' : 'unmet'}; ${g.exitCode === 0 ? 'released' : 'not released'}`,
+            ...base,
+            details: {
+                exitCode: g.exitCode,
+                verification: g.release.verification,
+                missing: g.release.missing,
+                criteria: g.release.criteria.map((x) => ({
+                    file: x.file,
+                    line: x.line,
+                    text: x.text,
+                    signer: x.signer ?? null,
+                    date: x.date ?? null,
+                    met: x.met,
+                    why: x.why,
+                })),
+            },
+        });
+    return out;
+}
+
+/** The checklists a config names, with their text (undefined: not there), read from `dir`. */
+function readChecklists(config, dir) {
+    const list = config.release?.checklists;
+    if (!list?.length)
+        throw new ExitError('release mode needs `release.checklists` in the base config (Markdown task lists; `safety-gate init --release` writes them)');
+    return list.map((file) => {
+        const path = resolve(dir, file);
+        return { file, text: existsSync(path) ? readFileSync(path, 'utf8') : undefined };
+    });
+}
+/** Past gates from a glob of gate.json files and audit logs; a glob that matches nothing is an error. */
+function historyFrom(pattern, cwd = process.cwd()) {
+    const files = globSync(pattern, { cwd, absolute: true }).sort();
+    if (!files.length)
+        throw new ExitError(`--history ${pattern}: no file matches (gate.json files or an audit log)`);
+    return readHistory(files);
+}
+/**
+ * `gate` with its audit trail, and in release mode the release criteria. The CLI takes each checklist line as
+ * written (it cannot see who made it) and says so in every report; the action checks git history.
+ */
+async function auditedGate(o) {
+    const outDir = resolve(o.outDir);
+    const { config, file, baseDir } = loadConfig(o.config, o.cwd);
+    const policy = applyPolicy(config.policy, o.policy, file ?? 'config');
+    let release;
+    if (o.release)
+        release = await judgeCriteria(readChecklists(config, baseDir), config.signoff);
+    const trend = o.history ? historyFrom(o.history, o.cwd) : undefined;
+    let loading;
+    const project = () => (loading ??= loadProject({ config: o.config, suite: o.suite, rules: o.rules, cwd: o.cwd }));
+    const read = { format: o.format === undefined ? undefined : parseFormat(o.format), config: config.import };
+    const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir, project, read);
+    const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir, project, read);
+    const unmet = release && criteriaReason(release);
+    let g = runGate(baseline, candidate, { policy, failOn: o.failOn, extraReasons: unmet ? [unmet] : [] });
+    if (release)
+        g.release = release;
+    if (trend)
+        g.trend = trend;
+    const head = o.head ?? candidate.target.ref ?? undefined;
+    g = sampleForReview(g, head);
+    if (o.signoffs) {
+        if (!head)
+            throw new ExitError('--signoffs: sign-offs name the head commit; pass --head (the candidate results record none)');
+        g = await governed(g, config.signoff, head, {
+            requests: async () => readSignoffsFile(o.signoffs),
+            author: o.author,
+        });
+    }
+    const files = writeReports(g, outDir, { reportUrl: o.reportUrl });
+    const releaseNotes = o.release || o.history ? join(outDir, 'release-notes.md') : undefined;
+    if (releaseNotes)
+        writeFileSync(releaseNotes, renderReleaseNotes(g));
+    const auditLog = resolve(o.auditLog ?? join(outDir, AUDIT_FILE));
+    const audit = appendAudit(auditLog, gateEntries(g, {
+        who: o.actor ?? 'unknown',
+        headSha: head,
+        why: o.release ? `release gate (${g.candidate.target.name})` : `gate (${g.candidate.target.name})`,
+    }));
+    return { gate: g, files: { ...files, releaseNotes, auditLog }, audit };
+}
+/**
+ * In the action, a signature counts only when git history backs it: the line's last change (git blame on the
+ * release checkout) is a commit whose author GitHub maps to the signer.
+ */
+function attestByHistory(repoDir, rev, pathOf, login) {
+    return async (item) => {
+        const b = await blameLine(repoDir, rev, pathOf(item), item.line);
+        if (!b)
+            return { ok: false, why: `git blame found no line ${item.line} at ${rev.slice(0, 12)}` };
+        const who = await login(b.sha);
+        const at = `commit ${b.sha.slice(0, 7)}`;
+        if (!who)
+            return {
+                ok: false,
+                why: `the line was last changed by ${at} (${b.author} <${b.authorMail}>), which GitHub maps to no login: cannot show @${item.signer} made it`,
+            };
+        if (who.toLowerCase() !== item.signer.toLowerCase())
+            return {
+                ok: false,
+                why: `signed @${item.signer}, but the line was last changed by @${who} (${at}): only the signer may sign`,
+            };
+        return { ok: true, why: `line last changed by @${who} in ${at}` };
+    };
+}
+/**
+ * The release gate: the last release (base) against the release branch (head), plus the release criteria from the
+ * BASE config's list, read from the release checkout and checked against its git history; release-notes.md and the
+ * audit records in the output folder.
+ */
+async function releaseChange(o) {
+    const trend = o.history ? historyFrom(o.history, o.workspace) : undefined;
+    const r = await gateChange({
+        ...o,
+        trend,
+        criteria: async (co) => {
+            const dir = posix.dirname(co.configPath);
+            const pathOf = (item) => posix.normalize(posix.join(dir, item.file));
+            return judgeCriteria(readChecklists(co.baseConfig, join(co.headDir, dir)), co.baseConfig.signoff, {
+                isMember: o.isMember,
+                attest: attestByHistory(co.headDir, co.headSha, pathOf, o.commitLogin),
+            });
+        },
+    });
+    const releaseNotes = join(o.outDir, 'release-notes.md');
+    writeFileSync(releaseNotes, renderReleaseNotes(r.gate));
+    const auditLog = join(o.outDir, AUDIT_FILE);
+    const entries = gateEntries(r.gate, { who: o.actor, headSha: r.headSha, why: `release ${o.label}` });
+    const audit = appendAudit(auditLog, entries);
+    return { ...r, releaseNotes, auditLog, audit, entries };
+}
+/**
+ * Appends audit entries to `safety-gate.audit.jsonl` on a dedicated branch (the durable trail: its git history
+ * anchors the chain, so even dropping the last record shows). The branch's log must verify before anything is
+ * added to it.
+ */
+async function appendAuditToBranch(workspace, branch, entries, message, tempDir) {
+    return appendToBranch(workspace, branch, AUDIT_FILE, (existing) => {
+        const v = verifyText(existing);
+        if (!v.ok)
+            throw new ExitError(`the audit log on branch ${branch} is broken: ${v.problem}`);
+        return (existing +
+            chain(existing, entries)
+                .map((l) => l + '\n')
+                .join(''));
+    }, message, tempDir);
+}
+
+export { runChange as A, gateChange as B, ExitError as E, assertComplete as a, auditedGate as b, replay as c, describeGate as d, describeReplay as e, describeStress as f, stressIncomplete as g, statusLine as h, promoteFailures as i, renderStressSummary as j, gate as k, evaluateSignoffs as l, readAudit as m, EXIT as n, describeError as o, progressReporter as p, parseCommand as q, run as r, stress as s, parseShard as t, checkoutOne as u, verifyText as v, ensureCommit as w, releaseChange as x, repoPath as y, appendAuditToBranch as z };
