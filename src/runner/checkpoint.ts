@@ -15,7 +15,7 @@ export class Checkpoint {
 
   constructor(
     readonly file: string,
-    identity: { fingerprint: string; seed: string; samples: number; cases: string[] },
+    identity: { fingerprint: string; seed: string; samples: number; cases: string[]; rules?: string[] },
   ) {
     const header = JSON.stringify({ kind: 'safety-gate.checkpoint', id: sha256(canonicalJson(identity)) });
     let lines: string[] = [];

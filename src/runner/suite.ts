@@ -72,6 +72,8 @@ export async function runSuite(
         seed: opts.seed,
         samples: opts.samples,
         cases: cases.map((c) => canonicalJson(c.case)),
+        // A pass recorded under other rules is not a pass under these: a rule change starts afresh.
+        rules: [...rules.values()].map((r) => canonicalJson(r.rule) + (r.codeHash ?? '')).sort(),
       })
     : undefined;
   const tasks: Promise<void>[] = [];
