@@ -10,6 +10,7 @@ import { registerStress } from './commands/stress.js';
 import { registerPromote } from './commands/promote.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
+import { registerMonitor } from './commands/monitor.js';
 import { EXIT, ExitError, describeError } from '../app/errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
@@ -34,6 +35,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerSchema(program);
   registerDemo(program);
   registerInit(program);
+  registerMonitor(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

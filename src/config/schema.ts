@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PolicyOverrideSchema } from '../policy/schema.js';
 import { TargetSchema } from '../target/schema.js';
+import { MonitorPolicySchema } from '../monitor/schema.js';
 
 const Sources = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
@@ -19,6 +20,9 @@ export const ConfigSchema = z.strictObject({
     .default('.safety-gate-cache')
     .describe('response cache folder (relative to the config), or false'),
   policy: PolicyOverrideSchema.optional(),
+  monitor: MonitorPolicySchema.optional().describe(
+    'canary and production monitoring (safety-gate monitor): alert thresholds per severity, minimum effect, alpha, drift windows; see docs/monitoring.md',
+  ),
   signoff: z
     .strictObject({
       security: z.array(z.string()).default([]),
