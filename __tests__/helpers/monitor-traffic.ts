@@ -124,7 +124,7 @@ export function writeTraffic(path: string, o: TrafficOptions): void {
 export async function streamTraffic(path: string, o: TrafficOptions): Promise<void> {
   const out = createWriteStream(path);
   for (const line of trafficLines(o)) {
-    if (!out.write(line + '\n')) await new Promise((r) => out.once('drain', r));
+    if (!out.write(line + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r, j) => out.end((e?: Error | null) => (e ? j(e) : r())));
 }

@@ -15,6 +15,7 @@ import { signoffRequests, teamMembership } from '../github/signoff-comments.js';
 import { readInputs } from './inputs.js';
 import { errorOutputs, gateOutputs } from './outputs.js';
 import { replayMode, stressMode } from './manual.js';
+import { monitorMode } from './monitor.js';
 import * as publish from './publish.js';
 import { cacheDir, tempDir, type Context } from './publish.js';
 
@@ -33,7 +34,14 @@ export async function run(): Promise<void> {
       ? `${server}/${event.owner}/${event.repo}/actions/runs/${process.env.GITHUB_RUN_ID}`
       : undefined;
     ctx = { inputs, event, workspace, outDir, runUrl };
-    const modes = { gate: gateMode, merge: gateMode, run: runMode, replay: replayMode, stress: stressMode };
+    const modes = {
+      gate: gateMode,
+      merge: gateMode,
+      run: runMode,
+      replay: replayMode,
+      stress: stressMode,
+      monitor: monitorMode,
+    };
     await modes[inputs.mode](ctx);
   } catch (e) {
     const message = describeError(e);

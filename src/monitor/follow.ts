@@ -74,7 +74,11 @@ export interface FollowOptions {
   idleMs?: number;
   signal?: AbortSignal;
   /** Each closed window, with monitor.json as it stands after it. */
-  onWindow: (w: WindowResult, file: MonitorFile) => void | Promise<void>;
+  onWindow: (
+    w: WindowResult,
+    file: MonitorFile,
+    held: { openWindows: number; closedWindows: number },
+  ) => void | Promise<void>;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -133,7 +137,11 @@ export async function followLogs(o: FollowOptions): Promise<{ file: MonitorFile;
           },
         ]);
       const closed = tracker.closeBefore(r.conv.timestamp);
-      for (const w of closed) await o.onWindow(w, file(true));
+      for (const w of closed)
+        await o.onWindow(w, file(true), {
+          openWindows: tracker.openWindows,
+          closedWindows: tracker.closed.length,
+        });
       const g = await gradeConversation(r.conv, o.grader);
       canary.add(g);
       tracker.add(g);
