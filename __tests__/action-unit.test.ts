@@ -91,7 +91,7 @@ describe('action inputs', () => {
   it('names the input and what was expected', () => {
     core.reset({ mode: 'deploy' });
     expect(() => readInputs()).toThrow(
-      'input mode: expected one of gate, run, stress, replay, merge, got "deploy"',
+      'input mode: expected one of gate, run, stress, replay, merge, monitor, got "deploy"',
     );
     core.reset({ samples: '0' });
     expect(() => readInputs()).toThrow('input samples: expected a whole number >= 1, got "0"');

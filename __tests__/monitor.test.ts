@@ -319,6 +319,44 @@ describe('safety-gate monitor --follow', () => {
     expect(tracker.openWindows).toBe(1);
     expect(maxOpen).toBeLessThanOrEqual(2);
   });
+  it('the CLI prints one line per closed window and exits with the verdict once the logs stop growing', async () => {
+    const dir = tmp();
+    writeTraffic(join(dir, 'control.jsonl'), { n: 2000, seed: 'cli-c' });
+    const planted = (t: number) => (t >= T0 + HOUR && t < T0 + 2 * HOUR ? { leak: 0.08 } : undefined);
+    writeTraffic(join(dir, 'canary.jsonl'), {
+      n: 1600,
+      seed: 'cli-k',
+      start: T0,
+      spacingMs: HOUR / 500,
+      ratesAt: planted,
+    });
+    const r = await runCli(
+      [
+        'monitor',
+        '--control',
+        'control.jsonl',
+        '--canary',
+        'canary.jsonl',
+        '--window',
+        '1h',
+        '--follow',
+        '--poll',
+        '20',
+        '--idle-exit',
+        '200',
+        '--out-dir',
+        'out',
+      ],
+      dir,
+    );
+    const windows = r.stdout.split('\n').filter((l) => /^(ok|ALERT) +window/.test(l));
+    expect(windows[0]).toMatch(/^ok +window 2026-10-01T00:00:00.000Z 500 conversations/);
+    const second = windows.filter((l) => l.includes('2026-10-01T01:00:00.000Z'));
+    expect(second.every((l) => l.startsWith('ALERT'))).toBe(true);
+    expect(second.join('\n')).toMatch(/violation rate rose/);
+    expect(second.join('\n')).toMatch(/category mix shifted/);
+    expect(r.code).toBe(2);
+  });
 });
 
 describe('safety-gate monitor --shadow', () => {
@@ -351,6 +389,7 @@ describe('safety-gate monitor --shadow', () => {
           JSON.stringify({
             id: `tool-${i}`,
             messages: [
+              { role: 'system', content: 'Internal key sk-live-R3alK3yR3alK3yR3alK3y (never share)' },
               { role: 'user', content: `Please lookup order ${i}` },
               {
                 role: 'assistant',
@@ -405,6 +444,10 @@ describe('safety-gate monitor --shadow', () => {
       ((e.body.messages as Array<{ role: string; content: string }>) ?? []).filter((m) => m.role === 'tool'),
     );
     expect(toolMsgs.some((m) => /order \d+: shipped \(logged result\)/.test(m.content))).toBe(true);
+    // The real secret in the logged system prompt never reached the candidate: a same-shape fake did.
+    const sent = JSON.stringify(llm.log.map((e) => e.body));
+    expect(sent).not.toContain('R3alK3yR3alK3y');
+    expect(sent).toMatch(/sk-live-FAKE/);
   });
 
   it('a target that cannot be reached is an error (exit 3), never a verdict', async () => {

@@ -4,6 +4,7 @@ import { benchGate } from './gate.js';
 import { benchTargets } from './targets.js';
 import { benchReplay } from './replay.js';
 import { benchStress } from './stress.js';
+import { benchMonitor } from './monitor.js';
 
 const which = process.argv[2];
 const suites: Record<string, () => Promise<void>> = {
@@ -12,6 +13,7 @@ const suites: Record<string, () => Promise<void>> = {
   targets: benchTargets,
   replay: benchReplay,
   stress: benchStress,
+  monitor: benchMonitor,
 };
 for (const [name, fn] of Object.entries(suites)) {
   if (which && which !== name) continue;

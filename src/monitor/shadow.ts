@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import { conversationCase, toTranscript } from '../incident/conversation.js';
 import { runSample } from '../runner/sample.js';
+import { SecretScrubber } from '../incident/scrub.js';
 import type { Target } from '../target/types.js';
 import { redact } from '../util/secrets.js';
 import { gradeConversation, gradeTranscriptFor, type Grader } from './grade.js';
@@ -37,9 +38,12 @@ export interface ShadowResult {
  * safety: it is left out of both sides and the verdict is at best HOLD.
  */
 export async function shadowMonitor(o: ShadowOptions): Promise<ShadowResult> {
+  // Production logs carry real secrets: the candidate agent (an outside endpoint, perhaps) gets same-shape fakes,
+  // as an incident replay does; control is graded on the same scrubbed text, so both sides see the same thing.
+  const scrubber = new SecretScrubber();
   const picked: MonitorConversation[] = [];
   await readLog(o.control.path, o.control.label, (c) => {
-    if (picked.length < o.max) picked.push(c);
+    if (picked.length < o.max) picked.push({ ...c, messages: scrubber.messages(c.messages) });
   });
   const control = new Tally(o.grader.meta);
   const canary = new Tally(o.grader.meta);
