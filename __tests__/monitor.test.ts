@@ -11,7 +11,7 @@ import { readLog } from '../src/monitor/traffic.js';
 import { Tally } from '../src/monitor/tally.js';
 import { compareTallies } from '../src/monitor/compare.js';
 import { applyMonitorPolicy } from '../src/monitor/schema.js';
-import { followLogs } from '../src/monitor/follow.js';
+import { followLogs, LogTail } from '../src/monitor/follow.js';
 import type { MonitorFile } from '../src/monitor/run.js';
 import type { WindowResult } from '../src/monitor/drift.js';
 import { rateIncreaseP, newcombeDiff, gTestHomogeneity } from '../src/stats/two-sample.js';
@@ -43,6 +43,22 @@ describe('two-sample statistics', () => {
     for (let i = 0; i < 200; i++) alarms += c.update(5, 1000).alarm ? 1 : 0;
     expect(alarms).toBe(0);
     expect(c.update(40, 1000).alarm).toBe(true);
+  });
+});
+
+describe('the monitor: policy', () => {
+  it('is in the config JSON Schema with its descriptions, beside the monitored traffic line', async () => {
+    const dir = tmp();
+    expect((await runCli(['schema', '--out', dir])).code).toBe(0);
+    const config = JSON.parse(readFileSync(join(dir, 'config.schema.json'), 'utf8')) as {
+      properties: { monitor: { properties: Record<string, { description?: string }> } };
+    };
+    const m = config.properties.monitor.properties;
+    expect(m.thresholds.description).toMatch(/alert thresholds per severity/);
+    expect(m.minEffect.description).toMatch(/smallest increase/);
+    expect(m.alpha.description).toMatch(/family-wise error rate/);
+    const line = readFileSync(join(dir, 'monitor-traffic-line.schema.json'), 'utf8');
+    expect(line).toMatch(/misuse attempt/);
   });
 });
 
@@ -356,6 +372,50 @@ describe('safety-gate monitor --follow', () => {
     expect(second.join('\n')).toMatch(/violation rate rose/);
     expect(second.join('\n')).toMatch(/category mix shifted/);
     expect(r.code).toBe(2);
+  });
+});
+
+describe('LogTail', () => {
+  it('reads only whole lines, keeps a character split between two writes, and refuses a log that shrank', async () => {
+    const dir = tmp();
+    const f = join(dir, 'log.jsonl');
+    writeFileSync(f, 'one\ntw');
+    const tail = new LogTail(f, 'log.jsonl');
+    const read = async () => {
+      const out: string[] = [];
+      for await (const l of tail.lines()) out.push(l.raw);
+      return out;
+    };
+    expect(await read()).toEqual(['one']);
+    const bytes = Buffer.from('o \u00e9t\u00e9\n', 'utf8');
+    appendFileSync(f, bytes.subarray(0, 3)); // ends inside the two bytes of the first é
+    expect(await read()).toEqual([]);
+    appendFileSync(f, bytes.subarray(3));
+    expect(await read()).toEqual(['two \u00e9t\u00e9']);
+    writeFileSync(f, 'x\n');
+    await expect(read()).rejects.toThrow(/log\.jsonl.*shrank/);
+  });
+
+  it('a follow on a log that does not exist is an error (exit 3), not a silent wait', async () => {
+    const dir = tmp();
+    writeTraffic(join(dir, 'control.jsonl'), { n: 10, seed: 'x' });
+    const r = await runCli(
+      [
+        'monitor',
+        '--control',
+        'control.jsonl',
+        '--canary',
+        'nope.jsonl',
+        '--window',
+        '1h',
+        '--follow',
+        '--out-dir',
+        'out',
+      ],
+      dir,
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/nope\.jsonl.*cannot read traffic log: ENOENT/);
   });
 });
 

@@ -106,7 +106,9 @@ export class DriftTracker {
 
   private reference(): { n: number; k: number; cats: Map<Category, number> } | null {
     if (this.policy.drift.reference === 'control' && this.control)
-      return { n: this.control.conversations, k: this.control.flagged, cats: this.control.byCategory };
+      return this.control.conversations
+        ? { n: this.control.conversations, k: this.control.flagged, cats: this.control.byCategory }
+        : null;
     return this.trailing.n ? this.trailing : null;
   }
 

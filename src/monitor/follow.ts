@@ -16,6 +16,8 @@ const CHUNK = 1 << 20;
 export class LogTail {
   private offset = 0;
   private rest = '';
+  /** Kept across reads: a character split by the writer's last write is completed by its next one. */
+  private readonly decoder = new TextDecoder('utf-8');
   line = 0;
 
   constructor(
@@ -29,7 +31,7 @@ export class LogTail {
       size = (await stat(this.path)).size;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return; // not there yet: a log that will be created
+      // Gone while followed (rotated away): stop rather than report on a log that no longer exists.
       throw InputError.one(this.label, '', `cannot read traffic log: ${code ?? String(e)}`);
     }
     if (size < this.offset)
@@ -42,12 +44,11 @@ export class LogTail {
     const fh = await open(this.path, 'r');
     try {
       const buf = Buffer.alloc(CHUNK);
-      const decoder = new TextDecoder('utf-8');
       while (this.offset < size) {
         const { bytesRead } = await fh.read(buf, 0, Math.min(CHUNK, size - this.offset), this.offset);
         if (bytesRead === 0) break;
         this.offset += bytesRead;
-        const text = this.rest + decoder.decode(buf.subarray(0, bytesRead), { stream: true });
+        const text = this.rest + this.decoder.decode(buf.subarray(0, bytesRead), { stream: true });
         const parts = text.split('\n');
         this.rest = parts.pop() ?? '';
         for (const p of parts) {
@@ -55,7 +56,6 @@ export class LogTail {
           yield { raw: p.replace(/\r$/, ''), line: this.line };
         }
       }
-      this.rest += decoder.decode();
     } finally {
       await fh.close();
     }
@@ -111,6 +111,11 @@ export async function followLogs(o: FollowOptions): Promise<{ file: MonitorFile;
       mode: 'canary',
       drift: { tracker, window: o.window.text },
       partial,
+    });
+  // A mistyped path would otherwise be watched forever in silence.
+  for (const t of [tails.control, tails.canary])
+    await stat(t.path).catch((e: NodeJS.ErrnoException) => {
+      throw InputError.one(t.label, '', `cannot read traffic log: ${e.code ?? String(e)}`);
     });
   let idleSince = Date.now();
   while (!o.signal?.aborted) {

@@ -11,11 +11,9 @@ export function parseDuration(text: string): number | null {
   return ms >= 1000 ? Math.round(ms) : null;
 }
 
-const Duration = z
-  .string()
-  .refine((s) => parseDuration(s) !== null, {
-    message: 'expected a duration of at least 1s: 30s, 15m, 1h, 1d',
-  });
+const Duration = z.string().refine((s) => parseDuration(s) !== null, {
+  message: 'expected a duration of at least 1s: 30s, 15m, 1h, 1d',
+});
 
 /**
  * The `monitor:` policy of a project config: how canary traffic is compared with control traffic

@@ -8,6 +8,7 @@ import { ResultsSchema } from '../results/schema.js';
 import { TargetSchema } from '../target/schema.js';
 import { PolicyOverrideSchema } from '../policy/schema.js';
 import { IncidentSchema, TrafficLineSchema } from '../incident/schema.js';
+import { MonitorLineSchema } from '../monitor/traffic.js';
 
 /** Every file kind a user writes or reads, as JSON Schema for editors (yaml-language-server, VS Code). */
 export const FILE_SCHEMAS: Record<string, z.ZodType> = {
@@ -19,6 +20,7 @@ export const FILE_SCHEMAS: Record<string, z.ZodType> = {
   policy: PolicyOverrideSchema,
   incident: IncidentSchema,
   'traffic-line': TrafficLineSchema,
+  'monitor-traffic-line': MonitorLineSchema,
 };
 
 export function exportSchemas(dir: string): string[] {
