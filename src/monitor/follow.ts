@@ -142,14 +142,14 @@ export async function followLogs(o: FollowOptions): Promise<{ file: MonitorFile;
           },
         ]);
       const closed = tracker.closeBefore(r.conv.timestamp);
+      const g = await gradeConversation(r.conv, o.grader);
+      canary.add(g);
+      tracker.add(g);
       for (const w of closed)
         await o.onWindow(w, file(true), {
           openWindows: tracker.openWindows,
           closedWindows: tracker.closed.length,
         });
-      const g = await gradeConversation(r.conv, o.grader);
-      canary.add(g);
-      tracker.add(g);
     }
     if (grew) idleSince = Date.now();
     else if (o.idleMs !== undefined && Date.now() - idleSince >= o.idleMs) break;
