@@ -182,6 +182,15 @@ describe('safety-gate monitor (batch)', () => {
     );
     expect(r.code).toBeGreaterThanOrEqual(1);
     expect(readFileSync(join(out, 'monitor.html'), 'utf8')).toContain('id="windows"');
+    // Against a trailing reference (every earlier canary window) instead of control: the same window, not before.
+    const cfg = join(dir, 'trailing.yml');
+    writeFileSync(cfg, 'monitor:\n  window: 1h\n  drift: { reference: trailing }\n');
+    const out2 = join(dir, 'drift-trailing');
+    await runCli(['monitor', '--config', cfg, '--control', c, '--canary', k, '--out-dir', out2]);
+    const t = readJson(join(out2, 'monitor.json'));
+    expect(t.drift!.reference).toBe('trailing');
+    expect(t.drift!.windows[0].cusum).toBeNull();
+    expect(t.drift!.windows.findIndex((w) => w.alerts.length)).toBe(4);
   });
 
   it('a malformed line fails closed (exit 3) naming file, line and path; an unknown monitor key in the config is named', async () => {
