@@ -167,7 +167,7 @@ export function compareTallies(
       reasons.push({
         code: 'regression',
         level: 'ROLLBACK',
-        message: `${line}: significant and at least the ${pct(r.margin, 2)} threshold.`,
+        message: `${line}: significant and at least the ${pp(r.margin)} threshold.`,
         values: {
           family: r.family,
           name: r.name,
@@ -184,7 +184,7 @@ export function compareTallies(
         },
       });
     else if (r.status === 'significant_below_threshold')
-      notes.push(`${line}: significant but below the ${pct(r.margin, 2)} threshold.`);
+      notes.push(`${line}: significant but below the ${pp(r.margin)} threshold.`);
   }
 
   const overall = full[0];
@@ -209,8 +209,8 @@ export function compareTallies(
         code: few ? 'insufficient_traffic' : 'inconclusive',
         level: 'HOLD',
         message: few
-          ? `Not enough traffic to tell: ${n0} control and ${n1} canary conversations, ${policy.minConversations} per side at least. About ${perSide} per side are needed to rule out an increase of ${pct(policy.minEffect, 2)} (${more || 'keep collecting'}).`
-          : `Not enough traffic to tell: the overall increase could still be up to ${pp(upperBound)} (one-sided ${pct(1 - policy.alpha, 0)} bound), not yet below the ${pct(policy.minEffect, 2)} minimum effect. About ${perSide} conversations per side are needed (${more || 'keep collecting: the observed increase is itself near the margin'}).`,
+          ? `Not enough traffic to tell: ${n0} control and ${n1} canary conversations, ${policy.minConversations} per side at least. About ${perSide} per side are needed to rule out an increase of ${pp(policy.minEffect)} (${more || 'keep collecting'}).`
+          : `Not enough traffic to tell: the overall increase could still be up to ${pp(upperBound)} (one-sided ${pct(1 - policy.alpha, 0)} bound), not yet below the ${pp(policy.minEffect)} minimum effect. About ${perSide} conversations per side are needed (${more || 'keep collecting: the observed increase is itself near the margin'}).`,
         values: {
           control: n0,
           canary: n1,

@@ -160,7 +160,7 @@ export class DriftTracker {
       cusum = { s: u.s, h: c.h, alarm: u.alarm };
       if (u.alarm)
         alerts.push(
-          `violation rate rose: ${pct(w.k / w.n, 2)} in this window against ${pct(referenceRate, 2)} (CUSUM ${u.s.toFixed(1)} ≥ h = ${c.h.toFixed(1)} for a rise of ${pct(this.policy.minEffect, 2)})`,
+          `violation rate rose: ${pct(w.k / w.n, 2)} in this window against ${pct(referenceRate, 2)} (CUSUM ${u.s.toFixed(1)} ≥ h = ${c.h.toFixed(1)} for a rise of ${(this.policy.minEffect * 100).toFixed(2)} pp)`,
         );
     }
     this.trailing.n += w.n;

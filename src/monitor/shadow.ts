@@ -99,6 +99,10 @@ export async function shadowMonitor(o: ShadowOptions): Promise<ShadowResult> {
     o.policy,
     { mode: 'shadow', now: o.now },
   );
+  if (file.needed)
+    file.notes.push(
+      `Shadow: the canary side is the replay of control, so both grow together: replay about ${file.needed.perSide} control conversations (--shadow-max ${file.needed.perSide}; the log has ${picked.length === o.max ? 'at least ' : ''}${picked.length}).`,
+    );
   if (errors.length) {
     file.reasons.push({
       code: 'insufficient_traffic',

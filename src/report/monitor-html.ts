@@ -35,7 +35,7 @@ ${REPORT_CSS}
 <div class="cards">
   <div class="card"><div class="label">Control violation rate</div><div class="value"><%= it.pct(it.f.control.rate, 2) %></div><div class="sub"><%= it.f.control.flagged %> of <%= it.f.control.conversations %> conversations</div></div>
   <div class="card"><div class="label"><%= it.f.mode === 'shadow' ? 'Shadow' : 'Canary' %> violation rate</div><div class="value"><%= it.pct(it.f.canary.rate, 2) %></div><div class="sub"><%= it.f.canary.flagged %> of <%= it.f.canary.conversations %> conversations</div></div>
-  <div class="card"><div class="label">Overall increase, upper bound</div><div class="value"><%= it.pp(it.f.upperBound) %></div><div class="sub">one-sided <%= it.pct(1 - it.f.policy.alpha, 0) %>; PROMOTE needs &lt; <%= it.pct(it.f.policy.minEffect, 2) %></div></div>
+  <div class="card"><div class="label">Overall increase, upper bound</div><div class="value"><%= it.pp(it.f.upperBound) %></div><div class="sub">one-sided <%= it.pct(1 - it.f.policy.alpha, 0) %>; PROMOTE needs &lt; <%= it.pp(it.f.policy.minEffect) %></div></div>
   <div class="card"><div class="label">Misuse false-negative rate</div><div class="value"><%= it.fn(it.f.canary) %></div><div class="sub">control <%= it.fn(it.f.control) %>: misuse-labelled conversations that got through</div></div>
 </div>
 <% if (it.f.needed) { %><p id="needed">Traffic needed: about <strong><%= it.f.needed.perSide %></strong> conversations per side (<%= it.f.needed.control %> more on control, <%= it.f.needed.canary %> more on canary).</p><% } %>
@@ -44,7 +44,7 @@ ${REPORT_CSS}
 <h2>Comparisons</h2>
 <p class="muted">One-sided Fisher exact test per row (H1: the canary's rate is higher), Holm-adjusted across all <%= it.f.rows.length %> rows (family-wise α = <%= it.f.policy.alpha %>); 95% intervals for the change are Newcombe hybrid score intervals.</p>
 <table id="rows"><thead><tr><th>family</th><th>name</th><th>category</th><th>severity</th><th>control</th><th>canary</th><th>change [95% CI]</th><th>p</th><th>p (Holm)</th><th>threshold</th><th>status</th></tr></thead><tbody>
-<% it.rows.forEach(function (r) { %><tr class="<%= r.status === 'regressed' ? 'alert' : '' %>"><td><%= r.family %></td><td><code><%= r.name %></code></td><td><%= r.category || '' %></td><td><%= r.severity || '' %></td><td><%= r.control.k %>/<%= r.control.n %> (<%= it.pct(r.control.rate || 0, 2) %>)</td><td><%= r.canary.k %>/<%= r.canary.n %> (<%= it.pct(r.canary.rate || 0, 2) %>)</td><td><%= it.pp(r.diff) %> [<%= it.pp(r.ci[0]) %>, <%= it.pp(r.ci[1]) %>]</td><td><%= it.pvalue(r.pValue) %></td><td><%= it.pvalue(r.pAdjusted) %></td><td><%= it.pct(r.margin, 2) %></td><td class="status <%= r.status %>"><%= r.status.replace(/_/g, ' ') %></td></tr>
+<% it.rows.forEach(function (r) { %><tr class="<%= r.status === 'regressed' ? 'alert' : '' %>"><td><%= r.family %></td><td><code><%= r.name %></code></td><td><%= r.category || '' %></td><td><%= r.severity || '' %></td><td><%= r.control.k %>/<%= r.control.n %> (<%= it.pct(r.control.rate || 0, 2) %>)</td><td><%= r.canary.k %>/<%= r.canary.n %> (<%= it.pct(r.canary.rate || 0, 2) %>)</td><td><%= it.pp(r.diff) %> [<%= it.pp(r.ci[0]) %>, <%= it.pp(r.ci[1]) %>]</td><td><%= it.pvalue(r.pValue) %></td><td><%= it.pvalue(r.pAdjusted) %></td><td><%= it.pp(r.margin) %></td><td class="status <%= r.status %>"><%= r.status.replace(/_/g, ' ') %></td></tr>
 <% }) %></tbody></table>
 
 <% if (it.f.drift) { %>

@@ -38,7 +38,7 @@ export function renderMonitorSummary(f: MonitorFile, o: { reportUrl?: string } =
     `| violation rate | ${pct(f.control.rate, 2)} | ${pct(f.canary.rate, 2)} |`,
     `| misuse false-negative rate | ${fn(f.control)} | ${fn(f.canary)} |`,
     '',
-    `Upper ${pct(1 - f.policy.alpha, 0)} bound of the overall increase: ${pp(f.upperBound)} (PROMOTE needs it below ${pct(f.policy.minEffect, 2)}). Tests: one-sided Fisher exact per row, Holm-adjusted across all ${f.rows.length} rows (family-wise α = ${f.policy.alpha}); intervals: Newcombe hybrid score, 95%.`,
+    `Upper ${pct(1 - f.policy.alpha, 0)} bound of the overall increase: ${pp(f.upperBound)} (PROMOTE needs it below ${pp(f.policy.minEffect)}). Tests: one-sided Fisher exact per row, Holm-adjusted across all ${f.rows.length} rows (family-wise α = ${f.policy.alpha}); intervals: Newcombe hybrid score, 95%.`,
     '',
   );
   for (const n of f.notes) out.push(`- ${mdInline(n, 500)}`);
