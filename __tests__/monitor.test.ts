@@ -14,7 +14,12 @@ import { applyMonitorPolicy } from '../src/monitor/schema.js';
 import { followLogs, LogTail } from '../src/monitor/follow.js';
 import type { MonitorFile } from '../src/monitor/run.js';
 import type { WindowResult } from '../src/monitor/drift.js';
-import { rateIncreaseP, newcombeDiff, gTestHomogeneity } from '../src/stats/two-sample.js';
+import {
+  conversationsNeeded,
+  rateIncreaseP,
+  newcombeDiff,
+  gTestHomogeneity,
+} from '../src/stats/two-sample.js';
 import { BernoulliCusum } from '../src/stats/cusum.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sg-monitor-'));
@@ -30,6 +35,9 @@ describe('two-sample statistics', () => {
     expect(rateIncreaseP(3, 10, 8, 10)).toBeCloseTo(0.03489, 4);
     expect(rateIncreaseP(5, 100, 5, 100)).toBeGreaterThan(0.5);
     // Newcombe (1998) Table II, example (e): 56/70 vs 48/80 -> 0.0524 to 0.3339 for p1 - p2
+    // (1.6449 + 0.8416)² · 2 · 0.01 · 0.99 / 0.01² = 1,224.2, so 1,225; with no event at all, 1.6449² / 0.002 = 1,353.
+    expect(conversationsNeeded(0.01, 0.01, 0.05, 0.8)).toBe(1225);
+    expect(conversationsNeeded(0, 0.002, 0.05, 0.8)).toBe(1353);
     const [lo, hi] = newcombeDiff(48, 80, 56, 70);
     expect(lo).toBeCloseTo(0.0524, 3);
     expect(hi).toBeCloseTo(0.3339, 3);
@@ -149,6 +157,10 @@ describe('safety-gate monitor (batch)', () => {
     expect(f.needed!.canary).toBe(f.needed!.perSide - 150);
     expect(f.reasons[0].message).toContain(`About ${f.needed!.perSide} per side are needed`);
     expect(r.stdout).toMatch(/HOLD insufficient_traffic: Not enough traffic to tell/);
+    // The severity thresholds the traffic cannot vouch for are named, with the traffic that would.
+    expect(f.notes.join('\n')).toMatch(
+      /Severity critical: an increase up to \+\d+\.\d+ pp is not ruled out .* about \d+ conversations per side/,
+    );
     // ...and with that much traffic from the same distribution, it would promote.
     const c2 = join(dir, 'enough-control.jsonl');
     const k2 = join(dir, 'enough-canary.jsonl');

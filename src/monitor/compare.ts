@@ -223,6 +223,26 @@ export function compareTallies(
       });
     }
   }
+  // PROMOTE rests on the overall rate; a severity class whose own threshold the traffic cannot yet vouch for is
+  // said plainly, with the traffic that would.
+  // Every severity, with or without violations so far (none seen on thin traffic is not none to come).
+  for (const sev of [...SEVERITIES].reverse()) {
+    const row = full.find((r) => r.family === 'severity' && r.name === sev);
+    if (row && row.status !== 'unchanged') continue;
+    if (n0 === 0 || n1 === 0) break;
+    const k0 = control.bySeverity.get(sev) ?? 0;
+    const k1 = canary.bySeverity.get(sev) ?? 0;
+    const margin = policy.thresholds[sev];
+    const hi = newcombeDiff(k0, n0, k1, n1, 1 - 2 * policy.alpha)[1];
+    if (hi < margin) continue;
+    const n = conversationsNeeded((k0 + k1) / (n0 + n1), margin, policy.alpha, policy.power);
+    notes.push(
+      `Severity ${sev}: an increase up to ${pp(hi)} is not ruled out by this traffic (its alert threshold is ${pp(margin)}); ` +
+        (n > Math.min(n0, n1)
+          ? `about ${n} conversations per side would rule it out if nothing changed.`
+          : `the observed change (${pp(k1 / n1 - k0 / n0)}) is itself close to the threshold: more traffic will tell.`),
+    );
+  }
   if (overall.control.n === 0 || overall.canary.n === 0) notes.push('one side has no conversations');
   const verdict: MonitorVerdict = reasons.some((r) => r.level === 'ROLLBACK')
     ? 'ROLLBACK'

@@ -84,6 +84,7 @@ export function describeMonitor(f: MonitorFile): string {
   const lines = [
     `${f.verdict}: control ${pct(f.control.rate, 2)} (${count(f.control.conversations)}) -> ${f.mode === 'shadow' ? 'shadow' : 'canary'} ${pct(f.canary.rate, 2)} (${count(f.canary.conversations)}) violation rate; overall increase at most ${pp(f.upperBound)} (one-sided ${pct(1 - f.policy.alpha, 0)})`,
     ...f.reasons.map((r) => `  ${r.level} ${r.code}: ${r.message}`),
+    ...f.notes.map((n) => `  note: ${n}`),
   ];
   if (f.canary.misuse.falseNegativeRate !== null)
     lines.push(

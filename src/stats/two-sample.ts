@@ -52,13 +52,17 @@ export function newcombeDiff(
 
 /**
  * Conversations per side for the one-sided (1 - alpha) upper bound of p1 - p0 to fall below `margin` with the
- * given power when nothing changed, at rate p: n = (z_{1-α} + z_power)² · 2p(1-p) / margin².
+ * given power when nothing changed, at rate p: n = (z_{1-α} + z_power)² · 2p(1-p) / margin², and at least
+ * z_{1-α}² / margin (what a side with no event at all needs).
  */
 export function conversationsNeeded(p: number, margin: number, alpha: number, power: number): number {
   if (margin <= 0) return Infinity;
   const q = Math.min(0.5, Math.max(p, 1e-4));
-  const z = zQuantile(1 - alpha) + zQuantile(power);
-  return Math.ceil((z * z * 2 * q * (1 - q)) / (margin * margin));
+  const za = zQuantile(1 - alpha);
+  const z = za + zQuantile(power);
+  // At rates near 0 the normal formula promises too much: even with no event at all, the canary's Wilson upper
+  // bound is about z²/n, so n must reach z²/margin before any bound can fall below the margin.
+  return Math.max(Math.ceil((z * z * 2 * q * (1 - q)) / (margin * margin)), Math.ceil((za * za) / margin));
 }
 
 export interface GTest {
