@@ -59,6 +59,7 @@ describe('architecture', () => {
     );
     expect(Object.keys(action.outputs).sort()).toEqual(
       [
+        'action',
         'artifact-id',
         'baseline-pass-rate',
         'candidate-pass-rate',
@@ -67,6 +68,7 @@ describe('architecture', () => {
         'comment-id',
         'delta',
         'exit-code',
+        'monitor-path',
         'p-value',
         'report-path',
         'root-cause',

@@ -5,6 +5,7 @@ import { benchTargets } from './targets.js';
 import { benchReplay } from './replay.js';
 import { benchStress } from './stress.js';
 import { benchRules } from './rules.js';
+import { benchMonitor } from './monitor.js';
 
 const which = process.argv[2];
 const suites: Record<string, () => Promise<void>> = {
@@ -14,6 +15,7 @@ const suites: Record<string, () => Promise<void>> = {
   replay: benchReplay,
   stress: benchStress,
   rules: benchRules,
+  monitor: benchMonitor,
 };
 for (const [name, fn] of Object.entries(suites)) {
   if (which && which !== name) continue;

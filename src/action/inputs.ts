@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { parseShard, type Shard } from '../runner/shard.js';
 import type { FailOn } from '../verdict/gate.js';
 
-export type Mode = 'gate' | 'run' | 'stress' | 'replay' | 'merge' | 'release';
+export type Mode = 'gate' | 'run' | 'stress' | 'replay' | 'merge' | 'release' | 'monitor';
 
 export interface ActionInputs {
   mode: Mode;
@@ -13,6 +13,11 @@ export interface ActionInputs {
   candidateResults?: string;
   incident?: string;
   traffic?: string;
+  /** mode monitor: the control and canary logs, the drift window, a target to shadow-replay control against. */
+  control?: string;
+  canary?: string;
+  window?: string;
+  shadowTarget?: string;
   token: string;
   failOn: FailOn;
   comment: boolean;
@@ -53,7 +58,7 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: 
 export function readInputs(): ActionInputs {
   const shard = optional('shard');
   return {
-    mode: oneOf('mode', ['gate', 'run', 'stress', 'replay', 'merge', 'release'] as const, 'gate'),
+    mode: oneOf('mode', ['gate', 'run', 'stress', 'replay', 'merge', 'release', 'monitor'] as const, 'gate'),
     config: optional('config'),
     baselineRef: optional('baseline-ref'),
     candidateRef: optional('candidate-ref'),
@@ -61,6 +66,10 @@ export function readInputs(): ActionInputs {
     candidateResults: optional('candidate-results'),
     incident: optional('incident'),
     traffic: optional('traffic'),
+    control: optional('control'),
+    canary: optional('canary'),
+    window: optional('window'),
+    shadowTarget: optional('shadow-target'),
     token: core.getInput('github-token'),
     failOn: oneOf('fail-on', ['block', 'warn', 'never'] as const, 'block'),
     comment: (optional('comment') ?? 'true').toLowerCase() !== 'false',

@@ -16,6 +16,7 @@ import { readInputs } from './inputs.js';
 import { errorOutputs, gateOutputs } from './outputs.js';
 import { replayMode, stressMode } from './manual.js';
 import { releaseMode } from './release.js';
+import { monitorMode } from './monitor.js';
 import * as publish from './publish.js';
 import { cacheDir, tempDir, type Context } from './publish.js';
 
@@ -41,6 +42,7 @@ export async function run(): Promise<void> {
       replay: replayMode,
       stress: stressMode,
       release: releaseMode,
+      monitor: monitorMode,
     };
     await modes[inputs.mode](ctx);
   } catch (e) {

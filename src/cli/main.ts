@@ -13,6 +13,7 @@ import { registerInit } from './commands/init.js';
 import { registerImport } from './commands/import.js';
 import { registerGrade } from './commands/grade.js';
 import { registerAudit } from './commands/audit.js';
+import { registerMonitor } from './commands/monitor.js';
 import { EXIT, ExitError, describeError } from '../app/errors.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
@@ -40,6 +41,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerDemo(program);
   registerInit(program);
   registerAudit(program, ctx);
+  registerMonitor(program, ctx);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ImportConfigSchema } from '../import/schema.js';
 import { PolicyOverrideSchema } from '../policy/schema.js';
 import { TargetSchema } from '../target/schema.js';
+import { MonitorPolicySchema } from '../monitor/schema.js';
 
 const Sources = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
@@ -35,6 +36,9 @@ export const ConfigSchema = z.strictObject({
   import: ImportConfigSchema.optional().describe(
     'how results of other harnesses (promptfoo, inspect_ai, DeepEval, garak) are read: category and severity ' +
       'of cases whose harness records none, and the inspect_ai pass threshold (docs/importers.md)',
+  ),
+  monitor: MonitorPolicySchema.optional().describe(
+    'canary and production monitoring (safety-gate monitor): alert thresholds per severity, minimum effect, alpha, drift windows; see docs/monitoring.md',
   ),
   signoff: z
     .strictObject({

@@ -8,6 +8,7 @@ import { ResultsSchema } from '../results/schema.js';
 import { TargetSchema } from '../target/schema.js';
 import { PolicyOverrideSchema } from '../policy/schema.js';
 import { IncidentSchema, TrafficLineSchema } from '../incident/schema.js';
+import { MonitorLineSchema } from '../monitor/traffic.js';
 
 /** Every file kind a user writes or reads, as JSON Schema for editors (yaml-language-server, VS Code). */
 export const FILE_SCHEMAS: Record<string, z.ZodType> = {
@@ -19,6 +20,7 @@ export const FILE_SCHEMAS: Record<string, z.ZodType> = {
   policy: PolicyOverrideSchema,
   incident: IncidentSchema,
   'traffic-line': TrafficLineSchema,
+  'monitor-traffic-line': MonitorLineSchema,
 };
 
 /** What each file is, for the schema's own title and description (editors show them on hover). */
@@ -31,6 +33,8 @@ const ABOUT: Record<string, string> = {
   policy: 'Failure budget overrides (policy file or the config `policy` key).',
   incident: 'Incident: a production conversation to replay, with its context.',
   'traffic-line': 'One line of a JSONL traffic log: a conversation.',
+  'monitor-traffic-line':
+    'One line of a control or canary traffic log for `safety-gate monitor`: a conversation, its timestamp and labels.',
 };
 
 /** `$id` of a file kind's schema: stable, versioned, independent of where the package is installed. */

@@ -9,6 +9,7 @@ declare module 'jstat' {
     studentt: Dist;
     normal: Dist;
     beta: Dist;
+    chisquare: Dist;
     gammaln(x: number): number;
   };
   export default jStat;
