@@ -47,6 +47,7 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
   head.push(`> [!${CALLOUT[g.verdict]}]`);
   head.push(`> **${g.verdict}**: ${HEADLINE[g.verdict]}`);
   for (const r of g.reasons) head.push(`> - **${r.level}** ${mdInline(r.message, 400)}`);
+  for (const n of g.notes ?? []) head.push(`> - note: ${mdInline(n.message, 400)}`);
   if (g.clearedBy)
     head.push(
       `>`,
@@ -106,7 +107,7 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
   const pol = [
     '<details><summary>Policy applied</summary>',
     '',
-    `alpha ${policy.alpha} · minRegression ${pct(policy.minRegression)} · warnRegression ${pct(policy.warnRegression)} · maxDelayedIncrease ${pct(policy.maxDelayedIncrease)} · delayedTurn ${policy.delayedTurn} · maxErrorRate ${pct(policy.maxErrorRate)} · maxMde ${pct(policy.maxMde)}`,
+    `alphaBlock ${policy.alphaBlock} · alphaWarn ${policy.alphaWarn} · minRegression ${pct(policy.minRegression)} · warnRegression ${pct(policy.warnRegression)} · maxDelayedIncrease ${pct(policy.maxDelayedIncrease)} · delayedTurn ${policy.delayedTurn} · maxErrorRate ${pct(policy.maxErrorRate)} · maxMde ${pct(policy.maxMde)}`,
     '',
     `Sources: ${g.policy.sources.map((s) => mdInline(s)).join(' → ')} · hash \`${g.policy.hash}\``,
     '',
