@@ -46,6 +46,19 @@ function stratumPmf(s: Stratum): { lo: number; pmf: Float64Array } {
  * 1e-280, which only affects p-values below about 1e-270 (reported as 0 or slightly low: far beyond any alpha).
  */
 export function stratifiedExact(strata: readonly Stratum[]): StratifiedResult {
+  // Far in the tail (z > 9 by the normal approximation, p ~ 1e-19) the coarse pass would only be thrown away.
+  let e = 0;
+  let v = 0;
+  let st = 0;
+  for (const s of strata) {
+    const n = s.nb + s.nc;
+    const f = s.fb + s.fc;
+    st += s.fc;
+    if (n < 2) continue;
+    e += (s.nc * f) / n;
+    v += (s.nb * s.nc * f * (n - f)) / (n * n * (n - 1));
+  }
+  if (v > 0 && (st - e) / Math.sqrt(v) > 9) return convolve(strata, 1e-280);
   const first = convolve(strata, 1e-40);
   return first.pValue >= 1e-20 ? first : convolve(strata, 1e-280);
 }
@@ -56,6 +69,8 @@ function convolve(strata: readonly Stratum[], trim: number): StratifiedResult {
   let variance = 0;
   let offset = 0; // value of dist[0]
   let informative = 0;
+  // Cases with the same margins share a pmf: suites are mostly a few shapes (k samples, 1 or 2 failures).
+  const pmfs = new Map<string, { lo: number; pmf: Float64Array }>();
   let cap = 1024;
   let dist = new Float64Array(cap);
   let next = new Float64Array(cap);
@@ -73,7 +88,10 @@ function convolve(strata: readonly Stratum[], trim: number): StratifiedResult {
     }
     informative++;
     variance += (s.nb * s.nc * f * (n - f)) / (n * n * (n - 1));
-    const { lo, pmf } = stratumPmf(s);
+    const key = `${s.nb},${s.nc},${f}`;
+    let entry = pmfs.get(key);
+    if (!entry) pmfs.set(key, (entry = stratumPmf(s)));
+    const { lo, pmf } = entry;
     const outLen = len + pmf.length - 1;
     if (outLen > cap) {
       while (cap < outLen) cap *= 2;
