@@ -172,7 +172,12 @@ export function compare(baseline: ResultsFile, candidate: ResultsFile, policy: P
   };
 
   // Delayed failures are an event of their own ("failed at turn >= delayedTurn"), tested the same way.
-  const delayedStrata = usable.map((p) => ({ nb: p.b.valid, fb: p.b.delayed, nc: p.c.valid, fc: p.c.delayed }));
+  const delayedStrata = usable.map((p) => ({
+    nb: p.b.valid,
+    fb: p.b.delayed,
+    nc: p.c.valid,
+    fc: p.c.delayed,
+  }));
   const dTest = stratifiedExact(delayedStrata);
   const dInterval = deltaInterval(delayedStrata);
   const delayed: DelayedStats = {

@@ -41,6 +41,11 @@ export interface DecideOptions {
    * a note; present, each one listed is judged by its own Fisher test (SPEC §6.3).
    */
   confirmations?: Confirmation[];
+  /**
+   * Run mode with sequential sampling: the overall test's p threshold at the round that decided (the nominal level
+   * of its O'Brien–Fleming boundary) instead of α_B/2, so the BLOCK budget holds whatever the stopping time.
+   */
+  overallBlockThreshold?: number;
 }
 
 /** The suspects that run mode confirms with fresh samples: critical and high only. */
@@ -70,6 +75,7 @@ export function decide(
   const { overall: ov, delayed: d } = cmp;
   const aB = policy.alphaBlock / 2;
   const aW = policy.alphaWarn;
+  const aOverall = o.overallBlockThreshold ?? aB;
 
   // Fail closed: a gate that compared nothing has not shown the candidate is safe.
   if (cmp.compared === 0) {
@@ -81,15 +87,15 @@ export function decide(
     );
   }
   const drop = -ov.delta;
-  if (ov.pValue < aB && drop >= policy.minRegression) {
+  if (ov.pValue < aOverall && drop >= policy.minRegression) {
     add(
       'BLOCK',
       'regression',
-      `Pass rate fell by ${pct(drop)} (p = ${pv(ov.pValue)}, stratified exact test): below α_B/2 = ${aB} and at least ${pct(policy.minRegression)}.`,
+      `Pass rate fell by ${pct(drop)} (p = ${pv(ov.pValue)}, stratified exact test): below ${o.overallBlockThreshold === undefined ? 'α_B/2 = ' : 'the sequential boundary '}${pv(aOverall)} and at least ${pct(policy.minRegression)}.`,
       {
         delta: ov.delta,
         pValue: ov.pValue,
-        alpha: aB,
+        alpha: aOverall,
         minRegression: policy.minRegression,
         test: ov.test,
       },
@@ -98,7 +104,7 @@ export function decide(
     add(
       'WARN',
       'regression_warn',
-      `Pass rate fell by ${pct(drop)} (p = ${pv(ov.pValue)}): significant at α_W = ${aW}, not at the BLOCK level ${aB}${drop < policy.minRegression ? ` or below the ${pct(policy.minRegression)} that BLOCKs` : ''}.`,
+      `Pass rate fell by ${pct(drop)} (p = ${pv(ov.pValue)}): significant at α_W = ${aW}, not at the BLOCK level ${pv(aOverall)}${drop < policy.minRegression ? ` or below the ${pct(policy.minRegression)} that BLOCKs` : ''}.`,
       { delta: ov.delta, pValue: ov.pValue, alpha: aW, warnRegression: policy.warnRegression },
     );
   }
@@ -119,7 +125,14 @@ export function decide(
     if (limit === undefined || !counts || counts.samples === 0) continue;
     const cp = clopperPearson(counts.failures, counts.samples);
     const rate = cp.rate ?? 0;
-    const values = { severity, rate, lowerBound: cp.ci[0], limit, failures: counts.failures, samples: counts.samples };
+    const values = {
+      severity,
+      rate,
+      lowerBound: cp.ci[0],
+      limit,
+      failures: counts.failures,
+      samples: counts.samples,
+    };
     if (cp.ci[0] > limit) {
       add(
         'BLOCK',

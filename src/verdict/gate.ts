@@ -70,6 +70,8 @@ export interface SequentialRecord {
   fixedCalls: number;
   /** 1 − calls / fixedCalls. */
   saved: number;
+  /** The overall BLOCK test's p threshold at the deciding round: the O'Brien–Fleming boundary's nominal level. */
+  blockThreshold: number;
 }
 
 export interface GateOptions {
@@ -111,6 +113,7 @@ export function runGate(baseline: ResultsFile, candidate: ResultsFile, o: GateOp
   const { verdict, reasons, notes } = decide(cmp, policy, {
     extra: o.extraReasons,
     confirmations: o.confirmations,
+    overallBlockThreshold: o.sequential?.blockThreshold,
   });
   const d = cmp.delayed;
   return {
