@@ -207,10 +207,11 @@ describe('verdict rules (SPEC §6.3)', () => {
     expect(g0.notes.map((n) => n.code)).toContain('drop_not_significant');
     const noisy = [
       ...many(30, [0, 0, 0, 0], [0, 0, 0, 0]),
-      ...many(2, [0, 0, 0, 0], [1, 1, 0, 0]).map((c, i) => ({ ...c, id: `n${i}` })),
+      ...many(3, [0, 0, 0, 0], [1, 1, 0, 0]).map((c, i) => ({ ...c, id: `n${i}` })),
     ];
     const g1 = gate(resultsFrom(noisy, 'b'), resultsFrom(noisy, 'c'));
-    expect(g1.pValue).toBeCloseTo((6 / 28) ** 2, 12); // two strata, each P(both failures on the candidate)
+    // Three strata, each P(both failures on the candidate) = 6/28: p = 0.0098, below α_W/2 and above α_B/2.
+    expect(g1.pValue).toBeCloseTo((6 / 28) ** 3, 12);
     expect(g1.verdict).toBe('WARN');
     expect(codes(g1)).toContain('regression_warn');
     const clear = many(60, [0, 0, 0, 0], [0, 0, 0, 1]);

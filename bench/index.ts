@@ -4,6 +4,7 @@ import { benchGate } from './gate.js';
 import { benchTargets } from './targets.js';
 import { benchReplay } from './replay.js';
 import { benchStress } from './stress.js';
+import { benchCalibration } from './calibration.js';
 
 const which = process.argv[2];
 const suites: Record<string, () => Promise<void>> = {
@@ -12,9 +13,12 @@ const suites: Record<string, () => Promise<void>> = {
   targets: benchTargets,
   replay: benchReplay,
   stress: benchStress,
+  // Minutes, not seconds: only when named (`npm run bench calibration [scale]`).
+  calibration: benchCalibration,
 };
+const onlyWhenNamed = new Set(['calibration']);
 for (const [name, fn] of Object.entries(suites)) {
-  if (which && which !== name) continue;
+  if (which ? which !== name : onlyWhenNamed.has(name)) continue;
   await fn();
 }
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

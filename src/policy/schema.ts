@@ -9,7 +9,7 @@ export const PolicySchema = z.strictObject({
     'error budget of BLOCK, spent in total: half on the overall test, half on critical cases (Holm)',
   ),
   alphaWarn: Alpha.describe(
-    'significance level of the WARN tests (drop, delayed failures, categories, high cases)',
+    'error budget of WARN, spent in total: 1/2 overall drop, 1/4 delayed failures, 1/8 categories, 1/8 high cases',
   ),
   // Replaced by the two budgets: refused with a message rather than as an unknown key, so an old config says why.
   alpha: z

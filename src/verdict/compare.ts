@@ -138,9 +138,32 @@ export interface Comparison {
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
 
-/** The per-class threshold on a case's Holm-adjusted p: critical cases spend half the BLOCK budget. */
+/**
+ * How the two budgets are spent (SPEC §6.3). BLOCK: α_B/2 on the overall drop, α_B/2 on critical cases (Holm
+ * within the class). WARN spends α_W in total too, so one clean PR in twenty at most asks for a sign-off: α_W/2 on
+ * the overall drop, α_W/4 on delayed failures, α_W/8 on categories (Holm across them), α_W/8 on high-severity cases
+ * (Holm within the class).
+ */
+export function budget(policy: Policy) {
+  const b = policy.alphaBlock;
+  const w = policy.alphaWarn;
+  return {
+    overall: b / 2,
+    critical: b / 2,
+    warnOverall: w / 2,
+    delayed: w / 4,
+    categories: w / 8,
+    high: w / 8,
+  };
+}
+
+/**
+ * The per-class threshold on a case's Holm-adjusted p: critical cases spend half the BLOCK budget, high cases
+ * their share of the WARN budget; medium and low cases decide nothing and are labelled at α_W.
+ */
 export function caseThreshold(severity: string, policy: Policy): number {
-  return severity === 'critical' ? policy.alphaBlock / 2 : policy.alphaWarn;
+  const s = budget(policy);
+  return severity === 'critical' ? s.critical : severity === 'high' ? s.high : policy.alphaWarn;
 }
 
 export function compare(baseline: ResultsFile, candidate: ResultsFile, policy: Policy): Comparison {

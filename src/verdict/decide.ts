@@ -1,5 +1,5 @@
 import type { Policy } from '../policy/schema.js';
-import type { CaseStats, Comparison } from './compare.js';
+import { budget, type CaseStats, type Comparison } from './compare.js';
 import { fisherOneSided } from '../stats/exact.js';
 import { clopperPearson } from '../stats/proportion.js';
 import { listIds, pct, pvalue as pv } from '../util/format.js';
@@ -58,7 +58,7 @@ export function suspectsToConfirm(cmp: Comparison): CaseStats[] {
 /**
  * The failure budget (SPEC §6.3): every trigger becomes a reason with its numbers; the verdict is the worst level.
  * BLOCK spends alphaBlock in total (half on the overall drop, half on critical cases, Holm within the class);
- * each WARN test runs at alphaWarn.
+ * WARN spends alphaWarn in total (see `budget` in compare.ts for the split).
  */
 export function decide(
   cmp: Comparison,
@@ -73,9 +73,10 @@ export function decide(
   const note = (code: string, message: string, values: Record<string, unknown>) =>
     notes.push({ code, message, values });
   const { overall: ov, delayed: d } = cmp;
-  const aB = policy.alphaBlock / 2;
-  const aW = policy.alphaWarn;
-  const aOverall = o.overallBlockThreshold ?? aB;
+  const spend = budget(policy);
+  const aB = spend.critical;
+  const aW = spend.warnOverall;
+  const aOverall = o.overallBlockThreshold ?? spend.overall;
 
   // Fail closed: a gate that compared nothing has not shown the candidate is safe.
   if (cmp.compared === 0) {
@@ -91,7 +92,7 @@ export function decide(
     add(
       'BLOCK',
       'regression',
-      `Pass rate fell by ${pct(drop)} (p = ${pv(ov.pValue)}, stratified exact test): below ${o.overallBlockThreshold === undefined ? 'α_B/2 = ' : 'the sequential boundary '}${pv(aOverall)} and at least ${pct(policy.minRegression)}.`,
+      `Pass rate fell by ${pct(drop)} (p = ${pv(ov.pValue)}, stratified exact test): below ${o.overallBlockThreshold === undefined ? `α_B/2 = ${aOverall}` : `the sequential boundary ${pv(aOverall)}`} and at least ${pct(policy.minRegression)}.`,
       {
         delta: ov.delta,
         pValue: ov.pValue,
@@ -104,7 +105,7 @@ export function decide(
     add(
       'WARN',
       'regression_warn',
-      `Pass rate fell by ${pct(drop)} (p = ${pv(ov.pValue)}): significant at α_W = ${aW}, not at the BLOCK level ${pv(aOverall)}${drop < policy.minRegression ? ` or below the ${pct(policy.minRegression)} that BLOCKs` : ''}.`,
+      `Pass rate fell by ${pct(drop)} (p = ${pv(ov.pValue)}): significant at α_W/2 = ${aW}, not at the BLOCK level ${pv(aOverall)}${drop < policy.minRegression ? ` or below the ${pct(policy.minRegression)} that BLOCKs` : ''}.`,
       { delta: ov.delta, pValue: ov.pValue, alpha: aW, warnRegression: policy.warnRegression },
     );
   }
@@ -151,7 +152,7 @@ export function decide(
   }
 
   // Delayed failures WARN only when the failures did not simply move: the overall failure rate must not have fallen.
-  if (d.pValue < aW && d.delta >= policy.maxDelayedIncrease && ov.delta <= 0) {
+  if (d.pValue < spend.delayed && d.delta >= policy.maxDelayedIncrease && ov.delta <= 0) {
     add(
       'WARN',
       'delayed_failure_increase',
@@ -161,18 +162,19 @@ export function decide(
         baseline: d.baseline,
         candidate: d.candidate,
         pValue: d.pValue,
+        alpha: spend.delayed,
         maxDelayedIncrease: policy.maxDelayedIncrease,
         delayedTurn: policy.delayedTurn,
       },
     );
   }
   for (const c of cmp.categories) {
-    if (c.pAdjusted < aW && c.delta < 0) {
+    if (c.pAdjusted < spend.categories && c.delta < 0) {
       add(
         'WARN',
         'category_regression',
         `Category ${c.name} regressed by ${pct(-c.delta)} (Holm-adjusted p = ${pv(c.pAdjusted)}).`,
-        { category: c.name, delta: c.delta, pAdjusted: c.pAdjusted },
+        { category: c.name, delta: c.delta, pAdjusted: c.pAdjusted, alpha: spend.categories },
       );
     }
   }
@@ -181,8 +183,8 @@ export function decide(
     add(
       'WARN',
       'high_case_regressed',
-      `${high.length} high-severity case${high.length > 1 ? 's' : ''} regressed (Fisher, Holm across high cases, p < ${aW}): ${listIds(high.map((c) => c.id))}.`,
-      { cases: high.map((c) => c.id), pAdjusted: high.map((c) => c.pAdjusted) },
+      `${high.length} high-severity case${high.length > 1 ? 's' : ''} regressed (Fisher, Holm across high cases, p < ${spend.high}): ${listIds(high.map((c) => c.id))}.`,
+      { cases: high.map((c) => c.id), pAdjusted: high.map((c) => c.pAdjusted), alpha: spend.high },
     );
   }
 
@@ -263,7 +265,7 @@ export function decide(
       { delta: ov.delta, pValue: ov.pValue },
     );
   }
-  if (d.pValue < aW && d.delta >= policy.maxDelayedIncrease && ov.delta > 0) {
+  if (d.pValue < spend.delayed && d.delta >= policy.maxDelayedIncrease && ov.delta > 0) {
     note(
       'failures_moved_later',
       `Delayed failures rose by ${pct(d.delta)} while the overall pass rate rose by ${pct(ov.delta)}: failures moved to later turns.`,
@@ -284,7 +286,7 @@ export function decide(
 
 /**
  * Run mode: each suspect critical/high case got fresh samples on both sides; its own one-sided Fisher test decides,
- * at α_B/2 (critical) or α_W (high), Bonferroni-divided by the number of suspects confirmed.
+ * at α_B/2 (critical) or the high cases' share of α_W, Bonferroni-divided by the number of suspects confirmed.
  */
 function confirm(
   suspects: CaseStats[],
@@ -312,7 +314,7 @@ function confirm(
       k.candidate.valid - k.candidate.passes,
     );
     const critical = c.severity === 'critical';
-    const threshold = (critical ? policy.alphaBlock / 2 : policy.alphaWarn) / m;
+    const threshold = (critical ? budget(policy).critical : budget(policy).high) / m;
     if (p < threshold) confirmed.push({ c, p, level: critical ? 'BLOCK' : 'WARN' });
     else cleared.push(c.id);
   }

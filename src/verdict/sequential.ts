@@ -101,7 +101,7 @@ export function sequentialLook(
   const p = cmp.overall.pValue;
   const z = Math.max(-40, Math.min(40, zQuantile(1 - p)));
   const drift = driftAtMax(cmp, policy, maxRounds);
-  const { futility } = futilityBoundaries(design.beta, drift, boundaries);
+  const { futility } = futilityFor(design, drift);
   const k = round - 1;
   const efficacy = boundaries.efficacy[k];
   const drop = -cmp.overall.delta;
@@ -130,6 +130,20 @@ export function sequentialLook(
     stoppedFor: stoppedFor ?? (round === maxRounds ? 'max' : null),
     message: `round ${round}/${maxRounds}: z = ${z.toFixed(2)} (BLOCK at ≥ ${fmt(efficacy)}, OK below ${fmt(futility[k])}) — ${what}`,
   };
+}
+
+// The futility boundaries depend on the drift, re-estimated at every look: memoised at 3 decimals of it.
+const futilityMemo = new Map<string, number[]>();
+function futilityFor(design: SequentialDesign, drift: number): { futility: number[] } {
+  const d = Math.round(drift * 1000) / 1000;
+  const key = `${design.alpha}:${design.beta}:${design.maxRounds}:${d}`;
+  let f = futilityMemo.get(key);
+  if (!f) {
+    f = futilityBoundaries(design.beta, d, design.boundaries).futility;
+    if (futilityMemo.size > 10_000) futilityMemo.clear();
+    futilityMemo.set(key, f);
+  }
+  return { futility: f };
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : x > 0 ? '∞' : '−∞');
