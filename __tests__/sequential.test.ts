@@ -18,6 +18,7 @@ import {
   sequentialThreshold,
 } from '../src/verdict/sequential.js';
 import { runGate } from '../src/verdict/gate.js';
+import { renderSummary } from '../src/report/markdown.js';
 import { resultsFrom, type CodedCase } from './helpers/results.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -159,5 +160,7 @@ describe('the sequential round planner', () => {
     expect(g.sequential).toEqual(rec);
     expect(g.reasons.map((r) => r.code)).not.toContain('regression');
     expect(g.reasons.map((r) => r.code)).toContain('regression_warn');
+    expect(renderSummary(g)).toMatch(/Sequential sampling: decided at round 2 of 6 \(sample budget\)/);
+    expect(renderSummary(g)).toContain(`${rec.calls} samples instead of 2400`);
   });
 });

@@ -13,8 +13,8 @@ export const PolicySchema = z.strictObject({
   ),
   // Replaced by the two budgets: refused with a message rather than as an unknown key, so an old config says why.
   alpha: z
-    .undefined({
-      error: 'replaced by alphaBlock (BLOCK budget, default 0.01) and alphaWarn (WARN level, default 0.05)',
+    .never({
+      error: 'replaced by alphaBlock (BLOCK budget, default 0.01) and alphaWarn (WARN budget, default 0.05)',
     })
     .optional(),
   minRegression: Rate.describe('BLOCK: significant overall pass-rate drop at least this large'),

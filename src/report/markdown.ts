@@ -72,6 +72,12 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
   head.push('');
   head.push(`This suite can detect regressions of **${pct(g.mde)}** or more (α = ${g.alpha}, power 80%).`);
   head.push('');
+  const sq = g.sequential;
+  if (sq)
+    head.push(
+      `Sequential sampling: decided at round ${sq.rounds} of ${sq.maxRounds} (${sq.stoppedFor === 'block' ? 'BLOCK boundary' : sq.stoppedFor === 'futility' ? 'futility boundary' : 'sample budget'}), ${sq.calls} samples instead of ${sq.fixedCalls} (${pct(sq.saved, 0)} saved).`,
+      '',
+    );
 
   const changed = g.cases.filter((c) => c.status !== 'unchanged');
   const regressed = changed
