@@ -125,7 +125,12 @@ describe('the stratified exact test and the interval floor', () => {
     expect(flaky.pValue).toBeCloseTo(0.5, 12); // P(X >= 3), X ~ Hypergeom(10, 5, 5): exactly 1/2 by symmetry
   });
   it('is fast and finite on 20,000 cases x 5 samples with every case flaky', () => {
-    const strata = Array.from({ length: 20_000 }, (_, i) => ({ nb: 5, fb: 1 + (i % 3), nc: 5, fc: 1 + (i % 3) }));
+    const strata = Array.from({ length: 20_000 }, (_, i) => ({
+      nb: 5,
+      fb: 1 + (i % 3),
+      nc: 5,
+      fc: 1 + (i % 3),
+    }));
     const r = stratifiedExact(strata);
     expect(r.pValue).toBeGreaterThan(0.4);
     expect(r.pValue).toBeLessThan(0.6);
