@@ -143,11 +143,17 @@ describe('the sequential round planner', () => {
     const applied = applyPolicy();
     const design = designSequential(applied.policy, 200);
     // p between the stricter boundary of round 2 and the fixed α_B/2: a fixed design BLOCKs, this one must not.
-    const cases = suite(200, 2, 5);
+    // 196 stable cases and 4 broken at 2 samples a side: p = (1/6)^4 = 7.7e-4, a drop of exactly 2%.
+    const cases: CodedCase[] = Array.from({ length: 200 }, (_, i) => ({
+      id: `k${i}`,
+      category: 'jailbreak',
+      b: [0, 0],
+      c: i < 4 ? [3, 3] : [0, 0],
+    }));
     const b = resultsFrom(cases, 'b');
     const c = resultsFrom(cases, 'c');
     const cmp = compare(b, c, applied.policy);
-    expect(cmp.overall.pValue).toBeLessThan(0.005);
+    expect(cmp.overall.pValue).toBeCloseTo(1 / 6 ** 4, 12);
     expect(cmp.overall.pValue).toBeGreaterThan(sequentialThreshold(design, 2));
     const look = sequentialLook(design, cmp, applied.policy, 2);
     expect(look.stoppedFor).toBeNull();

@@ -242,6 +242,13 @@ export async function benchCalibration(): Promise<void> {
     `policy: alphaBlock ${policy.alphaBlock}, alphaWarn ${policy.alphaWarn}, minRegression ${policy.minRegression}, confirmSamples ${policy.confirmSamples}`,
   );
 
+  const only = process.argv[4]; // 'files' or 'run': one half of the benchmark
+  if (only !== 'run') benchFiles(reps, policy);
+  if (only !== 'files') benchRun(reps, policy);
+  console.log(`\ncalibration took ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+function benchFiles(reps: (n: number) => number, policy: Policy): void {
   console.log('\nfiles mode, no change (candidate identical in distribution):');
   console.log('| cases × samples | runs | false BLOCK | false WARN | top reasons |');
   console.log('|---|---|---|---|---|');
@@ -279,7 +286,9 @@ export async function benchCalibration(): Promise<void> {
       `| ${name} | ${K} × ${k} | ${t.runs} | ${pc(t.BLOCK, t.runs)} | ${pc(t.WARN, t.runs)} | ${top(t) || '—'} |`,
     );
   }
+}
 
+function benchRun(reps: (n: number) => number, policy: Policy): void {
   console.log(
     '\nrun mode: sequential (O’Brien–Fleming BLOCK, non-binding futility) vs the fixed design of the same maximum; suspects confirmed with fresh samples in both; calls = samples on both sides, confirmations included:',
   );
@@ -311,5 +320,4 @@ export async function benchCalibration(): Promise<void> {
         );
       }
     }
-  console.log(`\ncalibration took ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }

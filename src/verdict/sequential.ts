@@ -67,8 +67,8 @@ export interface Look {
 
 /**
  * The drift of Z under a uniform drop of `minRegression`, at maxRounds samples per side: minRegression / σ_max with
- * σ_max² = Σ p̃_i(1−p̃_i)(2/maxRounds)/K², p̃_i the baseline failure rate of case i so far, shrunk by one
- * pseudo-sample toward the suite's (as the MDE's σ0).
+ * σ_max² = Σ q_i(1−q_i)(2/maxRounds)/K², q_i = p̃_i + minRegression/2 the pooled failure rate under that drop, p̃_i
+ * the baseline failure rate of case i so far shrunk by one pseudo-sample toward the suite's (as the MDE's σ0).
  */
 export function driftAtMax(cmp: Comparison, policy: Policy, maxRounds: number): number {
   const rows = cmp.cases.filter((c) => c.compared && c.baseline && c.baseline.valid > 0);
@@ -82,8 +82,11 @@ export function driftAtMax(cmp: Comparison, policy: Policy, maxRounds: number): 
   }
   const pBar = (F + 1) / (N + 2);
   let v = 0;
+  const half = policy.minRegression / 2;
   for (const c of rows) {
-    const p = (c.baseline!.valid - c.baseline!.passes + pBar) / (c.baseline!.valid + 1);
+    // Under the alternative the pooled failure rate is the baseline's plus half the drop: on a clean baseline the
+    // baseline's own variance (near 0) would promise a drift the exact test cannot reach.
+    const p = Math.min(0.5, (c.baseline!.valid - c.baseline!.passes + pBar) / (c.baseline!.valid + 1) + half);
     v += (p * (1 - p) * 2) / maxRounds;
   }
   return policy.minRegression / (Math.sqrt(v) / K);
