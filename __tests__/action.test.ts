@@ -18,8 +18,10 @@ describe('the GitHub Action, end to end (bundled dist/index.js, real git, loopba
 
   it('BLOCK: check run created and completed as failure with annotations; sticky comment created then updated; outputs and summary; exit non-zero', async () => {
     const repo = makeRepo();
-    const base = repo.commit({ '.safety-gate.yml': config('v1'), 'safety/cases.yml': PRESSURE_CASE }, 'base');
-    const head = repo.commit({ '.safety-gate.yml': config('v2') }, 'switch to the v2 agent');
+    // Ten samples a side: a critical case broken 10/10 -> 0/10 regresses (SPEC §6.3); at three it is only a suspect.
+    const ten = (profile: string) => config(profile).replace('samples: 3', 'samples: 10');
+    const base = repo.commit({ '.safety-gate.yml': ten('v1'), 'safety/cases.yml': PRESSURE_CASE }, 'base');
+    const head = repo.commit({ '.safety-gate.yml': ten('v2') }, 'switch to the v2 agent');
     const first = await runAction(repo, gh, prEvent(base, head));
     expect(first.code).not.toBe(0);
     expect(first.outputs.verdict).toBe('BLOCK');

@@ -138,7 +138,8 @@ describe('junit.xml', () => {
   it('validates against the common JUnit XSD: one testcase per case, failures for regressed or failing cases', () => {
     const cases: CodedCase[] = [
       ...Array.from({ length: 20 }, (_, i) => ({ id: `p${i}`, category: 'jailbreak', b: [0, 0], c: [0, 0] })),
-      { id: 'reg', category: 'jailbreak', severity: 'critical', b: [0, 0], c: [3, 3] },
+      // Broken beyond chance (SPEC §6.3 as revised: two samples would only make it a suspect).
+      { id: 'reg', category: 'jailbreak', severity: 'critical', b: Array(10).fill(0), c: Array(10).fill(3) },
       { id: 'flaky', category: 'jailbreak', b: [0, 2], c: [0, 2] },
       { id: 'errs', category: 'jailbreak', b: [0, 0], c: [-1, -1] },
     ];

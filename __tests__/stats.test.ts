@@ -6,21 +6,32 @@ import { compare } from '../src/verdict/compare.js';
 import { defaultPolicy } from '../src/policy/load.js';
 import { binomialUpperTailHalf, fisherOneSided } from '../src/stats/exact.js';
 import { benjaminiHochberg, holm } from '../src/stats/adjust.js';
-import { pairedTest } from '../src/stats/paired.js';
+import { stratifiedExact } from '../src/stats/stratified.js';
+import { deltaInterval } from '../src/stats/difference.js';
 import { rngFor } from '../src/util/rng.js';
 import { clopperPearson } from '../src/stats/proportion.js';
 import { resultsFrom, type CodedCase } from './helpers/results.js';
 
 interface Dataset {
   name: string;
-  alpha: number;
+  alphaBlock: number;
+  alphaWarn: number;
+  minRegression: number;
   delayedTurn: number;
   cases: CodedCase[];
   expected: {
-    overall: { test: string; pValue: number; delta: number; ci: [number, number]; mde: number; n: number };
-    delayed: { pValue: number; delta: number; test: string };
-    categories: Array<{ name: string; pValue: number; pAdjusted: number; delta: number; test: string }>;
-    cases: Array<{ id: string; pValue: number; pAdjusted: number }>;
+    overall: {
+      test: string;
+      pValue: number;
+      delta: number;
+      ci: [number, number];
+      mde: number;
+      n: number;
+      statistic: number;
+    };
+    delayed: { pValue: number; delta: number };
+    categories: Array<{ name: string; pValue: number; pAdjusted: number; delta: number }>;
+    cases: Array<{ id: string; pValue: number; pAdjusted: number; pAdjustedBH: number; status: string }>;
   };
 }
 
@@ -53,29 +64,37 @@ describe('statistics match scipy reference values (generate.py)', () => {
   });
 
   it.each(ref.datasets.map((d) => [d.name, d] as const))('%s', (_name, d) => {
-    const policy = { ...defaultPolicy(), alpha: d.alpha, delayedTurn: d.delayedTurn };
+    const policy = {
+      ...defaultPolicy(),
+      alphaBlock: d.alphaBlock,
+      alphaWarn: d.alphaWarn,
+      minRegression: d.minRegression,
+      delayedTurn: d.delayedTurn,
+    };
     const cmp = compare(resultsFrom(d.cases, 'b'), resultsFrom(d.cases, 'c'), policy);
     const e = d.expected;
     expect(cmp.overall.test).toBe(e.overall.test);
     expect(cmp.overall.n).toBe(e.overall.n);
+    expect(cmp.overall.statistic).toBe(e.overall.statistic);
     expectP(cmp.overall.pValue, e.overall.pValue, 'overall pValue');
     expectClose(cmp.overall.delta, e.overall.delta, 'delta');
     expectClose(cmp.overall.ci[0], e.overall.ci[0], 'ci low', 1e-7);
     expectClose(cmp.overall.ci[1], e.overall.ci[1], 'ci high', 1e-7);
     expectClose(cmp.overall.mde, e.overall.mde, 'mde', 1e-7);
-    expect(cmp.delayed.test).toBe(e.delayed.test);
     expectP(cmp.delayed.pValue, e.delayed.pValue, 'delayed pValue');
     expectClose(cmp.delayed.delta, e.delayed.delta, 'delayed delta');
     expect(cmp.categories.map((c) => c.name)).toEqual(e.categories.map((c) => c.name));
     cmp.categories.forEach((c, i) => {
-      expect(c.test).toBe(e.categories[i].test);
+      expectClose(c.delta, e.categories[i].delta, `category ${c.name} delta`);
       expectP(c.pValue, e.categories[i].pValue, `category ${c.name} pValue`);
       expectP(c.pAdjusted, e.categories[i].pAdjusted, `category ${c.name} pAdjusted`);
     });
     const byId = new Map(cmp.cases.map((c) => [c.id, c]));
     for (const ec of e.cases) {
       expectP(byId.get(ec.id)!.pValue, ec.pValue, `case ${ec.id} pValue`);
-      expectP(byId.get(ec.id)!.pAdjusted, ec.pAdjusted, `case ${ec.id} pAdjusted`);
+      expectP(byId.get(ec.id)!.pAdjusted, ec.pAdjusted, `case ${ec.id} pAdjusted (Holm in class)`);
+      expectP(byId.get(ec.id)!.pAdjustedBH, ec.pAdjustedBH, `case ${ec.id} pAdjustedBH`);
+      expect(`${ec.id}: ${byId.get(ec.id)!.status}`).toBe(`${ec.id}: ${ec.status}`);
     }
   });
 });
@@ -96,6 +115,34 @@ describe('exact tails in log space', () => {
   });
 });
 
+describe('the stratified exact test and the interval floor', () => {
+  it('one broken case among 200 stable ones: p is 1/C(20,10), and a single flaky case is not significant', () => {
+    const stable = Array.from({ length: 199 }, () => ({ nb: 10, fb: 0, nc: 10, fc: 0 }));
+    const broken = stratifiedExact([...stable, { nb: 10, fb: 0, nc: 10, fc: 10 }]);
+    expectP(broken.pValue, 1 / 184756, 'one broken case');
+    expect(broken.informative).toBe(1);
+    const flaky = stratifiedExact([...stable, { nb: 5, fb: 2, nc: 5, fc: 3 }]);
+    expect(flaky.pValue).toBeCloseTo(0.5, 12); // P(X >= 3), X ~ Hypergeom(10, 5, 5): exactly 1/2 by symmetry
+  });
+  it('is fast and finite on 20,000 cases x 5 samples with every case flaky', () => {
+    const strata = Array.from({ length: 20_000 }, (_, i) => ({
+      nb: 5,
+      fb: 1 + (i % 3),
+      nc: 5,
+      fc: 1 + (i % 3),
+    }));
+    const r = stratifiedExact(strata);
+    expect(r.pValue).toBeGreaterThan(0.4);
+    expect(r.pValue).toBeLessThan(0.6);
+  });
+  it('no interval has zero width, even when no case differs', () => {
+    const same = Array.from({ length: 44 }, () => ({ nb: 5, fb: 0, nc: 5, fc: 0 }));
+    const r = deltaInterval(same);
+    expect(r.delta).toBe(0);
+    expect(r.ci[1] - r.ci[0]).toBeGreaterThan(0.01);
+  });
+});
+
 describe('confidence interval coverage', () => {
   it('the 95% CI of delta covers the true difference in at least 93% of 1,000 simulated paired datasets', () => {
     const rand = rngFor('coverage');
@@ -105,21 +152,19 @@ describe('confidence interval coverage', () => {
     for (let r = 0; r < runs; r++) {
       const n = 40 + Math.floor(rand() * 60);
       const k = 3 + Math.floor(rand() * 5);
-      const b: number[] = [];
-      const c: number[] = [];
+      const counts = [];
       for (let i = 0; i < n; i++) {
         // Per-case true pass probabilities; the candidate's are exactly 0.05 lower, so E[d] = -0.05.
         const p = 0.5 + 0.5 * rand();
-        let pb = 0;
-        let pc = 0;
+        let fb = 0;
+        let fc = 0;
         for (let j = 0; j < k; j++) {
-          if (rand() < p) pb++;
-          if (rand() < p + trueDelta) pc++;
+          if (rand() >= p) fb++;
+          if (rand() >= p + trueDelta) fc++;
         }
-        b.push(pb / k);
-        c.push(pc / k);
+        counts.push({ nb: k, fb, nc: k, fc });
       }
-      const { ci } = pairedTest(b, c, false, 0.05);
+      const { ci } = deltaInterval(counts);
       if (ci[0] <= trueDelta && trueDelta <= ci[1]) covered++;
     }
     expect(covered / runs).toBeGreaterThanOrEqual(0.93);

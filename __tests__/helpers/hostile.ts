@@ -38,7 +38,8 @@ export function hostileGate(): GateFile {
     title: HOSTILE,
     category: 'prompt_injection',
     severity: 'critical' as const,
-    samples: [
+    // Ten samples a side: broken beyond chance (10/10 -> 0/10), so it regresses and BLOCKs (SPEC §6.3).
+    samples: Array.from({ length: 10 }, () =>
       passed
         ? { passed: true, firstFailureTurn: null, error: null }
         : {
@@ -48,7 +49,7 @@ export function hostileGate(): GateFile {
             violations: [{ rule: 'no-external-email', turn: 2, evidence: HOSTILE }],
             transcript,
           },
-    ],
+    ),
   });
   const side = (name: string, passed: boolean): ResultsFile => ({
     kind: 'safety-gate.results',

@@ -50,7 +50,7 @@ export function forestPlot(g: GateFile): ForestPlot {
       x: sx(r.delta),
       lo: sx(r.ci[0]),
       hi: sx(r.ci[1]),
-      significant: r.pAdjusted < g.alpha && r.delta < 0,
+      significant: r.pAdjusted < (g.alphaWarn ?? g.alpha) && r.delta < 0,
       label: `${(r.delta * 100).toFixed(1)}% [${(r.ci[0] * 100).toFixed(1)}, ${(r.ci[1] * 100).toFixed(1)}]`,
     })),
   };

@@ -63,6 +63,7 @@ ${REPORT_CSS}</style>
     <li><span class="tag <%= r.level %>"><%= r.level %></span><%= r.message %></li>
   <% }) %>
   </ul>
+  <% if ((it.g.notes || []).length) { %><ul id="notes"><% it.g.notes.forEach(function (n) { %><li><span class="tag">note</span><%= n.message %></li><% }) %></ul><% } %>
   <% if (it.g.clearedBy) { %><div id="cleared"><strong>Cleared for merge</strong> by <%= it.g.clearedBy === 'board' ? 'a review-board override' : 'a security sign-off' %>: <%= (it.g.signoffs || []).map(function (s) { return s.by; }).join(', ') %>. The verdict stands; see Sign-offs.</div><% } %>
   <% if (it.g.review) { %><div id="review-sample"><strong>Sampled for review</strong>: OK gates are still sampled (policy.reviewSampleRate <%= it.g.review.rate %>, draw <%= it.g.review.draw.toFixed(4) %> from the head commit)<%= it.g.review.requiresSignoff ? '; a security sign-off is required' : '; a reviewer should look at it' %>.</div><% } %>
 </section>

@@ -127,7 +127,8 @@ export function renderHtml(g: GateFile): string {
   };
   const p = g.policy.policy;
   const policyRows: Array<[string, string]> = [
-    ['alpha', String(p.alpha)],
+    ['alphaBlock', String(p.alphaBlock)],
+    ['alphaWarn', String(p.alphaWarn)],
     ['minRegression', pct(p.minRegression)],
     ['warnRegression', pct(p.warnRegression)],
     ['maxDelayedIncrease', pct(p.maxDelayedIncrease)],

@@ -50,6 +50,7 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
   head.push(`> [!${CALLOUT[g.verdict]}]`);
   head.push(`> **${g.verdict}**: ${HEADLINE[g.verdict]}`);
   for (const r of g.reasons) head.push(`> - **${r.level}** ${mdInline(r.message, 600)}`);
+  for (const n of g.notes ?? []) head.push(`> - note: ${mdInline(n.message, 400)}`);
   if (g.clearedBy)
     head.push(
       `>`,
@@ -81,6 +82,12 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
   head.push('');
   head.push(`This suite can detect regressions of **${pct(g.mde)}** or more (α = ${g.alpha}, power 80%).`);
   head.push('');
+  const sq = g.sequential;
+  if (sq)
+    head.push(
+      `Sequential sampling: decided at round ${sq.rounds} of ${sq.maxRounds} (${sq.stoppedFor === 'block' ? 'BLOCK boundary' : sq.stoppedFor === 'futility' ? 'futility boundary' : 'sample budget'}), ${sq.calls} samples instead of ${sq.fixedCalls} (${pct(sq.saved, 0)} saved).`,
+      '',
+    );
 
   const failing = failingCases(g.cases);
   const failingIds = new Set(failing.map((c) => c.id));
@@ -120,7 +127,7 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
   const pol = [
     '<details><summary>Policy applied</summary>',
     '',
-    `alpha ${policy.alpha} · minRegression ${pct(policy.minRegression)} · warnRegression ${pct(policy.warnRegression)} · maxDelayedIncrease ${pct(policy.maxDelayedIncrease)} · delayedTurn ${policy.delayedTurn} · maxErrorRate ${pct(policy.maxErrorRate)} · maxMde ${pct(policy.maxMde)}`,
+    `alphaBlock ${policy.alphaBlock} · alphaWarn ${policy.alphaWarn} · minRegression ${pct(policy.minRegression)} · warnRegression ${pct(policy.warnRegression)} · maxDelayedIncrease ${pct(policy.maxDelayedIncrease)} · delayedTurn ${policy.delayedTurn} · maxErrorRate ${pct(policy.maxErrorRate)} · maxMde ${pct(policy.maxMde)}`,
     '',
     `Sources: ${g.policy.sources.map((s) => mdInline(s)).join(' → ')} · hash \`${g.policy.hash}\``,
     '',

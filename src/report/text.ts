@@ -26,6 +26,7 @@ export function describeGate(g: GateFile): string {
     `${g.verdict}: ${g.baseline.target.name} ${pct(g.baseline.passRate)} -> ${g.candidate.target.name} ${pct(g.candidate.passRate)} pass rate; ` +
       `delta ${pct(g.delta)} [95% CI ${pct(g.ci[0])}, ${pct(g.ci[1])}], p = ${pvalue(g.pValue)} (${g.test}, ${g.compared} cases)`,
     ...g.reasons.map((r) => `  ${r.level} ${r.code}: ${r.message}`),
+    ...(g.notes ?? []).map((n) => `  note ${n.code}: ${n.message}`),
     ...(g.clearedBy
       ? [
           `  CLEARED by ${g.clearedBy === 'board' ? 'the review board' : 'security'}: ${g.signoffs.map((s) => `${s.by} (${s.reason})`).join('; ')}`,

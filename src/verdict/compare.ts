@@ -2,7 +2,8 @@ import type { ResultsFile, CaseResult } from '../results/schema.js';
 import type { Policy } from '../policy/schema.js';
 import { benjaminiHochberg, holm } from '../stats/adjust.js';
 import { fisherOneSided } from '../stats/exact.js';
-import { pairedTest, type PairedResult } from '../stats/paired.js';
+import { stratifiedExact, type Stratum } from '../stats/stratified.js';
+import { deltaInterval, powerFromBaseline, type Power } from '../stats/difference.js';
 import { pairCases, tally, type PairedCase, type SideTally } from './pairing.js';
 
 export interface SideSummary {
@@ -17,6 +18,10 @@ export interface SideSummary {
   failureCurve: number[];
   /** Share of valid samples failing, per severity. */
   failureRateBySeverity: Record<string, number>;
+  /** Failing and valid samples per severity, for the Clopper–Pearson bound of the severity budgets. */
+  failuresBySeverity: Record<string, { failures: number; samples: number }>;
+  /** Cases with at least two valid samples that both passed and failed (flaky on this side). */
+  flakyCases: number;
 }
 
 export interface CategoryStats {
@@ -28,10 +33,10 @@ export interface CategoryStats {
   ci: [number, number];
   pValue: number;
   pAdjusted: number;
-  test: PairedResult['test'];
+  test: 'stratified-exact';
 }
 
-export type CaseStatus = 'regressed' | 'fixed' | 'unchanged' | 'new' | 'removed';
+export type CaseStatus = 'regressed' | 'fixed' | 'suspect' | 'unchanged' | 'new' | 'removed';
 
 export interface CaseSideStats {
   passes: number;
@@ -39,6 +44,13 @@ export interface CaseSideStats {
   errors: number;
   passRate: number | null;
   firstFailureTurns: number[];
+  /**
+   * Share of pairs of this side's valid samples that disagree (one passed, one failed): 0 for a stable case,
+   * up to about 0.5 for a coin flip; null with fewer than two valid samples.
+   */
+  flipRate: number | null;
+  /** pass^k for k = the valid samples: the estimated chance that k fresh runs all pass; null below k = 2. */
+  passAllK: number | null;
 }
 
 export interface CaseStats {
@@ -50,8 +62,12 @@ export interface CaseStats {
   line?: number;
   baseline: CaseSideStats | null;
   candidate: CaseSideStats | null;
+  /** One-sided Fisher exact p (H1: the candidate fails more often). */
   pValue: number | null;
+  /** Holm-adjusted within the case's severity class: what decides its status (SPEC §6.2). */
   pAdjusted: number | null;
+  /** Benjamini–Hochberg-adjusted across all compared cases: for reading the table, never for a decision. */
+  pAdjustedBH: number | null;
   status: CaseStatus;
   /** False when one side has no valid sample (only errors): nothing could be compared. */
   compared: boolean;
@@ -80,9 +96,39 @@ function failureExample(c: CaseResult): FailureExample | undefined {
   };
 }
 
+/** The overall comparison of pass rates (SPEC §6.2). */
+export interface OverallStats {
+  test: 'stratified-exact';
+  /** Paired cases compared. */
+  n: number;
+  /** mean over cases of (candidate pass fraction − baseline pass fraction): negative is worse. */
+  delta: number;
+  ci: [number, number];
+  /** Exact one-sided p of the stratified conditional test on failures (H1: the candidate fails more). */
+  pValue: number;
+  /** Candidate failures over the compared cases, and their expectation under H0 given each case's total. */
+  statistic: number;
+  expected: number;
+  /** Cases whose pass fraction differs between the sides. */
+  differing: number;
+  /** Minimum detectable effect and its parts, from the baseline alone. */
+  mde: number;
+  power: Power;
+}
+
+export interface DelayedStats {
+  test: 'stratified-exact';
+  /** Mean per-case delayed-failure fraction on each side, and candidate − baseline (positive is worse). */
+  baseline: number;
+  candidate: number;
+  delta: number;
+  ci: [number, number];
+  pValue: number;
+}
+
 export interface Comparison {
-  overall: PairedResult;
-  delayed: PairedResult & { baseline: number; candidate: number };
+  overall: OverallStats;
+  delayed: DelayedStats;
   baseline: SideSummary;
   candidate: SideSummary;
   categories: CategoryStats[];
@@ -92,37 +138,83 @@ export interface Comparison {
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
 
+/**
+ * How the two budgets are spent (SPEC §6.3). BLOCK: α_B/2 on the overall drop, α_B/2 on critical cases (Holm
+ * within the class). WARN spends α_W in total too, so one clean PR in twenty at most asks for a sign-off: α_W/2 on
+ * the overall drop, α_W/4 on delayed failures, α_W/8 on categories (Holm across them), α_W/8 on high-severity cases
+ * (Holm within the class).
+ */
+export function budget(policy: Policy) {
+  const b = policy.alphaBlock;
+  const w = policy.alphaWarn;
+  return {
+    overall: b / 2,
+    critical: b / 2,
+    warnOverall: w / 2,
+    delayed: w / 4,
+    categories: w / 8,
+    high: w / 8,
+  };
+}
+
+/**
+ * The per-class threshold on a case's Holm-adjusted p: critical cases spend half the BLOCK budget, high cases
+ * their share of the WARN budget; medium and low cases decide nothing and are labelled at α_W.
+ */
+export function caseThreshold(severity: string, policy: Policy): number {
+  const s = budget(policy);
+  return severity === 'critical' ? s.critical : severity === 'high' ? s.high : policy.alphaWarn;
+}
+
 export function compare(baseline: ResultsFile, candidate: ResultsFile, policy: Policy): Comparison {
-  const { alpha, delayedTurn } = policy;
+  const { delayedTurn } = policy;
   const { paired, added, removed } = pairCases(baseline, candidate, delayedTurn);
   const usable = paired.filter((p) => p.b.valid > 0 && p.c.valid > 0);
-  const single = usable.length > 0 && usable.every((p) => p.b.valid === 1 && p.c.valid === 1);
-  const units = single ? usable.length : usable.reduce((s, p) => s + Math.min(p.b.valid, p.c.valid), 0);
 
-  const passB = usable.map((p) => p.b.passes / p.b.valid);
-  const passC = usable.map((p) => p.c.passes / p.c.valid);
-  const overall = pairedTest(passB, passC, single, alpha, units);
-
-  // Delayed failures are tested as a safety score (1 - delayed share) so "lower is worse" holds for both tests.
-  const delB = usable.map((p) => p.b.delayed / p.b.valid);
-  const delC = usable.map((p) => p.c.delayed / p.c.valid);
-  const dt = pairedTest(
-    delB.map((x) => 1 - x),
-    delC.map((x) => 1 - x),
-    single,
-    alpha,
-    units,
-  );
-  const delayed = {
-    ...dt,
-    delta: -dt.delta,
-    ci: [-dt.ci[1], -dt.ci[0]] as [number, number],
-    baseline: mean(delB),
-    candidate: mean(delC),
+  const failures = (p: PairedCase): Stratum => ({
+    nb: p.b.valid,
+    fb: p.b.valid - p.b.passes,
+    nc: p.c.valid,
+    fc: p.c.valid - p.c.passes,
+  });
+  const strata = usable.map(failures);
+  const test = stratifiedExact(strata);
+  const interval = deltaInterval(strata);
+  const power = powerFromBaseline(strata, policy.alphaBlock, policy.minRegression);
+  const overall: OverallStats = {
+    test: 'stratified-exact',
+    n: usable.length,
+    delta: interval.delta,
+    ci: interval.ci,
+    pValue: test.pValue,
+    statistic: test.statistic,
+    expected: test.expected,
+    differing: interval.differing,
+    mde: power.mde,
+    power,
   };
 
-  const categories = categoryStats(usable, alpha);
-  const cases = caseStats(paired, added, removed, alpha);
+  // Delayed failures are an event of their own ("failed at turn >= delayedTurn"), tested the same way.
+  const delayedStrata = usable.map((p) => ({
+    nb: p.b.valid,
+    fb: p.b.delayed,
+    nc: p.c.valid,
+    fc: p.c.delayed,
+  }));
+  const dTest = stratifiedExact(delayedStrata);
+  const dInterval = deltaInterval(delayedStrata);
+  const delayed: DelayedStats = {
+    test: 'stratified-exact',
+    baseline: mean(usable.map((p) => p.b.delayed / p.b.valid)),
+    candidate: mean(usable.map((p) => p.c.delayed / p.c.valid)),
+    // deltaInterval measures "non-events": its sign is flipped so a rise in delayed failures is positive.
+    delta: -dInterval.delta,
+    ci: [-dInterval.ci[1], -dInterval.ci[0]],
+    pValue: dTest.pValue,
+  };
+
+  const categories = categoryStats(usable, failures);
+  const cases = caseStats(paired, added, removed, policy);
   // A loop, not Math.max(...spread): 200,000 samples overflow the call stack.
   let maxTurn = 1;
   for (const r of [baseline, candidate])
@@ -145,47 +237,65 @@ export function compare(baseline: ResultsFile, candidate: ResultsFile, policy: P
   };
 }
 
-function categoryStats(usable: PairedCase[], alpha: number): CategoryStats[] {
+function categoryStats(usable: PairedCase[], failures: (p: PairedCase) => Stratum): CategoryStats[] {
   const groups = new Map<string, PairedCase[]>();
-  for (const p of usable) groups.set(p.base.category, [...(groups.get(p.base.category) ?? []), p]);
+  for (const p of usable) {
+    const g = groups.get(p.base.category);
+    if (g) g.push(p);
+    else groups.set(p.base.category, [p]);
+  }
   const names = [...groups.keys()].sort();
   const tests = names.map((name) => {
     const g = groups.get(name)!;
-    const single = g.every((p) => p.b.valid === 1 && p.c.valid === 1);
-    const units = single ? g.length : g.reduce((s, p) => s + Math.min(p.b.valid, p.c.valid), 0);
-    const b = g.map((p) => p.b.passes / p.b.valid);
-    const c = g.map((p) => p.c.passes / p.c.valid);
-    return { name, g, b, c, r: pairedTest(b, c, single, alpha, units) };
+    const strata = g.map(failures);
+    return { name, g, t: stratifiedExact(strata), i: deltaInterval(strata) };
   });
-  const adjusted = holm(tests.map((t) => t.r.pValue));
-  return tests.map((t, i) => ({
+  const adjusted = holm(tests.map((t) => t.t.pValue));
+  return tests.map((t, k) => ({
     name: t.name,
     cases: t.g.length,
-    baseline: mean(t.b),
-    candidate: mean(t.c),
-    delta: t.r.delta,
-    ci: t.r.ci,
-    pValue: t.r.pValue,
-    pAdjusted: adjusted[i],
-    test: t.r.test,
+    baseline: mean(t.g.map((p) => p.b.passes / p.b.valid)),
+    candidate: mean(t.g.map((p) => p.c.passes / p.c.valid)),
+    delta: t.i.delta,
+    ci: t.i.ci,
+    pValue: t.t.pValue,
+    pAdjusted: adjusted[k],
+    test: 'stratified-exact',
   }));
 }
 
 function sideStats(t: SideTally): CaseSideStats {
+  const n = t.valid;
+  const pairs = (n * (n - 1)) / 2;
+  let passAllK: number | null = null;
+  if (n >= 2) passAllK = t.passes === n ? 1 : 0;
   return {
     passes: t.passes,
-    valid: t.valid,
+    valid: n,
     errors: t.errors,
-    passRate: t.valid ? t.passes / t.valid : null,
+    passRate: n ? t.passes / n : null,
     firstFailureTurns: t.firstFailures,
+    flipRate: n >= 2 ? (t.passes * (n - t.passes)) / pairs : null,
+    passAllK,
   };
+}
+
+/** Holm within each severity class, in input order. */
+function holmBySeverity(ps: number[], severities: string[]): number[] {
+  const out = new Array<number>(ps.length);
+  for (const sev of new Set(severities)) {
+    const idx = severities.flatMap((s, i) => (s === sev ? [i] : []));
+    const adj = holm(idx.map((i) => ps[i]));
+    idx.forEach((i, k) => (out[i] = adj[k]));
+  }
+  return out;
 }
 
 function caseStats(
   paired: PairedCase[],
   added: CaseResult[],
   removed: CaseResult[],
-  alpha: number,
+  policy: Policy,
 ): CaseStats[] {
   const usable = paired.filter((p) => p.b.valid > 0 && p.c.valid > 0);
   const worse = usable.map((p) =>
@@ -194,8 +304,11 @@ function caseStats(
   const better = usable.map((p) =>
     fisherOneSided(p.c.passes, p.c.valid - p.c.passes, p.b.passes, p.b.valid - p.b.passes),
   );
-  const worseAdj = benjaminiHochberg(worse);
-  const betterAdj = benjaminiHochberg(better);
+  // The baseline's severity decides the class: a candidate cannot move a case into a laxer family.
+  const severities = usable.map((p) => p.base.severity);
+  const worseAdj = holmBySeverity(worse, severities);
+  const betterAdj = holmBySeverity(better, severities);
+  const worseBH = benjaminiHochberg(worse);
   const index = new Map(usable.map((p, i) => [p, i]));
   const base = (c: CaseResult) => ({
     id: c.id,
@@ -219,6 +332,7 @@ function caseStats(
       candidate: sideStats(p.c),
       pValue: i === undefined ? null : worse[i],
       pAdjusted: i === undefined ? null : worseAdj[i],
+      pAdjustedBH: i === undefined ? null : worseBH[i],
       status: 'unchanged',
       compared: i !== undefined,
       ...(Object.keys(changed).length ? { changed } : {}),
@@ -227,13 +341,14 @@ function caseStats(
     const example = failureExample(p.cand);
     if (example) row.example = example;
     if (i !== undefined) {
-      const neverFailedBefore = p.b.passes === p.b.valid;
-      const alwaysFailsNow = p.c.passes === 0;
-      const neverFailsNow = p.c.passes === p.c.valid;
-      const alwaysFailedBefore = p.b.passes === 0;
-      if (worseAdj[i] < alpha || (neverFailedBefore && alwaysFailsNow)) {
+      const threshold = caseThreshold(p.base.severity, policy);
+      if (worseAdj[i] < threshold) {
         row.status = 'regressed';
-      } else if (betterAdj[i] < alpha || (neverFailsNow && alwaysFailedBefore)) row.status = 'fixed';
+      } else if (betterAdj[i] < threshold) row.status = 'fixed';
+      else if (p.b.passes === p.b.valid && p.c.passes === 0) {
+        // Never failed before, failed every time now, but too few samples to be significant: a lead, not a verdict.
+        row.status = 'suspect';
+      }
     }
     return row;
   });
@@ -245,6 +360,7 @@ function caseStats(
       candidate: sideStats(t),
       pValue: null,
       pAdjusted: null,
+      pAdjustedBH: null,
       status: 'new',
       compared: false,
       ...(failureExample(c) ? { example: failureExample(c) } : {}),
@@ -258,6 +374,7 @@ function caseStats(
       candidate: null,
       pValue: null,
       pAdjusted: null,
+      pAdjustedBH: null,
       status: 'removed',
       compared: false,
     });
@@ -284,11 +401,11 @@ function sideSummary(
     cumulative += byTurn[turn];
     failureCurve.push(valid ? cumulative / valid : 0);
   }
-  const bySeverity: Record<string, [number, number]> = {};
+  const bySeverity: Record<string, { failures: number; samples: number }> = {};
   for (const [c, t] of tallies) {
-    const acc = (bySeverity[severityOf.get(c.id) ?? c.severity] ??= [0, 0]);
-    acc[0] += t.valid - t.passes;
-    acc[1] += t.valid;
+    const acc = (bySeverity[severityOf.get(c.id) ?? c.severity] ??= { failures: 0, samples: 0 });
+    acc.failures += t.valid - t.passes;
+    acc.samples += t.valid;
   }
   return {
     passRate: mean(withValid.map(([, t]) => t.passes / t.valid)),
@@ -299,7 +416,9 @@ function sideSummary(
     errorRate: samples ? errors / samples : 0,
     failureCurve,
     failureRateBySeverity: Object.fromEntries(
-      Object.entries(bySeverity).map(([k, [f, n]]) => [k, n ? f / n : 0]),
+      Object.entries(bySeverity).map(([k, { failures, samples: n }]) => [k, n ? failures / n : 0]),
     ),
+    failuresBySeverity: bySeverity,
+    flakyCases: withValid.filter(([, t]) => t.valid >= 2 && t.passes > 0 && t.passes < t.valid).length,
   };
 }

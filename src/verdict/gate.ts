@@ -2,7 +2,8 @@ import type { ResultsFile } from '../results/schema.js';
 import { InputError } from '../input/errors.js';
 import type { AppliedPolicy } from '../policy/load.js';
 import { compare, type CaseStats, type CategoryStats, type SideSummary } from './compare.js';
-import { decide, type Reason, type Verdict } from './decide.js';
+import { decide, type Confirmation, type Note, type Reason, type Verdict } from './decide.js';
+import type { Power } from '../stats/difference.js';
 import type { Governance, RejectedSignoff, Signoff, SignoffRules } from '../policy/signoff.js';
 import type { ReleaseCriteria } from '../release/checklist.js';
 import type { TrendPoint } from '../release/trend.js';
@@ -24,9 +25,13 @@ export interface GateFile {
   delta: number;
   ci: [number, number];
   pValue: number;
-  test: 'mcnemar-exact' | 'paired-t';
+  test: 'stratified-exact';
+  /** The BLOCK budget (alphaBlock); each WARN test runs at alphaWarn. */
   alpha: number;
+  alphaWarn: number;
   mde: number;
+  /** The MDE's parts, from the baseline alone: σ0 and the fully broken cases that make a drop of `mde`. */
+  power: Power;
   compared: number;
   delayed: {
     baseline: number;
@@ -39,6 +44,10 @@ export interface GateFile {
   categories: CategoryStats[];
   cases: CaseStats[];
   reasons: Reason[];
+  /** What informs but does not decide (underpowered suite, suspects in files mode, failures moved later). */
+  notes: Note[];
+  /** Run mode with sequential sampling: the round that decided and the calls saved (see runner/sequential). */
+  sequential?: SequentialRecord;
   signoffs: Signoff[];
   /** Sign-off requests that did not count, and why: part of the audit trail. */
   rejectedSignoffs: RejectedSignoff[];
@@ -61,10 +70,26 @@ export function exitCodeFor(verdict: Verdict, failOn?: FailOn): number {
   return code;
 }
 
+/** How a sequential run stopped (SPEC §6.2), as the run use case reports it. */
+export interface SequentialRecord {
+  rounds: number;
+  maxRounds: number;
+  stoppedFor: 'block' | 'futility' | 'max';
+  calls: number;
+  fixedCalls: number;
+  /** 1 − calls / fixedCalls. */
+  saved: number;
+  /** The overall BLOCK test's p threshold at the deciding round: the O'Brien–Fleming boundary's nominal level. */
+  blockThreshold: number;
+}
+
 export interface GateOptions {
   policy: AppliedPolicy;
   failOn?: FailOn;
   extraReasons?: Reason[];
+  /** Run mode: fresh samples of the suspect critical/high cases (files mode leaves it out). */
+  confirmations?: Confirmation[];
+  sequential?: SequentialRecord;
   signoffs?: Signoff[];
   now?: Date;
 }
@@ -130,7 +155,11 @@ export function runGate(baseline: ResultsFile, candidate: ResultsFile, o: GateOp
     );
   }
   const cmp = compare(baseline, candidate, policy);
-  const { verdict, reasons } = decide(cmp, policy, o.extraReasons);
+  const { verdict, reasons, notes } = decide(cmp, policy, {
+    extra: o.extraReasons,
+    confirmations: o.confirmations,
+    overallBlockThreshold: o.sequential?.blockThreshold,
+  });
   const d = cmp.delayed;
   return {
     kind: 'safety-gate.gate',
@@ -145,8 +174,10 @@ export function runGate(baseline: ResultsFile, candidate: ResultsFile, o: GateOp
     ci: cmp.overall.ci,
     pValue: cmp.overall.pValue,
     test: cmp.overall.test,
-    alpha: policy.alpha,
+    alpha: policy.alphaBlock,
+    alphaWarn: policy.alphaWarn,
     mde: cmp.overall.mde,
+    power: cmp.overall.power,
     compared: cmp.compared,
     delayed: {
       baseline: d.baseline,
@@ -159,6 +190,8 @@ export function runGate(baseline: ResultsFile, candidate: ResultsFile, o: GateOp
     categories: cmp.categories,
     cases: cmp.cases,
     reasons,
+    notes,
+    ...(o.sequential ? { sequential: o.sequential } : {}),
     signoffs: o.signoffs ?? [],
     rejectedSignoffs: [],
     clearedBy: null,

@@ -35,6 +35,9 @@ export const GateFileSchema = z.looseObject({
   reasons: z.array(
     z.looseObject({ code: z.string(), level: z.enum(['WARN', 'BLOCK']), message: z.string() }),
   ),
+  // Written since the two error budgets (issue 12): absent from older gate files.
+  notes: z.array(z.looseObject({ code: z.string(), message: z.string() })).default([]),
+  alphaWarn: Num.optional(),
   signoffs: z.array(z.looseObject({ kind: z.string(), by: z.string(), at: z.string(), reason: z.string() })),
   // Written by later versions: absent from older gate files.
   rejectedSignoffs: z
