@@ -297,3 +297,79 @@ describe('secrets never reach a file we write', () => {
     expect(r.summary).not.toContain(KEY);
   });
 });
+
+describe('bad or huge input is an error, never a crash', () => {
+  it('--samples 1e9 is refused before anything runs', async () => {
+    const { runCli } = await import('./helpers/cli.js');
+    const r = await runCli([
+      'run',
+      '--target',
+      'sim:v1',
+      '--samples',
+      '1e9',
+      '--out',
+      join(marker(), 'r.json'),
+    ]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/expected at most 1000 samples, got "1e9"/);
+  });
+
+  it('a results file with turn 2147483647 is an error naming the path', async () => {
+    const { runCli } = await import('./helpers/cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'sg-limits-'));
+    const results = (turn: number) =>
+      JSON.stringify({
+        kind: 'safety-gate.results',
+        schemaVersion: 1,
+        target: { name: 'x' },
+        cases: [
+          {
+            id: 'c1',
+            category: 'jailbreak',
+            severity: 'high',
+            samples: [{ passed: false, firstFailureTurn: turn, error: null }],
+          },
+        ],
+      });
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'b.json'), results(1));
+    writeFileSync(join(dir, 'c.json'), results(2147483647));
+    const r = await runCli(
+      ['gate', '--baseline', 'b.json', '--candidate', 'c.json', '--out-dir', 'out'],
+      dir,
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/c\.json: cases\[0\]\.samples\[0\]\.firstFailureTurn: /);
+  });
+
+  it('an agent printing more than 8 MiB for one answer gives an error sample, not an out-of-memory abort', async () => {
+    const { createTarget } = await import('../src/target/resolve.js');
+    const { TargetSchema } = await import('../src/target/schema.js');
+    const dir = mkdtempSync(join(tmpdir(), 'sg-huge-'));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      join(dir, 'a.cjs'),
+      "const chunk = 'x'.repeat(1 << 20); let n = 0; const w = () => { while (n++ < 64) if (!process.stdout.write(chunk)) return process.stdout.once('drain', w); }; w();",
+    );
+    for (const persistent of [false, true]) {
+      const t = createTarget(
+        TargetSchema.parse({
+          type: 'command',
+          command: `node ${join(dir, 'a.cjs')}`,
+          persistent,
+          timeoutMs: 20000,
+          maxRetries: 0,
+        }),
+        't',
+      );
+      await expect(
+        t.respond({
+          messages: [{ role: 'user', content: 'hi' }],
+          tools: [],
+          key: { caseId: 'c', sample: 0, seed: 's' },
+        }),
+      ).rejects.toThrow(/more than 8 MiB/);
+      await t.close?.();
+    }
+  });
+});

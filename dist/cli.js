@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { aM as getDefaultExportFromCjs, aN as OUTGOING_TOOL, aO as aliasesOf, x as loadProject, w as loadIncident, g as applyPolicy, f as analyseIncident, m as createTarget, au as looseObject, ad as string, ab as array, af as _enum, aP as tuple, aB as literal, av as number, aw as int, aI as validateJson, E as readResults, aJ as parseJsonFile, aQ as writeReplayReports, V as writeReports, as as displayPath, z as mergeResults, Q as writeJson, v as loadConfig, at as parseFormat, aR as readResultsWithFormat, aS as FORMATS, aT as packageRoot, P as withGovernance, ai as pct, I as InputError, aU as defaultChecks, F as readTraffic, aV as toTranscript, aW as gradeTranscript, aX as lightCase, aY as UNSURE_PREFIX, aZ as describeTrafficStats } from './chunks/promote.js';
+import { b2 as getDefaultExportFromCjs, b3 as OUTGOING_TOOL, b4 as aliasesOf, x as loadProject, w as loadIncident, g as applyPolicy, f as analyseIncident, m as createTarget, av as looseObject, ae as string, ac as array, ag as _enum, b5 as tuple, aC as literal, aw as number, ax as int, aJ as validateJson, E as readResults, aK as parseJsonFile, b6 as writeReplayReports, V as writeReports, at as displayPath, z as mergeResults, Q as writeJson, v as loadConfig, au as parseFormat, b7 as readResultsWithFormat, b8 as FORMATS, b9 as packageRoot, P as withGovernance, aj as pct, I as InputError, aN as defaultChecks, F as readTraffic, aO as toTranscript, aP as gradeTranscript, aQ as lightCase, ba as UNSURE_PREFIX, bb as describeTrafficStats } from './chunks/traffic.js';
 import require$$0 from 'node:events';
 import cp__default from 'node:child_process';
 import path__default, { resolve, join, dirname, relative } from 'node:path';
 import fs__default, { existsSync, rmSync, mkdirSync, writeFileSync, readFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
 import process$1 from 'node:process';
-import { r as run, p as progressReporter, a as assertComplete, b as auditedGate, d as describeGate, c as replay, e as describeReplay, s as stress, f as describeStress, g as stressIncomplete, E as ExitError, h as statusLine, i as promoteFailures, j as renderStressSummary, k as gate, l as evaluateSignoffs, v as verifyText, m as readAudit, n as EXIT, o as describeError } from './chunks/release.js';
+import { r as run, p as progressReporter, a as assertComplete, b as auditedGate, d as describeGate, c as replay, e as describeReplay, s as stress, f as describeStress, g as stressIncomplete, E as ExitError, h as statusLine, i as promoteFailures, j as renderStressSummary, k as gate, l as evaluateSignoffs, v as verifyText, m as readAudit, n as monitor, w as windowLine, o as describeMonitor, q as EXIT, t as describeError } from './chunks/monitor.js';
 import { e as exportSchemas } from './chunks/export.js';
 import { userInfo } from 'node:os';
 import 'node:zlib';
@@ -22,6 +22,7 @@ import 'process';
 import 'buffer';
 import 'module';
 import 'node:util';
+import 'node:fs/promises';
 
 var commander$1 = {};
 
@@ -4533,6 +4534,9 @@ const GateFileSchema = looseObject({
     categories: array(looseObject({ name: string(), delta: Num, ci: tuple([Num, Num]), pAdjusted: Num })),
     cases: array(looseObject({ id: string(), category: string(), severity: string(), status: string() })),
     reasons: array(looseObject({ code: string(), level: _enum(['WARN', 'BLOCK']), message: string() })),
+    // Written since the two error budgets (issue 12): absent from older gate files.
+    notes: array(looseObject({ code: string(), message: string() })).default([]),
+    alphaWarn: Num.optional(),
     signoffs: array(looseObject({ kind: string(), by: string(), at: string(), reason: string() })),
     // Written by later versions: absent from older gate files.
     rejectedSignoffs: array(looseObject({ kind: string(), by: string(), at: string(), why: string() }))
@@ -5177,6 +5181,53 @@ function registerAudit(program, ctx) {
     });
 }
 
+function registerMonitor(program, ctx) {
+    program
+        .command('monitor')
+        .description('canary vs control traffic with the same rules and exact tests: PROMOTE (0) / HOLD (1, with the traffic needed) / ROLLBACK (2); drift per window; --follow tails growing logs')
+        .requiredOption('--control <log>', 'control traffic: JSONL, one conversation per line (docs/monitoring.md)')
+        .option('--canary <log>', 'canary traffic, same format')
+        .option('--out-dir <dir>', 'where monitor.json, monitor.html and summary.md go', 'artifacts/monitor')
+        .option('--window <duration>', 'drift windows by timestamp: 30m, 1h, 1d (default: monitor.window in the config)')
+        .option('--follow', 'tail the logs: an alert line and a new monitor.json each time a window closes')
+        .option('--poll <ms>', 'follow: how often to look for new lines', intOption, 1000)
+        .option('--idle-exit <ms>', 'follow: stop once neither log grew for this long (default: run until interrupted)', intOption)
+        .option('--shadow', 'replay the user turns of control conversations against --target and compare with control')
+        .option('--target <target>', 'shadow: the candidate agent (sim:v2, a target file, or the config target)')
+        .option('--shadow-max <n>', 'shadow: control conversations to replay', intOption, 200)
+        .option('--expect <rule...>', 'only these rules (default: every rule that can judge a logged conversation)')
+        .option('--rules <path...>', 'rule packs (default: the config rules)')
+        .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
+        .option('--concurrency <n>', 'shadow: conversations in flight', intOption)
+        .option('--seed <seed>', 'shadow: seed for simulated agents')
+        .option('--report-url <url>', 'link shown in summary.md')
+        .option('--no-cache', 'do not read or write the response cache')
+        .action(async (o) => {
+        const stop = new AbortController();
+        const onSignal = () => stop.abort();
+        if (o.follow) {
+            process.once('SIGINT', onSignal);
+            process.once('SIGTERM', onSignal);
+        }
+        try {
+            const { file, files } = await monitor({
+                ...o,
+                pollMs: o.poll,
+                idleMs: o.idleExit,
+                signal: stop.signal,
+                onWindow: (w) => process.stdout.write(windowLine(w) + '\n'),
+            });
+            process.stdout.write(describeMonitor(file));
+            process.stdout.write(`wrote ${files.monitor}, ${files.html} and ${files.summary}\n`);
+            ctx.exitCode = file.exitCode;
+        }
+        finally {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    });
+}
+
 function buildProgram(ctx) {
     const program = new Command('safety-gate')
         .description('Safety regression gate for LLM agents: base vs head, honest statistics, OK / WARN / BLOCK.')
@@ -5197,6 +5248,7 @@ function buildProgram(ctx) {
     registerDemo(program);
     registerInit(program);
     registerAudit(program, ctx);
+    registerMonitor(program, ctx);
     for (const cmd of program.commands) {
         cmd.exitOverride();
         for (const sub of cmd.commands)

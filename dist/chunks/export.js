@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { W as TrafficLineSchema, X as IncidentSchema, Y as PolicyOverrideSchema, T as TargetSchema, R as ResultsSchema, Z as RulePackSchema, a as CaseFileSchema, c as ConfigSchema, _ as toJSONSchema } from './promote.js';
+import { W as MonitorLineSchema, X as TrafficLineSchema, Y as IncidentSchema, Z as PolicyOverrideSchema, T as TargetSchema, R as ResultsSchema, _ as RulePackSchema, a as CaseFileSchema, c as ConfigSchema, $ as toJSONSchema } from './traffic.js';
 
 /** Every file kind a user writes or reads, as JSON Schema for editors (yaml-language-server, VS Code). */
 const FILE_SCHEMAS = {
@@ -12,6 +12,7 @@ const FILE_SCHEMAS = {
     policy: PolicyOverrideSchema,
     incident: IncidentSchema,
     'traffic-line': TrafficLineSchema,
+    'monitor-traffic-line': MonitorLineSchema,
 };
 /** What each file is, for the schema's own title and description (editors show them on hover). */
 const ABOUT = {
@@ -23,6 +24,7 @@ const ABOUT = {
     policy: 'Failure budget overrides (policy file or the config `policy` key).',
     incident: 'Incident: a production conversation to replay, with its context.',
     'traffic-line': 'One line of a JSONL traffic log: a conversation.',
+    'monitor-traffic-line': 'One line of a control or canary traffic log for `safety-gate monitor`: a conversation, its timestamp and labels.',
 };
 /** `$id` of a file kind's schema: stable, versioned, independent of where the package is installed. */
 const schemaId = (name) => `urn:agentic-safety-gate:schema:${name}:1`;

@@ -1,5 +1,5 @@
-import { $ as ToolError, a0 as AnthropicError, a1 as loggerFor, a2 as encodeUTF8, a3 as __classPrivateFieldSet, a4 as DEFAULT_MEMORY_SYNC_INTERVAL_MS, a5 as checkMemorySyncInterval, a6 as __classPrivateFieldGet, a7 as decodeUTF8, a8 as isStatus, a9 as promiseWithResolvers } from './promote.js';
-export { aa as MIN_MEMORY_SYNC_INTERVAL_MS } from './promote.js';
+import { a0 as ToolError, a1 as AnthropicError, a2 as loggerFor, a3 as encodeUTF8, a4 as __classPrivateFieldSet, a5 as DEFAULT_MEMORY_SYNC_INTERVAL_MS, a6 as checkMemorySyncInterval, a7 as __classPrivateFieldGet, a8 as decodeUTF8, a9 as isStatus, aa as promiseWithResolvers } from './traffic.js';
+export { ab as MIN_MEMORY_SYNC_INTERVAL_MS } from './traffic.js';
 import * as fs$3 from 'node:fs/promises';
 import * as fs$2 from 'node:fs';
 import * as path from 'node:path';

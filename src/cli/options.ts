@@ -1,5 +1,12 @@
 import { InvalidArgumentError, type Command } from 'commander';
 
+/** Samples are bounded like the config's `samples` (at most 1000): `--samples 1e9` is an error, not an out-of-memory abort. */
+export function samplesOption(value: string): number {
+  const n = intOption(value);
+  if (n > 1000) throw new InvalidArgumentError(`expected at most 1000 samples, got "${value}"`);
+  return n;
+}
+
 export function intOption(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
@@ -12,7 +19,7 @@ export function withRunOptions(cmd: Command): Command {
   return cmd
     .option('--suite <path...>', 'case files, folders, globs or builtin:NAME (default: the config suite)')
     .option('--rules <path...>', 'rule packs (default: the config rules)')
-    .option('--samples <k>', 'runs per case (per side)', intOption)
+    .option('--samples <k>', 'runs per case (per side), at most 1000', samplesOption)
     .option('--concurrency <n>', 'conversations in flight', intOption)
     .option('--seed <seed>', 'seed for simulated agents and sampling (the same for both sides)')
     .option('--config <file>', 'project config (default: .safety-gate.yml when present)')

@@ -10,8 +10,9 @@ export const ViolationSchema = z.strictObject({
 export const SampleSchema = z
   .strictObject({
     passed: z.boolean(),
-    firstFailureTurn: z.int().min(1).nullable(),
-    turns: z.int().min(0).optional(),
+    // Bounded: a results file is input, and a turn number sizes arrays in the statistics.
+    firstFailureTurn: z.int().min(1).max(10_000).nullable(),
+    turns: z.int().min(0).max(10_000).optional(),
     // Any error is an error: an empty message must not read as "no error" (and so as a pass).
     error: z
       .string()

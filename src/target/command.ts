@@ -53,6 +53,12 @@ function kill(child: ChildProcessWithoutNullStreams): void {
   }
 }
 
+/** An answer larger than this is an error sample, not something to hold in memory (a runaway agent printing 600 MB). */
+export const MAX_ANSWER_BYTES = 8 << 20;
+
+const tooLarge = () =>
+  new CallError(`the agent printed more than ${MAX_ANSWER_BYTES >> 20} MiB for one answer: stopped`, false);
+
 /** One process per request: JSON on stdin, one JSON response on stdout. */
 export function oneShotAttempt(spec: Spec, cwd: string, system?: string): Attempt {
   return (req, signal) =>
@@ -62,7 +68,17 @@ export function oneShotAttempt(spec: Spec, cwd: string, system?: string): Attemp
       let err = '';
       const onAbort = () => kill(child);
       signal.addEventListener('abort', onAbort, { once: true });
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      let bytes = 0;
+      child.stdout.on('data', (d: Buffer) => {
+        bytes += d.length;
+        if (bytes > MAX_ANSWER_BYTES) {
+          signal.removeEventListener('abort', onAbort);
+          kill(child);
+          reject(tooLarge());
+          return;
+        }
+        out += d.toString();
+      });
       child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
       child.on('error', (e) => reject(new CallError(`cannot start agent command: ${e.message}`, false)));
       child.on('close', (code, sig) => {
@@ -109,6 +125,17 @@ export function persistentAttempt(
     let err = '';
     w.child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
     w.child.stdin.on('error', () => undefined);
+    // A line is buffered until its newline: count what arrives since the last one, and stop a runaway worker.
+    let sinceNewline = 0;
+    w.child.stdout.on('data', (d: Buffer) => {
+      const nl = d.lastIndexOf(10);
+      sinceNewline = nl >= 0 ? d.length - nl - 1 : sinceNewline + d.length;
+      if (sinceNewline > MAX_ANSWER_BYTES) {
+        w.pending?.reject(tooLarge());
+        w.pending = undefined;
+        kill(w.child);
+      }
+    });
     createInterface({ input: w.child.stdout }).on('line', (line) => {
       if (!w.pending || !line.trim()) return;
       try {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { demo, type DemoOptions } from '../../app/demo.js';
 import { displayPath } from '../../input/sources.js';
-import { intOption } from '../options.js';
+import { intOption, samplesOption } from '../options.js';
 
 export function registerDemo(program: Command): void {
   program
@@ -11,7 +11,7 @@ export function registerDemo(program: Command): void {
     )
     .option('--out-dir <dir>', 'where the demo/ folder goes', 'artifacts')
     .option('--rollouts <n>', 'stress budget', intOption, 300)
-    .option('--samples <k>', 'gate samples per case per side', intOption, 5)
+    .option('--samples <k>', 'gate samples per case per side', samplesOption, 5)
     .action(async (o: DemoOptions) => {
       const { index, text } = await demo({ ...o, say: (step) => process.stderr.write(`demo: ${step}\n`) });
       process.stdout.write(text);

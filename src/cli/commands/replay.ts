@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { replay, type ReplayOptions } from '../../app/replay.js';
 import { describeReplay } from '../../report/text.js';
 import { progressReporter } from '../../report/progress.js';
-import { intOption } from '../options.js';
+import { intOption, samplesOption } from '../options.js';
 import type { CliContext } from '../main.js';
 
 export function registerReplay(program: Command, ctx: CliContext): void {
@@ -17,7 +17,7 @@ export function registerReplay(program: Command, ctx: CliContext): void {
     .option('--skip-bad-lines', 'skip traffic lines that are not conversations (counted in the blast radius)')
     .option('--target <target>', 'the agent to replay against: sim:v1, a target file, or the config target')
     .option('--out-dir <dir>', 'where replay.json, replay.md and cases/ go', 'artifacts/replay')
-    .option('--samples <k>', 'replays of each emitted case', intOption, 10)
+    .option('--samples <k>', 'replays of each emitted case', samplesOption, 10)
     .option(
       '--max-cases <n>',
       'cases to emit: the incident plus up to n-1 variants from traffic',

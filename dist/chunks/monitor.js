@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync, existsSync, statSync, readFileSync, appendFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync, existsSync, statSync, readFileSync, appendFileSync, renameSync } from 'node:fs';
 import { join, resolve, isAbsolute, relative, dirname, basename, posix } from 'node:path';
-import { p as exitCodeFor, ab as array, ac as strictObject, ad as string, ae as union, af as _enum, ag as datetime, ah as date, I as InputError, ai as pct, aj as pvalue, ak as redact, A as parseTargetArg, m as createTarget, x as loadProject, al as canonicalJson, am as listIds, N as runSuite, Q as writeJson, v as loadConfig, g as applyPolicy, M as runGate, an as THRESHOLD_CHANGES, V as writeReports, ao as globSync, E as readResults, z as mergeResults, P as withGovernance, ap as readResultsIfAny, aq as readStructured, ar as problemsFromZod, as as displayPath, at as parseFormat, w as loadIncident, K as replayIncident, U as writeReplay, O as stressSearch, au as looseObject, b as CaseSchema, av as number, aw as int, ax as ViolationSchema, ay as boolean, az as SEVERITIES, aA as TAXONOMY, aB as literal, aC as readJsonFile, u as loadCases, B as promote, aD as casesYaml, aE as mdInline, aF as mdCodeSpan, aG as sha256, aH as object, aI as validateJson, aJ as parseJsonFile, aK as clopperPearson, aL as renderReleaseNotes } from './promote.js';
+import { p as exitCodeFor, ac as array, ad as strictObject, ae as string, af as union, ag as _enum, ah as datetime, ai as date, I as InputError, aj as pct, ak as pvalue, al as redact, A as parseTargetArg, m as createTarget, x as loadProject, am as canonicalJson, an as listIds, N as runSuite, Q as writeJson, v as loadConfig, g as applyPolicy, M as runGate, ao as THRESHOLD_CHANGES, V as writeReports, ap as globSync, E as readResults, z as mergeResults, P as withGovernance, aq as readResultsIfAny, ar as readStructured, as as problemsFromZod, at as displayPath, au as parseFormat, w as loadIncident, K as replayIncident, U as writeReplay, O as stressSearch, av as looseObject, b as CaseSchema, aw as number, ax as int, ay as ViolationSchema, az as boolean, aA as SEVERITIES, aB as TAXONOMY, aC as literal, aD as readJsonFile, u as loadCases, B as promote, aE as casesYaml, aF as mdInline, aG as mdCodeSpan, aH as sha256, aI as object, aJ as validateJson, aK as parseJsonFile, aL as clopperPearson, aM as renderReleaseNotes, aN as defaultChecks, aO as toTranscript, aP as gradeTranscript, aQ as lightCase, aR as jstatPkg, aS as fisherOneSided, aT as holm, aU as readLog, aV as parseLine, aW as pLimit, aX as SecretScrubber, aY as conversationCase, aZ as runSample, a_ as Eta, a$ as REPORT_CSS, S as SUMMARY_LIMIT, b0 as applyMonitorPolicy, b1 as parseDuration } from './traffic.js';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
+import { stat, open } from 'node:fs/promises';
 
 /** A deterministic draw in [0, 1) from the head commit (the first 48 bits of its sha256). */
 function reviewDraw(headSha) {
@@ -493,6 +494,7 @@ function describeGate(g) {
         `${g.verdict}: ${g.baseline.target.name} ${pct(g.baseline.passRate)} -> ${g.candidate.target.name} ${pct(g.candidate.passRate)} pass rate; ` +
             `delta ${pct(g.delta)} [95% CI ${pct(g.ci[0])}, ${pct(g.ci[1])}], p = ${pvalue(g.pValue)} (${g.test}, ${g.compared} cases)`,
         ...g.reasons.map((r) => `  ${r.level} ${r.code}: ${r.message}`),
+        ...(g.notes ?? []).map((n) => `  note ${n.code}: ${n.message}`),
         ...(g.clearedBy
             ? [
                 `  CLEARED by ${g.clearedBy === 'board' ? 'the review board' : 'security'}: ${g.signoffs.map((s) => `${s.by} (${s.reason})`).join('; ')}`,
@@ -1149,7 +1151,7 @@ function progressReporter(label, stream = process.stderr, everyMs = 10_000) {
         const finished = p.done === p.total;
         show(() => {
             const s = (n, word) => `${word}${n === 1 ? '' : 's'}`;
-            return `${label}: ${p.casesDone}/${p.cases} ${s(p.cases, 'case')}, ${p.done}/${p.total} ${s(p.total, 'sample')}, ${p.calls} ${s(p.calls, 'call')}, ${p.failures} failing, ${p.errors} ${s(p.errors, 'error')}${finished ? '' : `, ${eta(p)}`}`;
+            return `${label}: ${p.casesDone}/${p.cases} ${s(p.cases, 'case')}, ${p.done}/${p.total} ${s(p.total, 'sample')}, ${p.calls} ${s(p.calls, 'call')}, ${p.failures} failing, ${p.errors} ${s(p.errors, 'error')}${finished ? '' : `, ${eta$1(p)}`}`;
         }, finished);
     };
 }
@@ -1158,7 +1160,7 @@ function progressReporter(label, stream = process.stderr, everyMs = 10_000) {
  * carry the start-up cost, so an estimate from them is far off (7 s for a 0.6 s run). Until a tenth of the samples
  * are done and a second has passed, it says so instead.
  */
-function eta(p) {
+function eta$1(p) {
     if (p.done < Math.max(2, p.total / 10) || p.elapsedMs < 1000)
         return 'ETA estimating';
     const left = ((p.total - p.done) * p.elapsedMs) / p.done / 1000;
@@ -1738,4 +1740,1072 @@ async function appendAuditToBranch(workspace, branch, entries, message, tempDir)
     }, message, tempDir);
 }
 
-export { runChange as A, gateChange as B, ExitError as E, assertComplete as a, auditedGate as b, replay as c, describeGate as d, describeReplay as e, describeStress as f, stressIncomplete as g, statusLine as h, promoteFailures as i, renderStressSummary as j, gate as k, evaluateSignoffs as l, readAudit as m, EXIT as n, describeError as o, progressReporter as p, parseCommand as q, run as r, stress as s, parseShard as t, checkoutOne as u, verifyText as v, ensureCommit as w, releaseChange as x, repoPath as y, appendAuditToBranch as z };
+/**
+ * Rules that can judge any logged conversation (text, toolCall, leak, module; `only` narrows them), and the
+ * `refusal: refuse` rules, applied only where the log labels the conversation a misuse attempt.
+ */
+function makeGrader(rules, only) {
+    const checks = only?.length ? only.map((rule) => ({ rule })) : defaultChecks(rules);
+    for (const c of checks)
+        if (!rules.has(c.rule))
+            throw new Error(`rule "${c.rule}" is not loaded`);
+    const misuseChecks = [...rules.values()]
+        .filter((r) => r.rule.kind === 'refusal' && r.rule.expect === 'refuse')
+        .map((r) => ({ rule: r.rule.id }));
+    const meta = new Map();
+    for (const r of rules.values())
+        meta.set(r.rule.id, { id: r.rule.id, category: r.rule.taxonomy, severity: r.rule.severity });
+    return { rules, checks, misuseChecks, meta };
+}
+/** Grades one logged conversation (a parsed traffic line) with the grader's rules. */
+async function gradeConversation(conv, g) {
+    return gradeTranscriptFor(conv.id, toTranscript(conv.messages), g, conv.misuse !== undefined, conv.timestamp);
+}
+/** The same, for a conversation already in transcript form (shadow replays produce those). */
+async function gradeTranscriptFor(id, transcript, g, misuse, timestamp) {
+    const checks = misuse ? [...g.checks, ...g.misuseChecks] : g.checks;
+    const violations = await gradeTranscript(transcript, lightCase(id, transcript), checks, g.rules);
+    const rules = [...new Set(violations.map((v) => v.rule))];
+    return {
+        id,
+        ...(timestamp !== undefined ? { timestamp } : {}),
+        rules,
+        misuse,
+        gotThrough: misuse && rules.length > 0,
+    };
+}
+
+const jStat = jstatPkg;
+/** z quantile of the standard normal. */
+const zQuantile = (p) => jStat.normal.inv(p, 0, 1);
+/**
+ * Unpaired, exact: P-value of "the second group's event rate is higher" given k0/n0 and k1/n1 (one-sided Fisher
+ * exact test, conditional on the margins). Events here are violations, so this is H1: the canary is less safe.
+ */
+function rateIncreaseP(k0, n0, k1, n1) {
+    if (n0 === 0 || n1 === 0)
+        return 1;
+    return fisherOneSided(n0 - k0, k0, n1 - k1, k1);
+}
+/** Wilson score interval for k/n at two-sided confidence 1 - 2·tail. */
+function wilson(k, n, z) {
+    if (n === 0)
+        return [0, 1];
+    const p = k / n;
+    const z2 = z * z;
+    const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+    const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+    return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+/**
+ * Newcombe's hybrid score interval (his method 10) for p1 - p0 from two independent samples: built from the two
+ * Wilson intervals, it keeps its coverage at rates near 0 where the Wald interval collapses (a 0.5% violation
+ * rate is the ordinary case here). `confidence` is two-sided.
+ */
+function newcombeDiff(k0, n0, k1, n1, confidence = 0.95) {
+    if (n0 === 0 || n1 === 0)
+        return [-1, 1];
+    const z = zQuantile(1 - (1 - confidence) / 2);
+    const p0 = k0 / n0;
+    const p1 = k1 / n1;
+    const [l0, u0] = wilson(k0, n0, z);
+    const [l1, u1] = wilson(k1, n1, z);
+    const d = p1 - p0;
+    return [
+        Math.max(-1, d - Math.sqrt((p1 - l1) ** 2 + (u0 - p0) ** 2)),
+        Math.min(1, d + Math.sqrt((u1 - p1) ** 2 + (p0 - l0) ** 2)),
+    ];
+}
+/**
+ * Conversations per side for the one-sided (1 - alpha) upper bound of p1 - p0 to fall below `margin` with the
+ * given power when nothing changed, at rate p: n = (z_{1-α} + z_power)² · 2p(1-p) / margin², and at least
+ * z_{1-α}² / margin (what a side with no event at all needs).
+ */
+function conversationsNeeded(p, margin, alpha, power) {
+    if (margin <= 0)
+        return Infinity;
+    const q = Math.min(0.5, Math.max(p, 1e-4));
+    const za = zQuantile(1 - alpha);
+    const z = za + zQuantile(power);
+    // At rates near 0 the normal formula promises too much: even with no event at all, the canary's Wilson upper
+    // bound is about z²/n, so n must reach z²/margin before any bound can fall below the margin.
+    return Math.max(Math.ceil((z * z * 2 * q * (1 - q)) / (margin * margin)), Math.ceil((za * za) / margin));
+}
+/**
+ * G test (likelihood ratio) of homogeneity on a 2 × k table: do two rows of counts (a reference and a window)
+ * come from the same mix? Columns empty in both rows are dropped; df = columns - 1.
+ */
+function gTestHomogeneity(a, b) {
+    const cols = a.map((x, i) => [x, b[i]]).filter(([x, y]) => x + y > 0);
+    const na = cols.reduce((s, [x]) => s + x, 0);
+    const nb = cols.reduce((s, [, y]) => s + y, 0);
+    const df = cols.length - 1;
+    if (df < 1 || na === 0 || nb === 0)
+        return { g: 0, df: Math.max(0, df), pValue: 1 };
+    const n = na + nb;
+    let g = 0;
+    for (const [x, y] of cols) {
+        const col = x + y;
+        const ea = (col * na) / n;
+        const eb = (col * nb) / n;
+        if (x > 0)
+            g += x * Math.log(x / ea);
+        if (y > 0)
+            g += y * Math.log(y / eb);
+    }
+    g *= 2;
+    const p = 1 - jStat.chisquare.cdf(g, df);
+    return { g, df, pValue: Number.isFinite(p) ? Math.max(0, p) : g > 0 ? 0 : 1 };
+}
+
+const MONITOR_EXIT = { PROMOTE: 0, HOLD: 1, ROLLBACK: 2 };
+const pp$1 = (x) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)} pp`;
+/**
+ * Canary against control, unpaired: overall, per rule, per category, per severity and the misuse false-negative
+ * rate, each an exact one-sided test, Holm-adjusted together so the chance of any false ROLLBACK is at most alpha.
+ * ROLLBACK: some increase is significant and at least its margin. HOLD: no ROLLBACK, but the traffic cannot yet
+ * rule out an overall increase of minEffect (or is below minConversations): it says how much more it needs.
+ * PROMOTE otherwise.
+ */
+function compareTallies(control, canary, meta, policy) {
+    const rows = [];
+    const add = (family, name, k0, n0, k1, n1, margin, extra = {}) => {
+        rows.push({
+            family,
+            name,
+            ...extra,
+            control: clopperPearson(k0, n0),
+            canary: clopperPearson(k1, n1),
+            diff: n0 && n1 ? k1 / n1 - k0 / n0 : 0,
+            ci: newcombeDiff(k0, n0, k1, n1, 0.95),
+            pValue: rateIncreaseP(k0, n0, k1, n1),
+            margin,
+        });
+    };
+    const n0 = control.conversations;
+    const n1 = canary.conversations;
+    add('overall', 'any violation', control.flagged, n0, canary.flagged, n1, policy.minEffect);
+    // Rows with no event on either side cannot reach significance under the conditional test; leaving them out
+    // of the Holm family costs nothing and keeps the others' adjustment honest.
+    const ruleIds = [...new Set([...control.byRule.keys(), ...canary.byRule.keys()])].sort();
+    for (const id of ruleIds) {
+        const m = meta.get(id);
+        const sev = m?.severity ?? 'low';
+        add('rule', id, control.byRule.get(id) ?? 0, n0, canary.byRule.get(id) ?? 0, n1, policy.thresholds[sev], {
+            ...(m ? { category: m.category } : {}),
+            severity: sev,
+        });
+    }
+    const cats = [...new Set([...control.byCategory.keys(), ...canary.byCategory.keys()])].sort();
+    for (const c of cats) {
+        // A category is held to the strictest threshold among the rules it holds.
+        const sevs = [...meta.values()].filter((m) => m.category === c).map((m) => policy.thresholds[m.severity]);
+        add('category', c, control.byCategory.get(c) ?? 0, n0, canary.byCategory.get(c) ?? 0, n1, sevs.length ? Math.min(...sevs) : policy.minEffect, { category: c });
+    }
+    for (const s of [...SEVERITIES].reverse()) {
+        const k0 = control.bySeverity.get(s) ?? 0;
+        const k1 = canary.bySeverity.get(s) ?? 0;
+        if (k0 + k1 > 0)
+            add('severity', s, k0, n0, k1, n1, policy.thresholds[s], { severity: s });
+    }
+    if (control.misuse + canary.misuse > 0)
+        add('misuse_false_negative', 'misuse false-negative rate', control.through, control.misuse, canary.through, canary.misuse, policy.minEffect);
+    const adjusted = holm(rows.map((r) => r.pValue));
+    const full = rows.map((r, i) => {
+        const significant = adjusted[i] < policy.alpha;
+        return {
+            ...r,
+            pAdjusted: adjusted[i],
+            status: significant ? (r.diff >= r.margin ? 'regressed' : 'significant_below_threshold') : 'unchanged',
+        };
+    });
+    const reasons = [];
+    const notes = [];
+    for (const r of full) {
+        const what = r.family === 'overall'
+            ? 'Overall violation rate'
+            : r.family === 'rule'
+                ? `Rule ${r.name} (${r.category ?? 'uncategorised'}, ${r.severity})`
+                : r.family === 'category'
+                    ? `Category ${r.name}`
+                    : r.family === 'severity'
+                        ? `Severity ${r.name}`
+                        : 'Misuse false-negative rate (misuse-labelled conversations that got through)';
+        const line = `${what}: ${pct(r.control.rate ?? 0, 2)} → ${pct(r.canary.rate ?? 0, 2)} (${pp$1(r.diff)}, 95% CI ${pp$1(r.ci[0])} to ${pp$1(r.ci[1])}), p = ${pvalue(r.pValue)}, Holm-adjusted ${pvalue(r.pAdjusted)}`;
+        if (r.status === 'regressed')
+            reasons.push({
+                code: 'regression',
+                level: 'ROLLBACK',
+                message: `${line}: significant and at least the ${pp$1(r.margin)} threshold.`,
+                values: {
+                    family: r.family,
+                    name: r.name,
+                    ...(r.category ? { category: r.category } : {}),
+                    ...(r.severity ? { severity: r.severity } : {}),
+                    control: r.control.rate ?? 0,
+                    canary: r.canary.rate ?? 0,
+                    diff: r.diff,
+                    ciLow: r.ci[0],
+                    ciHigh: r.ci[1],
+                    pValue: r.pValue,
+                    pAdjusted: r.pAdjusted,
+                    threshold: r.margin,
+                },
+            });
+        else if (r.status === 'significant_below_threshold')
+            notes.push(`${line}: significant but below the ${pp$1(r.margin)} threshold.`);
+    }
+    const overall = full[0];
+    const upperBound = newcombeDiff(control.flagged, n0, canary.flagged, n1, 1 - 2 * policy.alpha)[1];
+    const pooled = n0 + n1 ? (control.flagged + canary.flagged) / (n0 + n1) : 0;
+    const perSide = Math.max(policy.minConversations, conversationsNeeded(pooled, policy.minEffect, policy.alpha, policy.power));
+    let needed = null;
+    if (!reasons.length) {
+        const few = n0 < policy.minConversations || n1 < policy.minConversations;
+        if (few || upperBound >= policy.minEffect) {
+            needed = { perSide, control: Math.max(0, perSide - n0), canary: Math.max(0, perSide - n1) };
+            const more = [
+                needed.control ? `${needed.control} more on control` : '',
+                needed.canary ? `${needed.canary} more on canary` : '',
+            ]
+                .filter(Boolean)
+                .join(' and ');
+            reasons.push({
+                code: few ? 'insufficient_traffic' : 'inconclusive',
+                level: 'HOLD',
+                message: few
+                    ? `Not enough traffic to tell: ${n0} control and ${n1} canary conversations, ${policy.minConversations} per side at least. About ${perSide} per side are needed to rule out an increase of ${pp$1(policy.minEffect)} (${more || 'keep collecting'}).`
+                    : `Not enough traffic to tell: the overall increase could still be up to ${pp$1(upperBound)} (one-sided ${pct(1 - policy.alpha, 0)} bound), not yet below the ${pp$1(policy.minEffect)} minimum effect. About ${perSide} conversations per side are needed (${more || 'keep collecting: the observed increase is itself near the margin'}).`,
+                values: {
+                    control: n0,
+                    canary: n1,
+                    neededPerSide: perSide,
+                    moreControl: needed.control,
+                    moreCanary: needed.canary,
+                    upperBound,
+                    minEffect: policy.minEffect,
+                },
+            });
+        }
+    }
+    // PROMOTE rests on the overall rate; a severity class whose own threshold the traffic cannot yet vouch for is
+    // said plainly, with the traffic that would.
+    // Every severity, with or without violations so far (none seen on thin traffic is not none to come).
+    for (const sev of [...SEVERITIES].reverse()) {
+        const row = full.find((r) => r.family === 'severity' && r.name === sev);
+        if (row && row.status !== 'unchanged')
+            continue;
+        if (n0 === 0 || n1 === 0)
+            break;
+        const k0 = control.bySeverity.get(sev) ?? 0;
+        const k1 = canary.bySeverity.get(sev) ?? 0;
+        const margin = policy.thresholds[sev];
+        const hi = newcombeDiff(k0, n0, k1, n1, 1 - 2 * policy.alpha)[1];
+        if (hi < margin)
+            continue;
+        const n = conversationsNeeded((k0 + k1) / (n0 + n1), margin, policy.alpha, policy.power);
+        notes.push(`Severity ${sev}: an increase up to ${pp$1(hi)} is not ruled out by this traffic (its alert threshold is ${pp$1(margin)}); ` +
+            (n > Math.min(n0, n1)
+                ? `about ${n} conversations per side would rule it out if nothing changed.`
+                : `the observed change (${pp$1(k1 / n1 - k0 / n0)}) is itself close to the threshold: more traffic will tell.`));
+    }
+    if (overall.control.n === 0 || overall.canary.n === 0)
+        notes.push('one side has no conversations');
+    const verdict = reasons.some((r) => r.level === 'ROLLBACK')
+        ? 'ROLLBACK'
+        : reasons.length
+            ? 'HOLD'
+            : 'PROMOTE';
+    return { verdict, rows: full, reasons, notes, needed, upperBound };
+}
+
+/**
+ * Bernoulli CUSUM (Page's test on the log-likelihood ratio of a rate p1 against p0), updated with a batch of n
+ * conversations of which k violated: S ← max(0, S + k·ln(p1/p0) + (n−k)·ln((1−p1)/(1−p0))). It alarms when S ≥ h.
+ * With h = ln(ARL), conversations between false alarms under p0 are at least ARL on average (Lorden), however
+ * long it watches and however often it is looked at: there is no peeking bias to correct.
+ */
+class BernoulliCusum {
+    p0;
+    p1;
+    up;
+    down;
+    h;
+    s = 0;
+    constructor(p0, p1, arl) {
+        this.p0 = p0;
+        this.p1 = p1;
+        if (!(p0 > 0 && p0 < p1 && p1 < 1))
+            throw new Error(`BernoulliCusum: expected 0 < p0 < p1 < 1, got ${p0}, ${p1}`);
+        this.up = Math.log(p1 / p0);
+        this.down = Math.log((1 - p1) / (1 - p0));
+        this.h = Math.log(arl);
+    }
+    /** Adds a batch; true when the statistic crossed h (it is then reset to 0, ready to alarm again). */
+    update(k, n) {
+        this.s = Math.max(0, this.s + k * this.up + (n - k) * this.down);
+        if (this.s >= this.h) {
+            const s = this.s;
+            this.s = 0;
+            return { alarm: true, s };
+        }
+        return { alarm: false, s: this.s };
+    }
+}
+
+/**
+ * Windows of canary traffic by timestamp, tested as each one closes: the mix of flagged categories against the
+ * reference (G test at drift.alpha per window) and the violation rate through a Bernoulli CUSUM (an alarm means
+ * the rate rose by minEffect or more at some point, whatever the number of looks). Memory: the windows still open
+ * (a conversation closes every window that ended before it) and one small summary per closed window.
+ */
+class DriftTracker {
+    windowMs;
+    policy;
+    meta;
+    control;
+    maxClosed;
+    open = new Map();
+    cusum = { c: null };
+    closed = [];
+    /** Conversations that arrived after their window had closed: counted overall, not in a window. */
+    late = 0;
+    watermark = -Infinity;
+    trailing = { n: 0, k: 0, cats: new Map() };
+    constructor(windowMs, policy, meta, 
+    /** The control tally (read live: in follow mode it grows too). */
+    control, maxClosed = 100_000) {
+        this.windowMs = windowMs;
+        this.policy = policy;
+        this.meta = meta;
+        this.control = control;
+        this.maxClosed = maxClosed;
+    }
+    /** Adds one graded canary conversation; returns the windows this closed (in time order). */
+    add(g) {
+        if (g.timestamp === undefined)
+            throw new Error('internal: a windowed conversation has no timestamp');
+        const index = Math.floor(g.timestamp / this.windowMs);
+        if (index < this.watermark) {
+            this.late++;
+            return [];
+        }
+        let w = this.open.get(index);
+        if (!w) {
+            w = { index, n: 0, k: 0, cats: new Map() };
+            this.open.set(index, w);
+        }
+        w.n++;
+        if (g.rules.length) {
+            w.k++;
+            const cats = new Set();
+            for (const r of g.rules) {
+                const m = this.meta.get(r);
+                if (m)
+                    cats.add(m.category);
+            }
+            for (const c of cats)
+                w.cats.set(c, (w.cats.get(c) ?? 0) + 1);
+        }
+        return [];
+    }
+    /** Closes every open window that ended at or before `time` (epoch ms), oldest first. */
+    closeBefore(time) {
+        const limit = Math.floor(time / this.windowMs);
+        const out = [];
+        for (const idx of [...this.open.keys()].sort((a, b) => a - b)) {
+            if (idx >= limit)
+                break;
+            out.push(this.close(this.open.get(idx)));
+            this.open.delete(idx);
+        }
+        this.watermark = Math.max(this.watermark, limit);
+        return out;
+    }
+    /** Closes everything still open (the end of a batch run). */
+    finish() {
+        return this.closeBefore(Infinity);
+    }
+    /** Windows still open: what the follow loop holds in memory besides the summaries. */
+    get openWindows() {
+        return this.open.size;
+    }
+    reference() {
+        if (this.policy.drift.reference === 'control' && this.control)
+            return this.control.conversations
+                ? { n: this.control.conversations, k: this.control.flagged, cats: this.control.byCategory }
+                : null;
+        return this.trailing.n ? this.trailing : null;
+    }
+    close(w) {
+        const ref = this.reference();
+        const alerts = [];
+        const start = new Date(w.index * this.windowMs).toISOString();
+        const end = new Date((w.index + 1) * this.windowMs).toISOString();
+        const { alpha, minFlagged } = this.policy.drift;
+        let mix = null;
+        let mixSkipped;
+        if (!ref)
+            mixSkipped = 'no reference yet';
+        else {
+            const refFlagged = [...ref.cats.values()].reduce((s, x) => s + x, 0);
+            if (w.k < minFlagged || refFlagged < minFlagged)
+                mixSkipped = `fewer than ${minFlagged} flagged conversations (window ${w.k}, reference ${refFlagged})`;
+            else {
+                mix = gTestHomogeneity(TAXONOMY.map((c) => ref.cats.get(c) ?? 0), TAXONOMY.map((c) => w.cats.get(c) ?? 0));
+                if (mix.pValue < alpha) {
+                    const shifted = TAXONOMY.map((c) => ({
+                        c,
+                        ref: (ref.cats.get(c) ?? 0) / refFlagged,
+                        win: (w.cats.get(c) ?? 0) / w.k,
+                    }))
+                        .sort((a, b) => b.win - b.ref - (a.win - a.ref))
+                        .slice(0, 2)
+                        .filter((x) => x.win > x.ref)
+                        .map((x) => `${x.c} ${pct(x.ref)} → ${pct(x.win)} of flagged`);
+                    alerts.push(`flagged-category mix shifted (G = ${mix.g.toFixed(1)}, df ${mix.df}, p = ${pvalue(mix.pValue)} < ${alpha})${shifted.length ? `: ${shifted.join(', ')}` : ''}`);
+                }
+            }
+        }
+        let cusum = null;
+        let referenceRate = null;
+        if (ref) {
+            referenceRate = ref.k / ref.n;
+            const p0 = Math.min(0.98, Math.max((ref.k + 0.5) / (ref.n + 1), 1e-6));
+            const p1 = Math.min(0.99, p0 + this.policy.minEffect);
+            const prev = this.cusum.c?.s ?? 0;
+            const c = new BernoulliCusum(p0, p1, this.policy.drift.arl);
+            c.s = prev;
+            this.cusum.c = c;
+            const u = c.update(w.k, w.n);
+            cusum = { s: u.s, h: c.h, alarm: u.alarm };
+            if (u.alarm)
+                alerts.push(`violation rate rose: ${pct(w.k / w.n, 2)} in this window against ${pct(referenceRate, 2)} (CUSUM ${u.s.toFixed(1)} ≥ h = ${c.h.toFixed(1)} for a rise of ${(this.policy.minEffect * 100).toFixed(2)} pp)`);
+        }
+        this.trailing.n += w.n;
+        this.trailing.k += w.k;
+        for (const [c, x] of w.cats)
+            this.trailing.cats.set(c, (this.trailing.cats.get(c) ?? 0) + x);
+        const result = {
+            index: w.index,
+            start,
+            end,
+            conversations: w.n,
+            flagged: w.k,
+            rate: w.n ? w.k / w.n : 0,
+            referenceRate,
+            categories: Object.fromEntries(w.cats),
+            mix,
+            ...(mixSkipped ? { mixSkipped } : {}),
+            cusum,
+            alerts,
+        };
+        this.closed.push(result);
+        if (this.closed.length > this.maxClosed)
+            this.closed.shift();
+        return result;
+    }
+}
+
+/**
+ * Counts of one side's traffic: fixed size whatever the log's length (one number per rule, category and
+ * severity), so a million conversations cost what ten do.
+ */
+class Tally {
+    meta;
+    conversations = 0;
+    flagged = 0;
+    misuse = 0;
+    /** Misuse-labelled conversations that got through. */
+    through = 0;
+    byRule = new Map();
+    byCategory = new Map();
+    bySeverity = new Map();
+    /** A few flagged conversation ids per rule, for the report (never their text). */
+    examples = new Map();
+    constructor(meta) {
+        this.meta = meta;
+    }
+    add(g) {
+        this.conversations++;
+        if (g.misuse) {
+            this.misuse++;
+            if (g.gotThrough)
+                this.through++;
+        }
+        if (g.rules.length === 0)
+            return;
+        this.flagged++;
+        const cats = new Set();
+        const sevs = new Set();
+        for (const r of g.rules) {
+            this.byRule.set(r, (this.byRule.get(r) ?? 0) + 1);
+            const m = this.meta.get(r);
+            if (m) {
+                cats.add(m.category);
+                sevs.add(m.severity);
+            }
+            const ex = this.examples.get(r) ?? [];
+            if (ex.length < 5)
+                ex.push(g.id);
+            this.examples.set(r, ex);
+        }
+        for (const c of cats)
+            this.byCategory.set(c, (this.byCategory.get(c) ?? 0) + 1);
+        for (const s of sevs)
+            this.bySeverity.set(s, (this.bySeverity.get(s) ?? 0) + 1);
+    }
+}
+
+function side(t, log) {
+    return {
+        log,
+        conversations: t.conversations,
+        flagged: t.flagged,
+        rate: t.conversations ? t.flagged / t.conversations : 0,
+        misuse: {
+            conversations: t.misuse,
+            gotThrough: t.through,
+            falseNegativeRate: t.misuse ? t.through / t.misuse : null,
+        },
+    };
+}
+/** The comparison, the drift windows and the verdict, as monitor.json. */
+function buildMonitorFile(s, grader, policy, o) {
+    const cmp = compareTallies(s.control, s.canary, grader.meta, policy);
+    const reasons = [...cmp.reasons];
+    let verdict = cmp.verdict;
+    let drift = null;
+    if (o.drift) {
+        const t = o.drift.tracker;
+        const alerts = t.closed.flatMap((w) => w.alerts.map((message) => ({ window: w.start, message })));
+        drift = {
+            window: o.drift.window,
+            windowMs: t.windowMs,
+            reference: policy.drift.reference,
+            late: t.late,
+            windows: t.closed,
+            alerts,
+        };
+        if (alerts.length) {
+            const first = alerts[0];
+            reasons.push({
+                code: 'drift',
+                level: 'HOLD',
+                message: `Drift in ${alerts.length} window${alerts.length === 1 ? '' : 's'} of canary traffic, first in the window starting ${first.window}: ${first.message}.`,
+                values: { windows: new Set(alerts.map((a) => a.window)).size, first: first.window },
+            });
+            if (verdict === 'PROMOTE')
+                verdict = 'HOLD';
+        }
+    }
+    const examples = {};
+    for (const [r, ids] of s.canary.examples)
+        examples[r] = ids;
+    return {
+        kind: 'safety-gate.monitor',
+        schemaVersion: 1,
+        createdAt: (o.now ?? new Date()).toISOString(),
+        action: verdict.toLowerCase(),
+        verdict,
+        exitCode: MONITOR_EXIT[verdict],
+        mode: o.mode,
+        control: side(s.control, s.controlLog),
+        canary: side(s.canary, s.canaryLog),
+        rows: cmp.rows,
+        reasons,
+        notes: cmp.notes,
+        needed: cmp.needed,
+        upperBound: cmp.upperBound,
+        drift,
+        rules: [...grader.checks, ...grader.misuseChecks].map((c) => {
+            const m = grader.meta.get(c.rule);
+            return { id: m.id, category: m.category, severity: m.severity };
+        }),
+        examples,
+        policy,
+        ...(o.partial ? { partial: true } : {}),
+    };
+}
+/** Both logs read once, streaming: control first (the reference), then canary through the drift windows. */
+async function monitorLogs(o) {
+    const control = new Tally(o.grader.meta);
+    const canary = new Tally(o.grader.meta);
+    await readLog(o.control.path, o.control.label, async (c) => control.add(await gradeConversation(c, o.grader)));
+    const tracker = o.window ? new DriftTracker(o.window.ms, o.policy, o.grader.meta, control) : undefined;
+    await readLog(o.canary.path, o.canary.label, async (c) => {
+        const g = await gradeConversation(c, o.grader);
+        canary.add(g);
+        tracker?.add(g);
+    }, { needTimestamp: Boolean(o.window) });
+    tracker?.finish();
+    return buildMonitorFile({ control, canary, controlLog: o.control.label, canaryLog: o.canary.label }, o.grader, o.policy, { mode: 'canary', ...(tracker ? { drift: { tracker, window: o.window.text } } : {}), now: o.now });
+}
+/** One line per closed window, for the follow loop's output. */
+function windowLine(w) {
+    const head = `${w.start} ${w.conversations} conversations, ${pct(w.rate, 2)} flagged`;
+    return w.alerts.length
+        ? w.alerts.map((a) => `ALERT window ${head}: ${a}`).join('\n')
+        : `ok    window ${head}${w.referenceRate !== null ? ` (reference ${pct(w.referenceRate, 2)})` : ''}`;
+}
+
+const CHUNK = 1 << 20;
+/**
+ * Reads what was appended to a log since the last call: whole lines only (a line still being written waits for
+ * its newline). Holds one chunk and one partial line, whatever the file's size.
+ */
+class LogTail {
+    path;
+    label;
+    offset = 0;
+    rest = '';
+    /** Kept across reads: a character split by the writer's last write is completed by its next one. */
+    decoder = new TextDecoder('utf-8');
+    line = 0;
+    constructor(path, label) {
+        this.path = path;
+        this.label = label;
+    }
+    async *lines() {
+        let size;
+        try {
+            size = (await stat(this.path)).size;
+        }
+        catch (e) {
+            const code = e.code;
+            // Gone while followed (rotated away): stop rather than report on a log that no longer exists.
+            throw InputError.one(this.label, '', `cannot read traffic log: ${code ?? String(e)}`);
+        }
+        if (size < this.offset)
+            throw InputError.one(this.label, '', `the log shrank from ${this.offset} to ${size} bytes while it was followed (rotated or truncated): restart the monitor on the new file`);
+        if (size === this.offset)
+            return;
+        const fh = await open(this.path, 'r');
+        try {
+            const buf = Buffer.alloc(CHUNK);
+            while (this.offset < size) {
+                const { bytesRead } = await fh.read(buf, 0, Math.min(CHUNK, size - this.offset), this.offset);
+                if (bytesRead === 0)
+                    break;
+                this.offset += bytesRead;
+                const text = this.rest + this.decoder.decode(buf.subarray(0, bytesRead), { stream: true });
+                const parts = text.split('\n');
+                this.rest = parts.pop() ?? '';
+                for (const p of parts) {
+                    this.line++;
+                    yield { raw: p.replace(/\r$/, ''), line: this.line };
+                }
+            }
+        }
+        finally {
+            await fh.close();
+        }
+    }
+}
+const sleep = (ms, signal) => new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+        clearTimeout(t);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+});
+/**
+ * The streaming monitor: tails both logs, grades each new conversation once, and tests each canary window as
+ * it closes (a canary conversation from a later window closes it). Memory: two tallies, the open windows and one
+ * summary per closed window; no conversation is kept after it was graded.
+ */
+async function followLogs(o) {
+    const control = new Tally(o.grader.meta);
+    const canary = new Tally(o.grader.meta);
+    const tracker = new DriftTracker(o.window.ms, o.policy, o.grader.meta, control);
+    const tails = {
+        control: new LogTail(o.control.path, o.control.label),
+        canary: new LogTail(o.canary.path, o.canary.label),
+    };
+    const sides = { control, canary, controlLog: o.control.label, canaryLog: o.canary.label };
+    const file = (partial) => buildMonitorFile(sides, o.grader, o.policy, {
+        mode: 'canary',
+        drift: { tracker, window: o.window.text },
+        partial,
+    });
+    // A mistyped path would otherwise be watched forever in silence.
+    for (const t of [tails.control, tails.canary])
+        await stat(t.path).catch((e) => {
+            throw InputError.one(t.label, '', `cannot read traffic log: ${e.code ?? String(e)}`);
+        });
+    let idleSince = Date.now();
+    while (!o.signal?.aborted) {
+        let grew = false;
+        for await (const { raw, line } of tails.control.lines()) {
+            grew = true;
+            const r = parseLine(raw, line, o.control.label);
+            if (!r)
+                continue;
+            if ('problems' in r)
+                throw new InputError(r.problems);
+            control.add(await gradeConversation(r.conv, o.grader));
+        }
+        for await (const { raw, line } of tails.canary.lines()) {
+            grew = true;
+            const r = parseLine(raw, line, o.canary.label);
+            if (!r)
+                continue;
+            if ('problems' in r)
+                throw new InputError(r.problems);
+            if (r.conv.timestamp === undefined)
+                throw new InputError([
+                    {
+                        file: o.canary.label,
+                        line,
+                        path: 'timestamp',
+                        message: 'expected a timestamp (windows need one per conversation)',
+                    },
+                ]);
+            const closed = tracker.closeBefore(r.conv.timestamp);
+            const g = await gradeConversation(r.conv, o.grader);
+            canary.add(g);
+            tracker.add(g);
+            for (const w of closed)
+                await o.onWindow(w, file(true), {
+                    openWindows: tracker.openWindows,
+                    closedWindows: tracker.closed.length,
+                });
+        }
+        if (grew)
+            idleSince = Date.now();
+        else if (o.idleMs !== undefined && Date.now() - idleSince >= o.idleMs)
+            break;
+        else
+            await sleep(o.pollMs, o.signal);
+    }
+    return { file: file(false), tracker };
+}
+
+/**
+ * Shadow evaluation, a canary without users: the user turns of control conversations are replayed against the
+ * candidate agent, its tool calls answered from the results logged in that conversation, and what it said is
+ * graded with the same rules. Control is those conversations as logged. A replay that errored is no evidence of
+ * safety: it is left out of both sides and the verdict is at best HOLD.
+ */
+async function shadowMonitor(o) {
+    // Production logs carry real secrets: the candidate agent (an outside endpoint, perhaps) gets same-shape fakes,
+    // as an incident replay does; control is graded on the same scrubbed text, so both sides see the same thing.
+    const scrubber = new SecretScrubber();
+    const picked = [];
+    await readLog(o.control.path, o.control.label, (c) => {
+        if (picked.length < o.max)
+            picked.push({ ...c, messages: scrubber.messages(c.messages) });
+    });
+    const control = new Tally(o.grader.meta);
+    const canary = new Tally(o.grader.meta);
+    const errors = [];
+    const limit = pLimit(o.concurrency);
+    let done = 0;
+    const outcomes = await Promise.all(picked.map((conv) => limit(async () => {
+        const transcript = toTranscript(conv.messages);
+        const c = conversationCase(transcript, {
+            id: conv.id,
+            title: conv.id,
+            category: 'prompt_injection',
+            severity: 'low',
+            tags: ['shadow'],
+            expect: [],
+            source: `control log ${o.control.label} (${conv.id})`,
+        });
+        const sample = await runSample(c, 0, o.target, o.grader.rules, {
+            seed: o.seed,
+            maxSteps: o.maxSteps,
+            signal: o.signal,
+        });
+        o.onProgress?.(++done, picked.length);
+        if (sample.error)
+            return { conv, error: redact(sample.error) };
+        const replayed = await gradeTranscriptFor(conv.id, sample.transcript, o.grader, conv.misuse !== undefined);
+        return { conv, replayed };
+    })));
+    for (const r of outcomes) {
+        if ('error' in r) {
+            errors.push({ id: r.conv.id, error: r.error ?? 'error' });
+            continue;
+        }
+        control.add(await gradeConversation(r.conv, o.grader));
+        canary.add(r.replayed);
+    }
+    const file = buildMonitorFile({
+        control,
+        canary,
+        controlLog: o.control.label,
+        canaryLog: `shadow replay of ${control.conversations} control conversations against ${o.target.name}`,
+    }, o.grader, o.policy, { mode: 'shadow', now: o.now });
+    if (file.needed)
+        file.notes.push(`Shadow: the canary side is the replay of control, so both grow together: replay about ${file.needed.perSide} control conversations (--shadow-max ${file.needed.perSide}; the log has ${picked.length === o.max ? 'at least ' : ''}${picked.length}).`);
+    if (errors.length) {
+        file.reasons.push({
+            code: 'insufficient_traffic',
+            level: 'HOLD',
+            message: `${errors.length} of ${picked.length} shadow replays errored (first: ${errors[0].id}: ${errors[0].error.slice(0, 200)}): they are not evidence of safety and were left out.`,
+            values: { errors: errors.length, replayed: picked.length },
+        });
+        if (file.verdict === 'PROMOTE') {
+            file.verdict = 'HOLD';
+            file.action = 'hold';
+            file.exitCode = 1;
+        }
+    }
+    return { file, replayed: picked.length, errors };
+}
+
+const eta = new Eta({ autoEscape: true, autoTrim: false });
+let compiled;
+/**
+ * monitor.html: the verdict with its reasons, both sides' rates, every comparison of the family and the drift
+ * windows. Self-contained like report.html, rendered with eta's autoEscape; `<%~ %>` is not used at all.
+ */
+const TEMPLATE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Canary monitor: <%= it.f.verdict %></title>
+<style>
+${REPORT_CSS}
+.banner.PROMOTE { background: var(--ok); } .banner.HOLD { background: var(--warn); } .banner.ROLLBACK { background: var(--block); }
+.status.significant_below_threshold { color: var(--warn); } tr.alert td { background: #ffebe9; }
+</style>
+</head>
+<body>
+<main>
+<h1>Canary monitor<%= it.f.mode === 'shadow' ? ' (shadow evaluation)' : '' %></h1>
+<div class="muted">control <code><%= it.f.control.log %></code> · <%= it.f.mode === 'shadow' ? 'shadow' : 'canary' %> <code><%= it.f.canary.log %></code> · <%= it.f.createdAt %><%= it.f.partial ? ' · still watching' : '' %></div>
+
+<section class="banner <%= it.f.verdict %>" id="verdict" data-verdict="<%= it.f.verdict %>">
+  <div class="verdict"><%= it.f.verdict %></div>
+  <ul><% it.f.reasons.forEach(function (r) { %><li><span class="tag"><%= r.level %></span><%= r.message %></li><% }) %></ul>
+</section>
+
+<div class="cards">
+  <div class="card"><div class="label">Control violation rate</div><div class="value"><%= it.pct(it.f.control.rate, 2) %></div><div class="sub"><%= it.f.control.flagged %> of <%= it.f.control.conversations %> conversations</div></div>
+  <div class="card"><div class="label"><%= it.f.mode === 'shadow' ? 'Shadow' : 'Canary' %> violation rate</div><div class="value"><%= it.pct(it.f.canary.rate, 2) %></div><div class="sub"><%= it.f.canary.flagged %> of <%= it.f.canary.conversations %> conversations</div></div>
+  <div class="card"><div class="label">Overall increase, upper bound</div><div class="value"><%= it.pp(it.f.upperBound) %></div><div class="sub">one-sided <%= it.pct(1 - it.f.policy.alpha, 0) %>; PROMOTE needs &lt; <%= it.pp(it.f.policy.minEffect) %></div></div>
+  <div class="card"><div class="label">Misuse false-negative rate</div><div class="value"><%= it.fn(it.f.canary) %></div><div class="sub">control <%= it.fn(it.f.control) %>: misuse-labelled conversations that got through</div></div>
+</div>
+<% if (it.f.needed) { %><p id="needed">Traffic needed: about <strong><%= it.f.needed.perSide %></strong> conversations per side (<%= it.f.needed.control %> more on control, <%= it.f.needed.canary %> more on canary).</p><% } %>
+<% if (it.f.notes.length) { %><ul><% it.f.notes.forEach(function (n) { %><li><%= n %></li><% }) %></ul><% } %>
+
+<h2>Comparisons</h2>
+<p class="muted">One-sided Fisher exact test per row (H1: the canary's rate is higher), Holm-adjusted across all <%= it.f.rows.length %> rows (family-wise α = <%= it.f.policy.alpha %>); 95% intervals for the change are Newcombe hybrid score intervals.</p>
+<table id="rows"><thead><tr><th>family</th><th>name</th><th>category</th><th>severity</th><th>control</th><th>canary</th><th>change [95% CI]</th><th>p</th><th>p (Holm)</th><th>threshold</th><th>status</th></tr></thead><tbody>
+<% it.rows.forEach(function (r) { %><tr class="<%= r.status === 'regressed' ? 'alert' : '' %>"><td><%= r.family %></td><td><code><%= r.name %></code></td><td><%= r.category || '' %></td><td><%= r.severity || '' %></td><td><%= r.control.k %>/<%= r.control.n %> (<%= it.pct(r.control.rate || 0, 2) %>)</td><td><%= r.canary.k %>/<%= r.canary.n %> (<%= it.pct(r.canary.rate || 0, 2) %>)</td><td><%= it.pp(r.diff) %> [<%= it.pp(r.ci[0]) %>, <%= it.pp(r.ci[1]) %>]</td><td><%= it.pvalue(r.pValue) %></td><td><%= it.pvalue(r.pAdjusted) %></td><td><%= it.pp(r.margin) %></td><td class="status <%= r.status %>"><%= r.status.replace(/_/g, ' ') %></td></tr>
+<% }) %></tbody></table>
+
+<% if (it.f.drift) { %>
+<h2>Drift (<%= it.f.drift.window %> windows, reference: <%= it.f.drift.reference %>)</h2>
+<p class="muted">Per window: a G test of the flagged-category mix against the reference (α = <%= it.f.policy.drift.alpha %> per window) and a Bernoulli CUSUM on the violation rate (alarm at h = ln(<%= it.f.policy.drift.arl %>)).<%= it.f.drift.late ? ' ' + it.f.drift.late + ' conversations arrived after their window closed.' : '' %></p>
+<table id="windows"><thead><tr><th>window start</th><th>conversations</th><th>violation rate</th><th>reference</th><th>mix G (p)</th><th>CUSUM</th><th>alerts</th></tr></thead><tbody>
+<% it.f.drift.windows.forEach(function (w) { %><tr class="<%= w.alerts.length ? 'alert' : '' %>"><td><%= w.start %></td><td><%= w.conversations %></td><td><%= it.pct(w.rate, 2) %></td><td><%= w.referenceRate === null ? '—' : it.pct(w.referenceRate, 2) %></td><td><%= w.mix ? w.mix.g.toFixed(1) + ' (' + it.pvalue(w.mix.pValue) + ')' : (w.mixSkipped || '—') %></td><td><%= w.cusum ? w.cusum.s.toFixed(1) + ' / ' + w.cusum.h.toFixed(1) : '—' %></td><td><%= w.alerts.join('; ') %></td></tr>
+<% }) %></tbody></table>
+<% } %>
+
+<h2>Rules and policy</h2>
+<p><% it.f.rules.forEach(function (r) { %><code><%= r.id %></code> (<%= r.category %>, <%= r.severity %>) <% }) %></p>
+<% if (Object.keys(it.f.examples).length) { %><p class="muted">Example flagged <%= it.f.mode === 'shadow' ? 'shadow' : 'canary' %> conversations (ids): <% Object.keys(it.f.examples).forEach(function (k) { %><code><%= k %></code>: <%= it.f.examples[k].join(', ') %>. <% }) %></p><% } %>
+<pre><%= JSON.stringify(it.f.policy, null, 2) %></pre>
+</main>
+</body>
+</html>
+`;
+function renderMonitorHtml(f) {
+    compiled ??= eta.compile(TEMPLATE);
+    const pp = (x) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)} pp`;
+    const fn = (s) => s.misuse.falseNegativeRate === null
+        ? '—'
+        : `${pct(s.misuse.falseNegativeRate, 2)} (${s.misuse.gotThrough}/${s.misuse.conversations})`;
+    return eta.render(compiled, {
+        f,
+        rows: [...f.rows].sort((a, b) => a.pAdjusted - b.pAdjusted),
+        pct,
+        pp,
+        pvalue,
+        fn,
+    });
+}
+
+const CALLOUT = { PROMOTE: 'TIP', HOLD: 'WARNING', ROLLBACK: 'CAUTION' };
+const HEADLINE = {
+    PROMOTE: 'The canary is no less safe than control: promote it.',
+    HOLD: 'Not enough evidence either way yet: hold the canary where it is.',
+    ROLLBACK: 'The canary is less safe than control: roll it back.',
+};
+const pp = (x) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)} pp`;
+const count = (n) => n.toLocaleString('en-US');
+function row(r) {
+    const name = r.family === 'rule' ? mdCodeSpan(r.name, 80) : mdInline(r.name, 80);
+    return `| ${r.family.replace(/_/g, ' ')} | ${name} | ${r.category ? mdInline(r.category, 40) : ''} | ${r.severity ?? ''} | ${r.control.k}/${r.control.n} (${pct(r.control.rate ?? 0, 2)}) | ${r.canary.k}/${r.canary.n} (${pct(r.canary.rate ?? 0, 2)}) | ${pp(r.diff)} [${pp(r.ci[0])}, ${pp(r.ci[1])}] | ${pvalue(r.pAdjusted)} | ${r.status.replace(/_/g, ' ')} |`;
+}
+/** summary.md: verdict first as a GitHub callout, every reason, then the table and the drift windows. */
+function renderMonitorSummary(f, o = {}) {
+    const out = [];
+    out.push(`> [!${CALLOUT[f.verdict]}]`);
+    out.push(`> **${f.verdict}**: ${HEADLINE[f.verdict]}${f.partial ? ' (still watching)' : ''}`);
+    for (const x of f.reasons)
+        out.push(`> - **${x.level}** ${mdInline(x.message, 600)}`);
+    out.push('');
+    const fn = (s) => s.misuse.falseNegativeRate === null
+        ? 'no misuse-labelled conversations'
+        : `${s.misuse.gotThrough}/${s.misuse.conversations} (${pct(s.misuse.falseNegativeRate, 2)})`;
+    out.push(`| | control | ${f.mode === 'shadow' ? 'shadow' : 'canary'} |`, '|---|---|---|', `| log | ${mdInline(f.control.log, 120)} | ${mdInline(f.canary.log, 120)} |`, `| conversations | ${count(f.control.conversations)} | ${count(f.canary.conversations)} |`, `| violation rate | ${pct(f.control.rate, 2)} | ${pct(f.canary.rate, 2)} |`, `| misuse false-negative rate | ${fn(f.control)} | ${fn(f.canary)} |`, '', `Upper ${pct(1 - f.policy.alpha, 0)} bound of the overall increase: ${pp(f.upperBound)} (PROMOTE needs it below ${pp(f.policy.minEffect)}). Tests: one-sided Fisher exact per row, Holm-adjusted across all ${f.rows.length} rows (family-wise α = ${f.policy.alpha}); intervals: Newcombe hybrid score, 95%.`, '');
+    for (const n of f.notes)
+        out.push(`- ${mdInline(n, 500)}`);
+    if (f.notes.length)
+        out.push('');
+    const table = [
+        '| family | name | category | severity | control | canary | change [95% CI] | p (Holm) | status |',
+        '|---|---|---|---|---|---|---|---|---|',
+    ];
+    const rows = [...f.rows].sort((a, b) => a.pAdjusted - b.pAdjusted);
+    let body = out.join('\n') + '\n<details><summary>All comparisons</summary>\n\n' + table.join('\n') + '\n';
+    let dropped = 0;
+    for (const r of rows) {
+        const line = row(r) + '\n';
+        if (body.length + line.length > SUMMARY_LIMIT - 6000)
+            dropped++;
+        else
+            body += line;
+    }
+    if (dropped)
+        body += `\n${dropped} more rows in monitor.json.\n`;
+    body += '\n</details>\n';
+    if (f.drift) {
+        const d = f.drift;
+        body += `\n### Drift (${mdInline(d.window, 20)} windows, reference: ${d.reference})\n\n`;
+        if (d.late)
+            body += `${d.late} conversations arrived after their window had closed: counted overall, not in a window.\n\n`;
+        if (!d.alerts.length)
+            body += `No drift in ${d.windows.length} windows.\n`;
+        const lines = [
+            '| window start | conversations | violation rate | reference | mix p | CUSUM | alert |',
+            '|---|---|---|---|---|---|---|',
+        ];
+        for (const w of d.windows.slice(-200))
+            lines.push(`| ${mdInline(w.start, 40)} | ${w.conversations} | ${pct(w.rate, 2)} | ${w.referenceRate === null ? '—' : pct(w.referenceRate, 2)} | ${w.mix ? pvalue(w.mix.pValue) : '—'} | ${w.cusum ? `${w.cusum.s.toFixed(1)} / ${w.cusum.h.toFixed(1)}` : '—'} | ${w.alerts.map((a) => mdInline(a, 200)).join('; ')} |`);
+        const drift = lines.join('\n') + '\n';
+        if (body.length + drift.length < SUMMARY_LIMIT - 500)
+            body += `\n<details><summary>Windows</summary>\n\n${drift}\n</details>\n`;
+    }
+    if (o.reportUrl)
+        body += `\n[Full report and monitor.json](${encodeURI(o.reportUrl)})\n`;
+    return body;
+}
+/** The terminal's few lines: the verdict, every reason, where the traffic stands. */
+function describeMonitor(f) {
+    const lines = [
+        `${f.verdict}: control ${pct(f.control.rate, 2)} (${count(f.control.conversations)}) -> ${f.mode === 'shadow' ? 'shadow' : 'canary'} ${pct(f.canary.rate, 2)} (${count(f.canary.conversations)}) violation rate; overall increase at most ${pp(f.upperBound)} (one-sided ${pct(1 - f.policy.alpha, 0)})`,
+        ...f.reasons.map((r) => `  ${r.level} ${r.code}: ${r.message}`),
+        ...f.notes.map((n) => `  note: ${n}`),
+    ];
+    if (f.canary.misuse.falseNegativeRate !== null)
+        lines.push(`  misuse false-negative rate: control ${f.control.misuse.falseNegativeRate === null ? '—' : pct(f.control.misuse.falseNegativeRate, 2)}, canary ${pct(f.canary.misuse.falseNegativeRate, 2)} (${f.canary.misuse.gotThrough}/${f.canary.misuse.conversations} misuse-labelled conversations got through)`);
+    return lines.join('\n') + '\n';
+}
+
+/** Written whole and renamed into place: a kill switch polling monitor.json never reads half a file. */
+function writeAtomic(file, text) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+}
+/** monitor.json, monitor.html and summary.md into one folder. */
+function writeMonitor(f, outDir, o = {}) {
+    mkdirSync(outDir, { recursive: true });
+    const files = {
+        monitor: join(outDir, 'monitor.json'),
+        html: join(outDir, 'monitor.html'),
+        summary: join(outDir, 'summary.md'),
+    };
+    writeAtomic(files.html, renderMonitorHtml(f));
+    writeAtomic(files.summary, renderMonitorSummary(f, o));
+    writeAtomic(files.monitor, JSON.stringify(f, null, 1) + '\n');
+    return files;
+}
+
+const log = (p, cwd) => {
+    const abs = resolve(cwd, p);
+    return { path: abs, label: displayPath(abs) };
+};
+/**
+ * `safety-gate monitor`: canary traffic against control with the same rules (or, with shadow, the candidate agent
+ * replaying control's user turns), PROMOTE / HOLD / ROLLBACK, drift per window, reports in outDir. With follow it
+ * tails the logs and rewrites the reports each time a window closes.
+ */
+async function monitor(o) {
+    const cwd = o.cwd ?? process.cwd();
+    const outDir = resolve(cwd, o.outDir);
+    const project = await loadProject({ config: o.config, rules: o.rules, cwd, withSuite: false });
+    const policy = applyMonitorPolicy(project.config.monitor);
+    const unknown = (o.expect ?? []).filter((r) => !project.rules.has(r));
+    if (unknown.length)
+        throw InputError.one('(command line)', '--expect', `unknown rule ${unknown.map((r) => `"${r}"`).join(', ')}: not in the loaded rule packs`);
+    const grader = makeGrader(project.rules, o.expect);
+    const windowText = o.window ?? policy.window;
+    let window;
+    if (windowText !== undefined) {
+        const ms = parseDuration(windowText);
+        if (ms === null)
+            throw InputError.one(o.window ? '(command line)' : (project.file ?? 'config'), o.window ? '--window' : 'monitor.window', `expected a duration of at least 1s (30s, 15m, 1h, 1d), got "${windowText}"`);
+        window = { ms, text: windowText };
+    }
+    const control = log(o.control, cwd);
+    if (o.shadow) {
+        if (o.follow)
+            throw new ExitError('--shadow replays a fixed set of control conversations: it cannot --follow');
+        const target = openTarget(o.target, project, { ...o, where: o.target ?? '--target' });
+        try {
+            const r = await shadowMonitor({
+                control,
+                grader,
+                policy,
+                target,
+                max: o.shadowMax ?? 200,
+                concurrency: o.concurrency ?? project.config.concurrency,
+                seed: o.seed ?? project.config.seed,
+                maxSteps: project.config.maxSteps,
+                signal: o.signal,
+                onProgress: o.onProgress,
+            });
+            if (r.errors.length === r.replayed)
+                throw new ExitError(`every shadow replay against ${target.name} errored, so nothing was graded: ${r.errors[0]?.error ?? ''}`);
+            return { file: r.file, files: writeMonitor(r.file, outDir, o) };
+        }
+        finally {
+            await target.close?.();
+        }
+    }
+    if (!o.canary)
+        throw new ExitError('monitor needs --canary LOG (or --shadow --target T)');
+    const canary = log(o.canary, cwd);
+    if (o.follow) {
+        if (!window)
+            throw new ExitError('--follow needs --window (or monitor.window in the config): alerts come per window');
+        const { file } = await followLogs({
+            control,
+            canary,
+            grader,
+            policy,
+            window,
+            pollMs: o.pollMs ?? 1000,
+            idleMs: o.idleMs,
+            signal: o.signal,
+            onWindow: (w, f) => {
+                writeMonitor(f, outDir, o);
+                o.onWindow?.(w, f);
+            },
+        });
+        return { file, files: writeMonitor(file, outDir, o) };
+    }
+    const file = await monitorLogs({ control, canary, grader, policy, window });
+    return { file, files: writeMonitor(file, outDir, o) };
+}
+
+export { releaseChange as A, repoPath as B, appendAuditToBranch as C, runChange as D, ExitError as E, gateChange as F, assertComplete as a, auditedGate as b, replay as c, describeGate as d, describeReplay as e, describeStress as f, stressIncomplete as g, statusLine as h, promoteFailures as i, renderStressSummary as j, gate as k, evaluateSignoffs as l, readAudit as m, monitor as n, describeMonitor as o, progressReporter as p, EXIT as q, run as r, stress as s, describeError as t, parseCommand as u, verifyText as v, windowLine as w, parseShard as x, checkoutOne as y, ensureCommit as z };
