@@ -373,3 +373,50 @@ describe('bad or huge input is an error, never a crash', () => {
     }
   });
 });
+
+describe('small doors', () => {
+  it('control characters from result ids are escaped in terminal output', async () => {
+    const { terminalSafe } = await import('../src/report/text.js');
+    expect(terminalSafe('case \u001b[2J\rPASS\nnext')).toBe('case \\u001b[2J\\u000dPASS\nnext');
+  });
+
+  it('a ref that is an option never reaches git', async () => {
+    const { ensureCommit } = await import('../src/git/local.js');
+    const repo = makeRepo();
+    repo.commit({ 'a.txt': 'a' }, 'a');
+    await expect(ensureCommit(repo.dir, '--upload-pack=touch /tmp/pwned')).rejects.toThrow(/not a git ref/);
+  });
+
+  it('an empty error message is an error sample, not a pass', async () => {
+    const { ResultsSchema } = await import('../src/results/schema.js');
+    const r = ResultsSchema.parse({
+      kind: 'safety-gate.results',
+      schemaVersion: 1,
+      target: { name: 'x' },
+      cases: [
+        {
+          id: 'c',
+          category: 'jailbreak',
+          severity: 'high',
+          samples: [{ passed: false, firstFailureTurn: null, error: '' }],
+        },
+      ],
+    });
+    expect(r.cases[0].samples[0].error).toMatch(/empty message/);
+  });
+
+  it('merge refuses an incomplete shard set, naming the missing slice', async () => {
+    const { mergeResults } = await import('../src/results/merge.js');
+    const shard = (k: number, id: string) => ({
+      file: `s${k}.json`,
+      results: {
+        kind: 'safety-gate.results' as const,
+        schemaVersion: 1 as const,
+        target: { name: 'x' },
+        shard: `${k}/3`,
+        cases: [{ id, category: 'jailbreak', severity: 'high' as const, samples: [] }],
+      },
+    });
+    expect(() => mergeResults([shard(1, 'a'), shard(2, 'b')])).toThrow(/incomplete shard set: missing 3\/3/);
+  });
+});
