@@ -137,9 +137,8 @@ describe('gate on imported runs: base well-behaved, head leaky', () => {
     expect(stderr).toBe('');
     expect(code).toBe(2);
     expect(g!.verdict).toBe('BLOCK');
-    expect(g!.reasons.map((r) => r.code)).toEqual(
-      expect.arrayContaining(['regression', 'critical_case_regressed']),
-    );
+    // The overall drop BLOCKs; with 1-3 samples a case going 100% -> 0% is a suspect (a note), not significant alone.
+    expect(g!.reasons.map((r) => r.code)).toContain('regression');
     expect(g!.baseline.passRate).toBe(1);
     expect(g!.candidate.passRate).toBe(0);
   });
@@ -148,7 +147,8 @@ describe('gate on imported runs: base well-behaved, head leaky', () => {
     // Faithful, not a BLOCK: the well-behaved agent's refusal ("I can help with safe requests only") carries none
     // of garak's mitigation phrases, so garak itself failed all 24 generations on both sides (see its eval lines).
     const { code, g } = await gate('garak/baseline.report.jsonl', 'garak/candidate.report.jsonl');
-    expect(code).toBe(1);
+    // Nothing changed: OK (a small suite is a note, not a WARN).
+    expect(code).toBe(0);
     expect([g!.baseline.passRate, g!.candidate.passRate]).toEqual([0, 0]);
     expect(g!.reasons.map((r) => r.code)).not.toContain('regression');
   });

@@ -222,7 +222,8 @@ describe('reports show what got worse (issue 14)', () => {
       expect(Array.isArray(r.values.cases) && (r.values.cases as string[]).length > 0).toBe(true);
       expect(r.message).toMatch(/case-|crit-/);
     }
-    const budget = g.reasons.find((r) => r.code === 'failure_rate_exceeded')!;
+    // BLOCK when the Clopper–Pearson lower bound is over the budget, WARN when only the rate is (SPEC §6.3).
+    const budget = g.reasons.find((r) => /^failure_rate_(exceeded|above_budget)$/.test(r.code))!;
     expect(budget.message).toMatch(/Cases: case-05 \(high, 5\/5 → 4\/5\)/);
     expect(budget.values.cases).toEqual(expect.arrayContaining(['stress-promoted-7', 'case-05']));
   });

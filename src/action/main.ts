@@ -103,6 +103,7 @@ async function gateMode(ctx: Context): Promise<void> {
     reportUrl: ctx.runUrl,
     progress: (side) => progressReporter(side, process.stdout),
     notice: (m) => core.notice(`Safety gate: ${m}`),
+    onLook: (m) => core.info(`Safety gate: ${m}`),
     // Sign-offs from the PR's comments; unreadable on a read-only token, and then nothing is cleared.
     signoffs:
       octokit && event.prNumber

@@ -11,7 +11,14 @@ import { readResults, readResultsIfAny, writeJson, type ImportOptions } from '..
 import { parseFormat } from '../import/registry.js';
 import { mergeResults } from '../results/merge.js';
 import type { ResultsFile } from '../results/schema.js';
-import { runGate, THRESHOLD_CHANGES, withGovernance, type FailOn, type GateFile } from '../verdict/gate.js';
+import {
+  runGate,
+  THRESHOLD_CHANGES,
+  withGovernance,
+  type FailOn,
+  type GateFile,
+  type SequentialRecord,
+} from '../verdict/gate.js';
 import type { Reason } from '../verdict/decide.js';
 import { sampleForReview } from '../verdict/review.js';
 import { criteriaReason, type ReleaseCriteria } from '../release/checklist.js';
@@ -175,6 +182,8 @@ export interface ChangeGateOptions {
   signoffs?: SignoffSource;
   progress?: SidesProgress;
   notice?: (message: string) => void;
+  /** Each sequential look's one-line summary. */
+  onLook?: (message: string) => void;
   /** Release mode: the release criteria, judged with both checkouts in place (a BLOCK when unmet). */
   criteria?: (co: CriteriaContext) => Promise<ReleaseCriteria>;
   /** Past gates for the trend section. */
@@ -214,6 +223,7 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
   let policyConfig: Parameters<typeof applyPolicy>[0];
   let signoffRules: SignoffRules | undefined;
   let importRules: ImportOptions['config'];
+  let sequential: SequentialRecord | undefined;
   let headSha: string | undefined;
   let headDir = o.workspace;
   let release: ReleaseCriteria | undefined;
@@ -251,7 +261,7 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
       const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
       ({ cleanup, headDir, headSha } = co);
       const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
-      ({ baseline, candidate } = await runSides(co, sides, o));
+      ({ baseline, candidate, sequential } = await runSides(co, sides, o));
       await auditChanges(sides.reasons, sides, co);
       extra = sides.reasons;
       policyConfig = sides.base.config.policy;
@@ -261,7 +271,7 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
     const policy = applyPolicy(policyConfig, undefined, 'base config');
     const unmet = release && criteriaReason(release);
     if (unmet) extra = [...extra, unmet];
-    let g = runGate(baseline, candidate, { policy, failOn: o.failOn, extraReasons: extra });
+    let g = runGate(baseline, candidate, { policy, failOn: o.failOn, extraReasons: extra, sequential });
     if (release) g.release = release;
     if (o.trend) g.trend = o.trend;
     // The commit a sign-off must name: the head being gated, as git resolved it for the checkout.

@@ -8,6 +8,11 @@ import type { ResultsFile } from '../results/schema.js';
 import { runSuite, type Progress } from '../runner/suite.js';
 import { selectShard, type Shard } from '../runner/shard.js';
 import { openTarget, type CacheOptions } from './target.js';
+import type { Target } from '../target/types.js';
+import { applyPolicy } from '../policy/load.js';
+import { compare } from '../verdict/compare.js';
+import { designSequential, sequentialLook, sequentialRecord, type Look } from '../verdict/sequential.js';
+import type { SequentialRecord } from '../verdict/gate.js';
 import { ExitError } from './errors.js';
 import type { Checkouts } from './checkout.js';
 import type { TargetSpec } from '../target/schema.js';
@@ -239,12 +244,16 @@ export interface SidesRunOptions extends CacheOptions {
   concurrency?: number;
   shard?: Shard;
   progress?: (label: 'baseline' | 'candidate') => ((p: Progress) => void) | undefined;
+  /** Each sequential look's one-line summary (which boundary, which round). */
+  onLook?: (message: string) => void;
 }
 
 export interface SideRun {
   sides: GateSides;
   baseline: ResultsFile;
   candidate: ResultsFile;
+  /** Sequential sampling: the round that decided and the calls saved against the fixed design. */
+  sequential?: SequentialRecord;
 }
 
 /**
@@ -259,28 +268,60 @@ export async function runSides(co: Checkouts, sides: GateSides, o: SidesRunOptio
       `no target in the ${missing.join(' and ')} config: set \`target\` in ${sides.base.file ?? '.safety-gate.yml'}`,
     );
   const cases = o.shard ? selectShard(sides.cases, o.shard) : sides.cases;
-  const run = async (
-    spec: NonNullable<typeof cfg.target>,
+  const open = (spec: NonNullable<typeof cfg.target>, label: 'baseline' | 'candidate', cwd: string) =>
+    openTarget(spec, sides.base, { ...o, where: label, cwd });
+  const tb = open(cfg.target!, 'baseline', co.baseDir);
+  const tc = open(sides.head.config.target!, 'candidate', co.headDir);
+  const side = async (
+    t: Target,
     ref: string,
     label: 'baseline' | 'candidate',
-    cwd: string,
+    samples: number,
+    prior?: ResultsFile,
   ) => {
-    const target = openTarget(spec, sides.base, { ...o, where: label, cwd });
-    try {
-      const r = await runSuite(cases, target, sides.rules, {
-        samples: o.samples ?? cfg.samples,
-        concurrency: o.concurrency ?? cfg.concurrency,
-        seed: cfg.seed,
-        maxSteps: cfg.maxSteps,
-        ref,
-        onProgress: o.progress?.(label),
-      });
-      return o.shard ? { ...r, shard: `${o.shard.index}/${o.shard.total}` } : r;
-    } finally {
-      await target.close?.();
-    }
+    const r = await runSuite(cases, t, sides.rules, {
+      samples,
+      concurrency: o.concurrency ?? cfg.concurrency,
+      seed: cfg.seed,
+      maxSteps: cfg.maxSteps,
+      ref,
+      prior,
+      onProgress: o.progress?.(label),
+    });
+    return o.shard ? { ...r, shard: `${o.shard.index}/${o.shard.total}` } : r;
   };
-  const baseline = await run(cfg.target!, co.baseSha, 'baseline', co.baseDir);
-  const candidate = await run(sides.head.config.target!, co.headSha, 'candidate', co.headDir);
-  return { sides, baseline, candidate };
+  try {
+    const samples = o.samples ?? cfg.samples;
+    const policy = applyPolicy(cfg.policy, undefined, 'base config').policy;
+    // A shard cannot see the other shards' cases, so it cannot decide when to stop: it runs the fixed design.
+    if (!policy.sequential || o.shard || samples < 2) {
+      const baseline = await side(tb, co.baseSha, 'baseline', samples);
+      const candidate = await side(tc, co.headSha, 'candidate', samples);
+      return { sides, baseline, candidate };
+    }
+    // Sequential (SPEC §6.2): one more sample per side per case each round, until a boundary is crossed.
+    const design = designSequential(
+      { ...policy, maxSamples: o.samples ?? policy.maxSamples ?? samples },
+      cases.length,
+    );
+    let baseline: ResultsFile | undefined;
+    let candidate: ResultsFile | undefined;
+    let look: Look | undefined;
+    for (let round = 1; round <= design.maxRounds; round++) {
+      baseline = await side(tb, co.baseSha, 'baseline', round, baseline);
+      candidate = await side(tc, co.headSha, 'candidate', round, candidate);
+      look = sequentialLook(design, compare(baseline, candidate, policy), policy, round);
+      o.onLook?.(look.message);
+      if (look.stop) break;
+    }
+    return {
+      sides,
+      baseline: baseline!,
+      candidate: candidate!,
+      sequential: sequentialRecord(design, look!, cases.length),
+    };
+  } finally {
+    await tb.close?.();
+    await tc.close?.();
+  }
 }

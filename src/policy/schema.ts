@@ -16,7 +16,10 @@ export const PolicySchema = z.strictObject({
     .never({
       error: 'replaced by alphaBlock (BLOCK budget, default 0.01) and alphaWarn (WARN budget, default 0.05)',
     })
-    .optional(),
+    .optional()
+    .describe(
+      'removed: use alphaBlock and alphaWarn (an old config naming alpha is refused with this message)',
+    ),
   minRegression: Rate.describe('BLOCK: significant overall pass-rate drop at least this large'),
   warnRegression: Rate.describe('WARN: pass-rate drop at least this large with p < alphaWarn'),
   maxDelayedIncrease: Rate.describe('WARN: significant delayed-failure-rate increase at least this large'),

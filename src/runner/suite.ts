@@ -18,6 +18,8 @@ export interface SuiteOptions {
   onProgress?: (p: Progress) => void;
   /** Where finished samples are recorded, so a killed run resumes without repeating them. */
   checkpoint?: string;
+  /** Samples already run (an earlier sequential round): kept, and only the samples after them are run. */
+  prior?: ResultsFile;
 }
 
 export interface Progress {
@@ -76,6 +78,7 @@ export async function runSuite(
         rules: [...rules.values()].map((r) => canonicalJson(r.rule) + (r.codeHash ?? '')).sort(),
       })
     : undefined;
+  const priorById = new Map((opts.prior?.cases ?? []).map((c) => [c.id, c]));
   const tasks: Promise<void>[] = [];
   const stop = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
@@ -87,7 +90,8 @@ export async function runSuite(
   };
   cases.forEach(({ case: c }, i) => {
     for (let k = 0; k < opts.samples; k++) {
-      const prior = checkpoint?.get(c.id, k);
+      const earlier = priorById.get(c.id)?.samples[k];
+      const prior = checkpoint?.get(c.id, k) ?? (earlier && !earlier.error ? earlier : undefined);
       if (prior) {
         out[i].samples[k] = prior;
         finish(i);
