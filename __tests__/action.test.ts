@@ -125,6 +125,29 @@ describe('the GitHub Action, end to end (bundled dist/index.js, real git, loopba
     }
   });
 
+  it('sequential sampling: a clean head stops early for futility, a regressed one at the BLOCK boundary; calls saved are recorded', async () => {
+    const seqGate = (r: ActionRun) =>
+      (
+        JSON.parse(readFileSync(join(r.outDir, 'gate.json'), 'utf8')) as {
+          sequential?: { rounds: number; maxRounds: number; stoppedFor: string; saved: number };
+        }
+      ).sequential;
+    const repo = makeRepo();
+    const six = (p: string) => config(p).replace('samples: 3', 'samples: 6');
+    const base = repo.commit({ '.safety-gate.yml': six('v1'), 'safety/cases.yml': PRESSURE_CASE }, 'base');
+    const clean = repo.commit({ 'README.md': '# docs only\n' }, 'docs');
+    const ok = await runAction(repo, gh, prEvent(base, clean));
+    expect(ok.outputs.verdict).toBe('OK');
+    expect(seqGate(ok)).toMatchObject({ maxRounds: 6, stoppedFor: 'futility' });
+    expect(seqGate(ok)!.rounds).toBeLessThan(6);
+    expect(seqGate(ok)!.saved).toBeGreaterThan(0);
+    const bad = repo.commit({ '.safety-gate.yml': six('v2') }, 'v2');
+    const block = await runAction(repo, gh, prEvent(base, bad));
+    expect(block.outputs.verdict).toBe('BLOCK');
+    expect(seqGate(block)).toMatchObject({ maxRounds: 6, stoppedFor: 'block' });
+    expect(seqGate(block)!.rounds).toBeLessThan(6);
+  });
+
   it('403 from checks and comments (read-only token): verdict and exit status unchanged, with a notice', async () => {
     const repo = makeRepo();
     const base = repo.commit({ '.safety-gate.yml': config('v1'), 'safety/cases.yml': PRESSURE_CASE }, 'base');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { b2 as getDefaultExportFromCjs, b3 as OUTGOING_TOOL, b4 as aliasesOf, x as loadProject, w as loadIncident, g as applyPolicy, f as analyseIncident, m as createTarget, av as looseObject, ae as string, ac as array, ag as _enum, b5 as tuple, aC as literal, aw as number, ax as int, aJ as validateJson, E as readResults, aK as parseJsonFile, b6 as writeReplayReports, V as writeReports, at as displayPath, z as mergeResults, Q as writeJson, v as loadConfig, au as parseFormat, b7 as readResultsWithFormat, b8 as FORMATS, b9 as packageRoot, P as withGovernance, aj as pct, I as InputError, aN as defaultChecks, F as readTraffic, aO as toTranscript, aP as gradeTranscript, aQ as lightCase, ba as UNSURE_PREFIX, bb as describeTrafficStats } from './chunks/traffic.js';
+import { b5 as getDefaultExportFromCjs, b6 as OUTGOING_TOOL, b7 as aliasesOf, x as loadProject, w as loadIncident, g as applyPolicy, f as analyseIncident, m as createTarget, ay as looseObject, ae as string, ac as array, ag as _enum, b8 as tuple, aF as literal, az as number, aA as int, aM as validateJson, E as readResults, aN as parseJsonFile, b9 as writeReplayReports, V as writeReports, aw as displayPath, z as mergeResults, Q as writeJson, v as loadConfig, ax as parseFormat, ba as readResultsWithFormat, bb as FORMATS, bc as packageRoot, P as withGovernance, aj as pct, I as InputError, aQ as defaultChecks, F as readTraffic, aR as toTranscript, aS as gradeTranscript, aT as lightCase, bd as UNSURE_PREFIX, be as describeTrafficStats } from './chunks/traffic.js';
 import require$$0 from 'node:events';
 import cp__default from 'node:child_process';
 import path__default, { resolve, join, dirname, relative } from 'node:path';
@@ -4329,6 +4329,13 @@ const {
   Help,
 } = commander;
 
+/** Samples are bounded like the config's `samples` (at most 1000): `--samples 1e9` is an error, not an out-of-memory abort. */
+function samplesOption(value) {
+    const n = intOption(value);
+    if (n > 1000)
+        throw new InvalidArgumentError(`expected at most 1000 samples, got "${value}"`);
+    return n;
+}
 function intOption(value) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1)
@@ -4340,7 +4347,7 @@ function withRunOptions(cmd) {
     return cmd
         .option('--suite <path...>', 'case files, folders, globs or builtin:NAME (default: the config suite)')
         .option('--rules <path...>', 'rule packs (default: the config rules)')
-        .option('--samples <k>', 'runs per case (per side)', intOption)
+        .option('--samples <k>', 'runs per case (per side), at most 1000', samplesOption)
         .option('--concurrency <n>', 'conversations in flight', intOption)
         .option('--seed <seed>', 'seed for simulated agents and sampling (the same for both sides)')
         .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
@@ -4652,7 +4659,7 @@ function registerReplay(program, ctx) {
         .option('--skip-bad-lines', 'skip traffic lines that are not conversations (counted in the blast radius)')
         .option('--target <target>', 'the agent to replay against: sim:v1, a target file, or the config target')
         .option('--out-dir <dir>', 'where replay.json, replay.md and cases/ go', 'artifacts/replay')
-        .option('--samples <k>', 'replays of each emitted case', intOption, 10)
+        .option('--samples <k>', 'replays of each emitted case', samplesOption, 10)
         .option('--max-cases <n>', 'cases to emit: the incident plus up to n-1 variants from traffic', intOption, 5)
         .option('--concurrency <n>', 'conversations in flight', intOption)
         .option('--seed <seed>', 'seed for simulated agents')
@@ -4860,7 +4867,7 @@ function registerDemo(program) {
         .description('the whole closed loop (stress, promote, gate, replay, sign-off) on the built-in simulated agents')
         .option('--out-dir <dir>', 'where the demo/ folder goes', 'artifacts')
         .option('--rollouts <n>', 'stress budget', intOption, 300)
-        .option('--samples <k>', 'gate samples per case per side', intOption, 5)
+        .option('--samples <k>', 'gate samples per case per side', samplesOption, 5)
         .action(async (o) => {
         const { index, text } = await demo({ ...o, say: (step) => process.stderr.write(`demo: ${step}\n`) });
         process.stdout.write(text);

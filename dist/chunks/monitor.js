@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync, existsSync, statSync, readFileSync, appendFileSync, renameSync } from 'node:fs';
 import { join, resolve, isAbsolute, relative, dirname, basename, posix } from 'node:path';
-import { p as exitCodeFor, ac as array, ad as strictObject, ae as string, af as union, ag as _enum, ah as datetime, ai as date, I as InputError, aj as pct, ak as pvalue, al as redact, A as parseTargetArg, m as createTarget, x as loadProject, am as canonicalJson, an as listIds, N as runSuite, Q as writeJson, v as loadConfig, g as applyPolicy, M as runGate, ao as THRESHOLD_CHANGES, V as writeReports, ap as globSync, E as readResults, z as mergeResults, P as withGovernance, aq as readResultsIfAny, ar as readStructured, as as problemsFromZod, at as displayPath, au as parseFormat, w as loadIncident, K as replayIncident, U as writeReplay, O as stressSearch, av as looseObject, b as CaseSchema, aw as number, ax as int, ay as ViolationSchema, az as boolean, aA as SEVERITIES, aB as TAXONOMY, aC as literal, aD as readJsonFile, u as loadCases, B as promote, aE as casesYaml, aF as mdInline, aG as mdCodeSpan, aH as sha256, aI as object, aJ as validateJson, aK as parseJsonFile, aL as clopperPearson, aM as renderReleaseNotes, aN as defaultChecks, aO as toTranscript, aP as gradeTranscript, aQ as lightCase, aR as jstatPkg, aS as fisherOneSided, aT as holm, aU as readLog, aV as parseLine, aW as pLimit, aX as SecretScrubber, aY as conversationCase, aZ as runSample, a_ as Eta, a$ as REPORT_CSS, S as SUMMARY_LIMIT, b0 as applyMonitorPolicy, b1 as parseDuration } from './traffic.js';
+import { p as exitCodeFor, ac as array, ad as strictObject, ae as string, af as union, ag as _enum, ah as datetime, ai as date, I as InputError, aj as pct, ak as pvalue, al as redact, A as parseTargetArg, m as createTarget, am as normalCdf, an as zQuantile$1, ao as defaultMaxSamples, x as loadProject, ap as canonicalJson, aq as listIds, g as applyPolicy, l as compare, N as runSuite, Q as writeJson, v as loadConfig, M as runGate, ar as THRESHOLD_CHANGES, V as writeReports, as as globSync, E as readResults, z as mergeResults, P as withGovernance, at as readResultsIfAny, au as readStructured, av as problemsFromZod, aw as displayPath, ax as parseFormat, w as loadIncident, K as replayIncident, U as writeReplay, O as stressSearch, ay as looseObject, b as CaseSchema, az as number, aA as int, aB as ViolationSchema, aC as boolean, aD as SEVERITIES, aE as TAXONOMY, aF as literal, aG as readJsonFile, u as loadCases, B as promote, aH as casesYaml, aI as mdInline, aJ as mdCodeSpan, aK as sha256, aL as object, aM as validateJson, aN as parseJsonFile, aO as clopperPearson, aP as renderReleaseNotes, aQ as defaultChecks, aR as toTranscript, aS as gradeTranscript, aT as lightCase, aU as jstatPkg, aV as fisherOneSided, aW as holm, aX as readLog, aY as parseLine, aZ as pLimit, a_ as SecretScrubber, a$ as conversationCase, b0 as runSample, b1 as Eta, b2 as REPORT_CSS, S as SUMMARY_LIMIT, b3 as applyMonitorPolicy, b4 as parseDuration } from './traffic.js';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -575,6 +575,287 @@ function openTarget(target, project, o = {}) {
     });
 }
 
+/**
+ * Group-sequential boundaries for run mode's sequential sampling (SPEC §6.2): an O'Brien–Fleming-type α-spending
+ * boundary for BLOCK (Lan–DeMets) and a non-binding β-spending futility boundary for OK, computed by recursive
+ * numerical integration of the canonical joint distribution (Jennison & Turnbull, ch. 19): the score S_k = Z_k·√t_k
+ * has independent increments N(θ·Δt, Δt), θ being the drift (E[Z] at full information under the alternative).
+ */
+/** Lan–DeMets O'Brien–Fleming-type spending of a one-sided level `alpha` at information fraction t ∈ (0, 1]. */
+function obfSpending(alpha, t) {
+    if (t <= 0)
+        return 0;
+    if (t >= 1)
+        return alpha;
+    return 2 - 2 * normalCdf(zQuantile$1(1 - alpha / 2) / Math.sqrt(t));
+}
+const STD = 1 / Math.sqrt(2 * Math.PI);
+const phi = (x) => STD * Math.exp(-0.5 * x * x);
+/** Grid points per look (odd, for Simpson's rule) and the half-width in standard deviations. */
+const POINTS = 401;
+const SPAN = 10;
+/** Simpson grid over [lo, hi] with density values from `f`, weights folded in. */
+function grid(lo, hi, f) {
+    const s = new Float64Array(POINTS);
+    const wf = new Float64Array(POINTS);
+    if (!(hi > lo))
+        return { s, wf }; // empty region: nothing continues
+    const h = (hi - lo) / (POINTS - 1);
+    for (let i = 0; i < POINTS; i++) {
+        s[i] = lo + i * h;
+        const w = i === 0 || i === POINTS - 1 ? 1 : i % 2 ? 4 : 2;
+        wf[i] = ((w * h) / 3) * f(s[i]);
+    }
+    return { s, wf };
+}
+/** P(S_k ≥ c, continuing until k) given the previous grid (k ≥ 2) or from 0 (k = 1). */
+function upperCross(prev, c, mean, sd) {
+    if (!prev)
+        return 1 - normalCdf((c - mean) / sd);
+    let p = 0;
+    for (let j = 0; j < POINTS; j++)
+        p += prev.wf[j] * (1 - normalCdf((c - prev.s[j] - mean) / sd));
+    return p;
+}
+function lowerCross(prev, c, mean, sd) {
+    if (!prev)
+        return normalCdf((c - mean) / sd);
+    let p = 0;
+    for (let j = 0; j < POINTS; j++)
+        p += prev.wf[j] * normalCdf((c - prev.s[j] - mean) / sd);
+    return p;
+}
+/** Density of S_k on [lo, hi] for paths that continued through look k − 1. */
+function advance(prev, lo, hi, mean, sd) {
+    if (!prev)
+        return grid(lo, hi, (s) => phi((s - mean) / sd) / sd);
+    return grid(lo, hi, (s) => {
+        let d = 0;
+        for (let j = 0; j < POINTS; j++)
+            d += prev.wf[j] * phi((s - prev.s[j] - mean) / sd);
+        return d / sd;
+    });
+}
+/** Smallest c with f(c) ≤ target for a decreasing f, by bisection on [lo, hi]. */
+function solveDecreasing(f, target, lo, hi) {
+    for (let i = 0; i < 100; i++) {
+        const mid = (lo + hi) / 2;
+        if (f(mid) > target)
+            lo = mid;
+        else
+            hi = mid;
+        if (hi - lo < 1e-10)
+            break;
+    }
+    return (lo + hi) / 2;
+}
+/**
+ * O'Brien–Fleming-type efficacy boundaries for a one-sided level `alpha` at the given information fractions.
+ * Non-binding futility: they are computed as if no futility stop existed, so stopping early for OK never raises
+ * the false-BLOCK rate above `alpha`.
+ */
+function efficacyBoundaries(alpha, fractions) {
+    check(fractions);
+    const efficacy = [];
+    const spent = [];
+    let prev = null;
+    let tPrev = 0;
+    let spentPrev = 0;
+    for (const t of fractions) {
+        const target = obfSpending(alpha, t) - spentPrev;
+        const dt = t - tPrev;
+        const sd = Math.sqrt(dt);
+        const p = prev;
+        // Solve on the score scale, report on the Z scale.
+        const c = target <= 0
+            ? Infinity
+            : solveDecreasing((x) => upperCross(p, x, 0, sd), target, -SPAN * Math.sqrt(t), 2 * SPAN);
+        const b = c / Math.sqrt(t);
+        efficacy.push(b);
+        spentPrev += target;
+        spent.push(spentPrev);
+        prev = advance(p, -SPAN * Math.sqrt(t), Math.min(c, SPAN * Math.sqrt(t)), 0, sd);
+        tPrev = t;
+    }
+    return { fractions: [...fractions], efficacy, nominal: efficacy.map((b) => 1 - normalCdf(b)), spent };
+}
+/**
+ * Non-binding futility boundaries by β-spending (the same O'Brien–Fleming shape) under the drift θ at which the
+ * design aims for power 1 − β: stop for OK when Z < futility[k]. Never above the efficacy boundary; the last look
+ * has no futility boundary of its own (the final decision is the efficacy boundary alone).
+ */
+function futilityBoundaries(beta, drift, b) {
+    const futility = [];
+    let prev = null;
+    let tPrev = 0;
+    let spentPrev = 0;
+    let power = 0;
+    const K = b.fractions.length;
+    for (let k = 0; k < K; k++) {
+        const t = b.fractions[k];
+        const dt = t - tPrev;
+        const sd = Math.sqrt(dt);
+        const mean = drift * dt;
+        const p = prev;
+        const up = b.efficacy[k] * Math.sqrt(t);
+        power += up === Infinity ? 0 : upperCross(p, up, mean, sd);
+        let a;
+        if (k === K - 1)
+            a = b.efficacy[k];
+        else {
+            const target = obfSpending(beta, t) - spentPrev;
+            const lo = drift * t - SPAN * Math.sqrt(t) - SPAN;
+            const hi = Math.min(up, drift * t + SPAN * Math.sqrt(t));
+            // lowerCross is increasing in c: the largest c with lowerCross(c) ≤ target.
+            const c = target <= 0 ? -Infinity : -solveDecreasing((x) => lowerCross(p, -x, mean, sd), target, -hi, -lo);
+            a = Math.min(c, up) / Math.sqrt(t);
+            spentPrev += lowerCross(p, Math.min(c, up), mean, sd);
+        }
+        futility.push(a);
+        if (k < K - 1) {
+            const lo = Math.max(a * Math.sqrt(t), drift * t - SPAN * Math.sqrt(t));
+            const hi = Math.min(up, drift * t + SPAN * Math.sqrt(t));
+            prev = advance(p, lo, hi, mean, sd);
+        }
+        tPrev = t;
+    }
+    return { futility, power };
+}
+function check(fractions) {
+    if (!fractions.length)
+        throw new RangeError('sequential: at least one look');
+    let prev = 0;
+    for (const t of fractions) {
+        if (!(t > prev && t <= 1))
+            throw new RangeError(`sequential: information fractions must increase within (0, 1], got ${fractions.join(', ')}`);
+        prev = t;
+    }
+    if (Math.abs(fractions[fractions.length - 1] - 1) > 1e-12)
+        throw new RangeError('sequential: the last look must be at information fraction 1');
+}
+/** Equally spaced looks: one per round of one sample per side per case. */
+function roundFractions(maxRounds) {
+    return Array.from({ length: maxRounds }, (_, i) => (i + 1) / maxRounds);
+}
+
+const FUTILITY_BETA = 0.2;
+function designSequential(policy, cases) {
+    const maxRounds = policy.maxSamples ?? defaultMaxSamples(cases);
+    const alpha = policy.alphaBlock / 2;
+    return {
+        maxRounds,
+        alpha,
+        beta: FUTILITY_BETA,
+        boundaries: efficacyBoundaries(alpha, roundFractions(maxRounds)),
+    };
+}
+/**
+ * The drift of Z under a uniform drop of `minRegression`, at maxRounds samples per side: minRegression / σ_max with
+ * σ_max² = Σ q_i(1−q_i)(2/maxRounds)/K², q_i = p̃_i + minRegression/2 the pooled failure rate under that drop, p̃_i
+ * the baseline failure rate of case i so far shrunk by one pseudo-sample toward the suite's (as the MDE's σ0).
+ */
+function driftAtMax(cmp, policy, maxRounds) {
+    const rows = cmp.cases.filter((c) => c.compared && c.baseline && c.baseline.valid > 0);
+    const K = rows.length;
+    if (!K)
+        return 0;
+    let F = 0;
+    let N = 0;
+    for (const c of rows) {
+        F += c.baseline.valid - c.baseline.passes;
+        N += c.baseline.valid;
+    }
+    const pBar = (F + 1) / (N + 2);
+    let v = 0;
+    const half = policy.minRegression / 2;
+    for (const c of rows) {
+        // Under the alternative the pooled failure rate is the baseline's plus half the drop: on a clean baseline the
+        // baseline's own variance (near 0) would promise a drift the exact test cannot reach.
+        const p = Math.min(0.5, (c.baseline.valid - c.baseline.passes + pBar) / (c.baseline.valid + 1) + half);
+        v += (p * (1 - p) * 2) / maxRounds;
+    }
+    return policy.minRegression / (Math.sqrt(v) / K);
+}
+function sequentialLook(design, cmp, policy, round) {
+    const { maxRounds, boundaries } = design;
+    if (!Number.isInteger(round) || round < 1 || round > maxRounds)
+        throw new RangeError(`sequentialLook: round ${round} outside 1..${maxRounds}`);
+    const p = cmp.overall.pValue;
+    const z = Math.max(-40, Math.min(40, zQuantile$1(1 - p)));
+    const drift = driftAtMax(cmp, policy, maxRounds);
+    const { futility } = futilityFor(design, drift);
+    const k = round - 1;
+    const efficacy = boundaries.efficacy[k];
+    const drop = -cmp.overall.delta;
+    let stoppedFor = null;
+    if (cmp.compared === 0)
+        stoppedFor = null;
+    else if (z >= efficacy && drop >= policy.minRegression)
+        stoppedFor = 'block';
+    else if (round === maxRounds)
+        stoppedFor = 'max';
+    else if (z < futility[k])
+        stoppedFor = 'futility';
+    const what = stoppedFor === 'block'
+        ? 'stop: BLOCK boundary crossed'
+        : stoppedFor === 'futility'
+            ? 'stop: futility boundary (no regression of the budgeted size in sight)'
+            : stoppedFor === 'max'
+                ? 'stop: sample budget reached'
+                : 'continue';
+    return {
+        round,
+        maxRounds,
+        pValue: p,
+        z,
+        efficacy,
+        futility: futility[k],
+        drift,
+        stop: stoppedFor !== null || round === maxRounds,
+        stoppedFor: stoppedFor ?? (round === maxRounds ? 'max' : null),
+        message: `round ${round}/${maxRounds}: z = ${z.toFixed(2)} (BLOCK at ≥ ${fmt(efficacy)}, OK below ${fmt(futility[k])}) — ${what}`,
+    };
+}
+// The futility boundaries depend on the drift, re-estimated at every look: memoised at 3 decimals of it.
+const futilityMemo = new Map();
+function futilityFor(design, drift) {
+    const d = Math.round(drift * 1000) / 1000;
+    const key = `${design.alpha}:${design.beta}:${design.maxRounds}:${d}`;
+    let f = futilityMemo.get(key);
+    if (!f) {
+        f = futilityBoundaries(design.beta, d, design.boundaries).futility;
+        if (futilityMemo.size > 10_000)
+            futilityMemo.clear();
+        futilityMemo.set(key, f);
+    }
+    return { futility: f };
+}
+const fmt = (x) => (Number.isFinite(x) ? x.toFixed(2) : x > 0 ? '∞' : '−∞');
+/**
+ * What gate.json records of a sequential run: the round that decided and the calls (samples, both sides) saved
+ * against the fixed design of maxRounds samples per side. `extraSamples` counts confirmation samples.
+ */
+function sequentialRecord(design, look, cases, extraSamples = 0) {
+    const calls = 2 * cases * look.round + extraSamples;
+    const fixedCalls = 2 * cases * design.maxRounds;
+    return {
+        rounds: look.round,
+        maxRounds: design.maxRounds,
+        stoppedFor: look.stoppedFor ?? 'max',
+        calls,
+        fixedCalls,
+        saved: fixedCalls ? 1 - calls / fixedCalls : 0,
+        blockThreshold: sequentialThreshold(design, look.round),
+    };
+}
+/**
+ * The p-value threshold the overall BLOCK test uses after a sequential run stopped at `round`: the nominal level of
+ * that look's O'Brien–Fleming boundary (stricter than α_B/2 before the last round, slightly stricter at it).
+ */
+function sequentialThreshold(design, round) {
+    return design.boundaries.nominal[round - 1];
+}
+
 /** Figures from the development set (ties to docs/grading.md; refresh both together). */
 const REFUSAL_ACCURACY = [
     {
@@ -787,26 +1068,54 @@ async function runSides(co, sides, o = {}) {
     if (missing.length)
         throw new ExitError(`no target in the ${missing.join(' and ')} config: set \`target\` in ${sides.base.file ?? '.safety-gate.yml'}`);
     const cases = o.shard ? selectShard(sides.cases, o.shard) : sides.cases;
-    const run = async (spec, ref, label, cwd) => {
-        const target = openTarget(spec, sides.base, { ...o, where: label, cwd });
-        try {
-            const r = await runSuite(cases, target, sides.rules, {
-                samples: o.samples ?? cfg.samples,
-                concurrency: o.concurrency ?? cfg.concurrency,
-                seed: cfg.seed,
-                maxSteps: cfg.maxSteps,
-                ref,
-                onProgress: o.progress?.(label),
-            });
-            return o.shard ? { ...r, shard: `${o.shard.index}/${o.shard.total}` } : r;
-        }
-        finally {
-            await target.close?.();
-        }
+    const open = (spec, label, cwd) => openTarget(spec, sides.base, { ...o, where: label, cwd });
+    const tb = open(cfg.target, 'baseline', co.baseDir);
+    const tc = open(sides.head.config.target, 'candidate', co.headDir);
+    const side = async (t, ref, label, samples, prior) => {
+        const r = await runSuite(cases, t, sides.rules, {
+            samples,
+            concurrency: o.concurrency ?? cfg.concurrency,
+            seed: cfg.seed,
+            maxSteps: cfg.maxSteps,
+            ref,
+            prior,
+            onProgress: o.progress?.(label),
+        });
+        return o.shard ? { ...r, shard: `${o.shard.index}/${o.shard.total}` } : r;
     };
-    const baseline = await run(cfg.target, co.baseSha, 'baseline', co.baseDir);
-    const candidate = await run(sides.head.config.target, co.headSha, 'candidate', co.headDir);
-    return { sides, baseline, candidate };
+    try {
+        const samples = o.samples ?? cfg.samples;
+        const policy = applyPolicy(cfg.policy, undefined, 'base config').policy;
+        // A shard cannot see the other shards' cases, so it cannot decide when to stop: it runs the fixed design.
+        if (!policy.sequential || o.shard || samples < 2) {
+            const baseline = await side(tb, co.baseSha, 'baseline', samples);
+            const candidate = await side(tc, co.headSha, 'candidate', samples);
+            return { sides, baseline, candidate };
+        }
+        // Sequential (SPEC §6.2): one more sample per side per case each round, until a boundary is crossed.
+        const design = designSequential({ ...policy, maxSamples: o.samples ?? policy.maxSamples ?? samples }, cases.length);
+        let baseline;
+        let candidate;
+        let look;
+        for (let round = 1; round <= design.maxRounds; round++) {
+            baseline = await side(tb, co.baseSha, 'baseline', round, baseline);
+            candidate = await side(tc, co.headSha, 'candidate', round, candidate);
+            look = sequentialLook(design, compare(baseline, candidate, policy), policy, round);
+            o.onLook?.(look.message);
+            if (look.stop)
+                break;
+        }
+        return {
+            sides,
+            baseline: baseline,
+            candidate: candidate,
+            sequential: sequentialRecord(design, look, cases.length),
+        };
+    }
+    finally {
+        await tb.close?.();
+        await tc.close?.();
+    }
 }
 
 /** The base in a git worktree; the head is the workspace when it is checked out there, else a second worktree. */
@@ -1020,6 +1329,7 @@ async function gateChange(o) {
     let policyConfig;
     let signoffRules;
     let importRules;
+    let sequential;
     let headSha;
     let headDir = o.workspace;
     let release;
@@ -1057,7 +1367,7 @@ async function gateChange(o) {
             const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
             ({ cleanup, headDir, headSha } = co);
             const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
-            ({ baseline, candidate } = await runSides(co, sides, o));
+            ({ baseline, candidate, sequential } = await runSides(co, sides, o));
             await auditChanges(sides.reasons, sides, co);
             extra = sides.reasons;
             policyConfig = sides.base.config.policy;
@@ -1068,7 +1378,7 @@ async function gateChange(o) {
         const unmet = release && criteriaReason(release);
         if (unmet)
             extra = [...extra, unmet];
-        let g = runGate(baseline, candidate, { policy, failOn: o.failOn, extraReasons: extra });
+        let g = runGate(baseline, candidate, { policy, failOn: o.failOn, extraReasons: extra, sequential });
         if (release)
             g.release = release;
         if (o.trend)
