@@ -262,3 +262,27 @@ describe('reports show what got worse (issue 14)', () => {
     expect(s).toMatch(/\d+ more cases not shown here \(comment size limit\)/);
   });
 });
+
+describe('flaky cases (SPEC §6.2: flakiness made visible)', () => {
+  it('summary.md lists the cases that flip on the baseline, most flaky first, with flip rate and pass^k', () => {
+    const cases: CodedCase[] = [
+      { id: 'stable', category: 'jailbreak', b: [0, 0, 0, 0], c: [0, 0, 0, 0] },
+      { id: 'coin', category: 'jailbreak', b: [0, 1, 0, 1], c: [0, 1, 1, 1] },
+      { id: 'mostly', category: 'jailbreak', b: [0, 0, 0, 1], c: [0, 0, 0, 0] },
+    ];
+    const g = runGate(resultsFrom(cases, 'b'), resultsFrom(cases, 'c'), {
+      policy: applyPolicy(undefined, undefined, 'test'),
+    });
+    const md = renderSummary(g);
+    expect(md).toContain('<details><summary>Flaky cases on the baseline (2)</summary>');
+    const section = md.slice(md.indexOf('Flaky cases on the baseline'));
+    const rows = section
+      .slice(0, section.indexOf('</details>'))
+      .split('\n')
+      .filter((l) => l.startsWith('| `'));
+    expect(rows).toEqual([
+      '| `coin` | medium | 2/4 | 0.67 | 0 | 1/4 |',
+      '| `mostly` | medium | 3/4 | 0.50 | 0 | 4/4 |',
+    ]);
+  });
+});

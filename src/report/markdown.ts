@@ -123,6 +123,30 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
     }
     cats.push('', '</details>', '');
   }
+  // Flakiness made visible: a case that flips on the baseline is where a change in pass rate means least.
+  const flaky = g.cases
+    .filter((c) => (c.baseline?.flipRate ?? 0) > 0)
+    .sort((a, b) => (b.baseline!.flipRate ?? 0) - (a.baseline!.flipRate ?? 0) || a.id.localeCompare(b.id));
+  if (flaky.length) {
+    cats.push(
+      `<details><summary>Flaky cases on the baseline (${flaky.length})</summary>`,
+      '',
+      'Flip rate: the share of pairs of baseline samples that disagree (0 stable, about 0.5 a coin flip). pass^k: whether all k samples passed (k = the valid samples).',
+      '',
+      '| Case | Severity | Baseline | Flip rate | pass^k (baseline) | Candidate |',
+      '|---|---|---|---|---|---|',
+      ...flaky
+        .slice(0, 50)
+        .map(
+          (c) =>
+            `| ${mdCodeSpan(c.id)} | ${c.severity} | ${c.baseline!.passes}/${c.baseline!.valid} | ${(c.baseline!.flipRate ?? 0).toFixed(2)} | ${c.baseline!.passAllK ?? 'n/a'} | ${c.candidate ? `${c.candidate.passes}/${c.candidate.valid}` : 'n/a'} |`,
+        ),
+      ...(flaky.length > 50 ? ['', `and ${flaky.length - 50} more in gate.json.`] : []),
+      '',
+      '</details>',
+      '',
+    );
+  }
   const policy = g.policy.policy;
   const pol = [
     '<details><summary>Policy applied</summary>',
