@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync, existsSync, statSync, readFileSync, appendFileSync, renameSync } from 'node:fs';
 import { join, resolve, isAbsolute, relative, dirname, basename, posix } from 'node:path';
-import { p as exitCodeFor, ac as array, ad as strictObject, ae as string, af as union, ag as _enum, ah as datetime, ai as date, I as InputError, aj as pct, ak as pvalue, al as redact, A as parseTargetArg, m as createTarget, am as normalCdf, an as zQuantile$1, ao as defaultMaxSamples, x as loadProject, ap as canonicalJson, aq as listIds, g as applyPolicy, l as compare, N as runSuite, Q as writeJson, v as loadConfig, M as runGate, ar as THRESHOLD_CHANGES, V as writeReports, as as globSync, E as readResults, z as mergeResults, P as withGovernance, at as readResultsIfAny, au as readStructured, av as problemsFromZod, aw as displayPath, ax as parseFormat, w as loadIncident, K as replayIncident, U as writeReplay, O as stressSearch, ay as looseObject, b as CaseSchema, az as number, aA as int, aB as ViolationSchema, aC as boolean, aD as SEVERITIES, aE as TAXONOMY, aF as literal, aG as readJsonFile, u as loadCases, B as promote, aH as casesYaml, aI as mdInline, aJ as mdCodeSpan, aK as sha256, aL as object, aM as validateJson, aN as parseJsonFile, aO as clopperPearson, aP as renderReleaseNotes, aQ as defaultChecks, aR as toTranscript, aS as gradeTranscript, aT as lightCase, aU as jstatPkg, aV as fisherOneSided, aW as holm, aX as readLog, aY as parseLine, aZ as pLimit, a_ as SecretScrubber, a$ as conversationCase, b0 as runSample, b1 as Eta, b2 as REPORT_CSS, S as SUMMARY_LIMIT, b3 as applyMonitorPolicy, b4 as parseDuration } from './traffic.js';
+import { p as exitCodeFor, ac as array, ad as strictObject, ae as string, af as union, ag as _enum, ah as datetime, ai as date, I as InputError, aj as pct, ak as pvalue, al as redact, A as parseTargetArg, m as createTarget, am as normalCdf, an as zQuantile$1, ao as defaultMaxSamples, x as loadProject, ap as canonicalJson, aq as listIds, g as applyPolicy, l as compare, ar as suspectsToConfirm, N as runSuite, Q as writeJson, v as loadConfig, M as runGate, as as THRESHOLD_CHANGES, V as writeReports, at as globSync, E as readResults, z as mergeResults, P as withGovernance, au as readResultsIfAny, av as readStructured, aw as problemsFromZod, ax as displayPath, ay as parseFormat, w as loadIncident, K as replayIncident, U as writeReplay, O as stressSearch, az as looseObject, b as CaseSchema, aA as number, aB as int, aC as ViolationSchema, aD as boolean, aE as SEVERITIES, aF as TAXONOMY, aG as literal, aH as readJsonFile, u as loadCases, B as promote, aI as casesYaml, aJ as mdInline, aK as mdCodeSpan, aL as sha256, aM as object, aN as validateJson, aO as parseJsonFile, aP as clopperPearson, aQ as renderReleaseNotes, aR as defaultChecks, aS as toTranscript, aT as gradeTranscript, aU as lightCase, aV as jstatPkg, aW as fisherOneSided, aX as holm, aY as readLog, aZ as parseLine, a_ as pLimit, a$ as SecretScrubber, b0 as conversationCase, b1 as runSample, b2 as Eta, b3 as REPORT_CSS, S as SUMMARY_LIMIT, b4 as applyMonitorPolicy, b5 as parseDuration } from './traffic.js';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -1071,8 +1071,8 @@ async function runSides(co, sides, o = {}) {
     const open = (spec, label, cwd) => openTarget(spec, sides.base, { ...o, where: label, cwd });
     const tb = open(cfg.target, 'baseline', co.baseDir);
     const tc = open(sides.head.config.target, 'candidate', co.headDir);
-    const side = async (t, ref, label, samples, prior) => {
-        const r = await runSuite(cases, t, sides.rules, {
+    const side = async (t, ref, label, samples, prior, only = cases) => {
+        const r = await runSuite(only, t, sides.rules, {
             samples,
             concurrency: o.concurrency ?? cfg.concurrency,
             seed: cfg.seed,
@@ -1086,30 +1086,57 @@ async function runSides(co, sides, o = {}) {
     try {
         const samples = o.samples ?? cfg.samples;
         const policy = applyPolicy(cfg.policy, undefined, 'base config').policy;
-        // A shard cannot see the other shards' cases, so it cannot decide when to stop: it runs the fixed design.
-        if (!policy.sequential || o.shard || samples < 2) {
-            const baseline = await side(tb, co.baseSha, 'baseline', samples);
-            const candidate = await side(tc, co.headSha, 'candidate', samples);
-            return { sides, baseline, candidate };
-        }
-        // Sequential (SPEC §6.2): one more sample per side per case each round, until a boundary is crossed.
-        const design = designSequential({ ...policy, maxSamples: o.samples ?? policy.maxSamples ?? samples }, cases.length);
         let baseline;
         let candidate;
+        let design;
         let look;
-        for (let round = 1; round <= design.maxRounds; round++) {
-            baseline = await side(tb, co.baseSha, 'baseline', round, baseline);
-            candidate = await side(tc, co.headSha, 'candidate', round, candidate);
-            look = sequentialLook(design, compare(baseline, candidate, policy), policy, round);
-            o.onLook?.(look.message);
-            if (look.stop)
-                break;
+        // A shard cannot see the other shards' cases, so it cannot decide when to stop: it runs the fixed design.
+        if (!policy.sequential || o.shard || samples < 2) {
+            baseline = await side(tb, co.baseSha, 'baseline', samples);
+            candidate = await side(tc, co.headSha, 'candidate', samples);
         }
+        else {
+            // Sequential (SPEC §6.2): one more sample per side per case each round, until a boundary is crossed.
+            design = designSequential({ ...policy, maxSamples: o.samples ?? policy.maxSamples ?? samples }, cases.length);
+            for (let round = 1; round <= design.maxRounds; round++) {
+                baseline = await side(tb, co.baseSha, 'baseline', round, baseline);
+                candidate = await side(tc, co.headSha, 'candidate', round, candidate);
+                look = sequentialLook(design, compare(baseline, candidate, policy), policy, round);
+                o.onLook?.(look.message);
+                if (look.stop)
+                    break;
+            }
+        }
+        // Suspects (critical or high, never failed before, failed every sample now, too few samples to be significant)
+        // get fresh samples on both sides: the gate judges those, not the samples that made them suspects.
+        const suspects = o.shard ? [] : suspectsToConfirm(compare(baseline, candidate, policy));
+        let confirmations;
+        if (suspects.length) {
+            const ids = new Set(suspects.map((c) => c.id));
+            const subset = cases.filter((c) => ids.has(c.case.id));
+            const done = (r, id) => r.cases.find((c) => c.id === id)?.samples.length ?? 0;
+            const n = Math.max(...suspects.map((c) => done(candidate, c.id)));
+            const more = n + policy.confirmSamples;
+            o.onLook?.(`confirming ${suspects.length} suspect case(s) with ${policy.confirmSamples} fresh samples per side`);
+            const b = await side(tb, co.baseSha, 'baseline', more, baseline, subset);
+            const c = await side(tc, co.headSha, 'candidate', more, candidate, subset);
+            const fresh = (r, id) => {
+                const xs = (r.cases.find((x) => x.id === id)?.samples ?? []).slice(n).filter((x) => x && !x.error);
+                return { passes: xs.filter((x) => x.passed).length, valid: xs.length };
+            };
+            confirmations = suspects.map((x) => ({
+                id: x.id,
+                baseline: fresh(b, x.id),
+                candidate: fresh(c, x.id),
+            }));
+        }
+        const extra = confirmations ? 2 * policy.confirmSamples * confirmations.length : 0;
         return {
             sides,
             baseline: baseline,
             candidate: candidate,
-            sequential: sequentialRecord(design, look, cases.length),
+            confirmations,
+            sequential: design && look ? sequentialRecord(design, look, cases.length, extra) : undefined,
         };
     }
     finally {
@@ -1330,6 +1357,7 @@ async function gateChange(o) {
     let signoffRules;
     let importRules;
     let sequential;
+    let confirmations;
     let headSha;
     let headDir = o.workspace;
     let release;
@@ -1367,7 +1395,7 @@ async function gateChange(o) {
             const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
             ({ cleanup, headDir, headSha } = co);
             const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
-            ({ baseline, candidate, sequential } = await runSides(co, sides, o));
+            ({ baseline, candidate, sequential, confirmations } = await runSides(co, sides, o));
             await auditChanges(sides.reasons, sides, co);
             extra = sides.reasons;
             policyConfig = sides.base.config.policy;
@@ -1378,7 +1406,13 @@ async function gateChange(o) {
         const unmet = release && criteriaReason(release);
         if (unmet)
             extra = [...extra, unmet];
-        let g = runGate(baseline, candidate, { policy, failOn: o.failOn, extraReasons: extra, sequential });
+        let g = runGate(baseline, candidate, {
+            policy,
+            failOn: o.failOn,
+            extraReasons: extra,
+            sequential,
+            confirmations,
+        });
         if (release)
             g.release = release;
         if (o.trend)

@@ -19,7 +19,7 @@ import {
   type GateFile,
   type SequentialRecord,
 } from '../verdict/gate.js';
-import type { Reason } from '../verdict/decide.js';
+import type { Confirmation, Reason } from '../verdict/decide.js';
 import { sampleForReview } from '../verdict/review.js';
 import { criteriaReason, type ReleaseCriteria } from '../release/checklist.js';
 import type { TrendPoint } from '../release/trend.js';
@@ -224,6 +224,7 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
   let signoffRules: SignoffRules | undefined;
   let importRules: ImportOptions['config'];
   let sequential: SequentialRecord | undefined;
+  let confirmations: Confirmation[] | undefined;
   let headSha: string | undefined;
   let headDir = o.workspace;
   let release: ReleaseCriteria | undefined;
@@ -261,7 +262,7 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
       const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
       ({ cleanup, headDir, headSha } = co);
       const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
-      ({ baseline, candidate, sequential } = await runSides(co, sides, o));
+      ({ baseline, candidate, sequential, confirmations } = await runSides(co, sides, o));
       await auditChanges(sides.reasons, sides, co);
       extra = sides.reasons;
       policyConfig = sides.base.config.policy;
@@ -271,7 +272,13 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
     const policy = applyPolicy(policyConfig, undefined, 'base config');
     const unmet = release && criteriaReason(release);
     if (unmet) extra = [...extra, unmet];
-    let g = runGate(baseline, candidate, { policy, failOn: o.failOn, extraReasons: extra, sequential });
+    let g = runGate(baseline, candidate, {
+      policy,
+      failOn: o.failOn,
+      extraReasons: extra,
+      sequential,
+      confirmations,
+    });
     if (release) g.release = release;
     if (o.trend) g.trend = o.trend;
     // The commit a sign-off must name: the head being gated, as git resolved it for the checkout.

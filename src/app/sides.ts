@@ -11,7 +11,14 @@ import { openTarget, type CacheOptions } from './target.js';
 import type { Target } from '../target/types.js';
 import { applyPolicy } from '../policy/load.js';
 import { compare } from '../verdict/compare.js';
-import { designSequential, sequentialLook, sequentialRecord, type Look } from '../verdict/sequential.js';
+import {
+  designSequential,
+  sequentialLook,
+  sequentialRecord,
+  type Look,
+  type SequentialDesign,
+} from '../verdict/sequential.js';
+import { suspectsToConfirm, type Confirmation } from '../verdict/decide.js';
 import type { SequentialRecord } from '../verdict/gate.js';
 import { ExitError } from './errors.js';
 import type { Checkouts } from './checkout.js';
@@ -254,6 +261,8 @@ export interface SideRun {
   candidate: ResultsFile;
   /** Sequential sampling: the round that decided and the calls saved against the fixed design. */
   sequential?: SequentialRecord;
+  /** Fresh samples of the suspect cases, judged by the gate in their place. */
+  confirmations?: Confirmation[];
 }
 
 /**
@@ -278,8 +287,9 @@ export async function runSides(co: Checkouts, sides: GateSides, o: SidesRunOptio
     label: 'baseline' | 'candidate',
     samples: number,
     prior?: ResultsFile,
+    only = cases,
   ) => {
-    const r = await runSuite(cases, t, sides.rules, {
+    const r = await runSuite(only, t, sides.rules, {
       samples,
       concurrency: o.concurrency ?? cfg.concurrency,
       seed: cfg.seed,
@@ -293,32 +303,60 @@ export async function runSides(co: Checkouts, sides: GateSides, o: SidesRunOptio
   try {
     const samples = o.samples ?? cfg.samples;
     const policy = applyPolicy(cfg.policy, undefined, 'base config').policy;
-    // A shard cannot see the other shards' cases, so it cannot decide when to stop: it runs the fixed design.
-    if (!policy.sequential || o.shard || samples < 2) {
-      const baseline = await side(tb, co.baseSha, 'baseline', samples);
-      const candidate = await side(tc, co.headSha, 'candidate', samples);
-      return { sides, baseline, candidate };
-    }
-    // Sequential (SPEC §6.2): one more sample per side per case each round, until a boundary is crossed.
-    const design = designSequential(
-      { ...policy, maxSamples: o.samples ?? policy.maxSamples ?? samples },
-      cases.length,
-    );
     let baseline: ResultsFile | undefined;
     let candidate: ResultsFile | undefined;
+    let design: SequentialDesign | undefined;
     let look: Look | undefined;
-    for (let round = 1; round <= design.maxRounds; round++) {
-      baseline = await side(tb, co.baseSha, 'baseline', round, baseline);
-      candidate = await side(tc, co.headSha, 'candidate', round, candidate);
-      look = sequentialLook(design, compare(baseline, candidate, policy), policy, round);
-      o.onLook?.(look.message);
-      if (look.stop) break;
+    // A shard cannot see the other shards' cases, so it cannot decide when to stop: it runs the fixed design.
+    if (!policy.sequential || o.shard || samples < 2) {
+      baseline = await side(tb, co.baseSha, 'baseline', samples);
+      candidate = await side(tc, co.headSha, 'candidate', samples);
+    } else {
+      // Sequential (SPEC §6.2): one more sample per side per case each round, until a boundary is crossed.
+      design = designSequential(
+        { ...policy, maxSamples: o.samples ?? policy.maxSamples ?? samples },
+        cases.length,
+      );
+      for (let round = 1; round <= design.maxRounds; round++) {
+        baseline = await side(tb, co.baseSha, 'baseline', round, baseline);
+        candidate = await side(tc, co.headSha, 'candidate', round, candidate);
+        look = sequentialLook(design, compare(baseline, candidate, policy), policy, round);
+        o.onLook?.(look.message);
+        if (look.stop) break;
+      }
     }
+    // Suspects (critical or high, never failed before, failed every sample now, too few samples to be significant)
+    // get fresh samples on both sides: the gate judges those, not the samples that made them suspects.
+    const suspects = o.shard ? [] : suspectsToConfirm(compare(baseline!, candidate!, policy));
+    let confirmations: Confirmation[] | undefined;
+    if (suspects.length) {
+      const ids = new Set(suspects.map((c) => c.id));
+      const subset = cases.filter((c) => ids.has(c.case.id));
+      const done = (r: ResultsFile, id: string) => r.cases.find((c) => c.id === id)?.samples.length ?? 0;
+      const n = Math.max(...suspects.map((c) => done(candidate!, c.id)));
+      const more = n + policy.confirmSamples;
+      o.onLook?.(
+        `confirming ${suspects.length} suspect case(s) with ${policy.confirmSamples} fresh samples per side`,
+      );
+      const b = await side(tb, co.baseSha, 'baseline', more, baseline, subset);
+      const c = await side(tc, co.headSha, 'candidate', more, candidate, subset);
+      const fresh = (r: ResultsFile, id: string) => {
+        const xs = (r.cases.find((x) => x.id === id)?.samples ?? []).slice(n).filter((x) => x && !x.error);
+        return { passes: xs.filter((x) => x.passed).length, valid: xs.length };
+      };
+      confirmations = suspects.map((x) => ({
+        id: x.id,
+        baseline: fresh(b, x.id),
+        candidate: fresh(c, x.id),
+      }));
+    }
+    const extra = confirmations ? 2 * policy.confirmSamples * confirmations.length : 0;
     return {
       sides,
       baseline: baseline!,
       candidate: candidate!,
-      sequential: sequentialRecord(design, look!, cases.length),
+      confirmations,
+      sequential: design && look ? sequentialRecord(design, look, cases.length, extra) : undefined,
     };
   } finally {
     await tb.close?.();

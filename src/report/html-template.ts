@@ -115,7 +115,7 @@ ${REPORT_CSS}</style>
 <p class="muted">Every case the candidate failed at least once, worst first (severity, then the change in pass rate), then the other cases that changed.</p>
 <div class="controls no-print">
   <input type="search" id="case-filter" placeholder="Filter by id, title, category…" aria-label="Filter cases">
-  <% ['regressed','unchanged','new','removed','fixed'].forEach(function (s) { %><label><input type="checkbox" class="status-toggle" value="<%= s %>" checked> <%= s %> (<%= it.counts[s] %>)</label><% }) %>
+  <% ['regressed','suspect','unchanged','new','removed','fixed'].forEach(function (s) { %><label><input type="checkbox" class="status-toggle" value="<%= s %>" checked> <%= s %> (<%= it.counts[s] %>)</label><% }) %>
 </div>
 <% if (it.tableCases.length === 0) { %><p class="muted">The candidate failed no case, and no case regressed, was fixed, added or removed.</p><% } else { %>
 <table id="cases">

@@ -4,7 +4,7 @@ import type { CaseStats } from '../verdict/compare.js';
 import { pct, pvalue, signedPct } from '../util/format.js';
 import { failureCurves, forestPlot, trendChart } from './charts.js';
 import { REPORT_TEMPLATE } from './html-template.js';
-import { caseChange, failingCases } from '../verdict/worse.js';
+import { caseChange, failingCases, STATUS_ORDER } from '../verdict/worse.js';
 import { caseChangeText, caseSide, noValidSample, sideInterval, when } from './numbers.js';
 
 function sideCard(g: GateFile, side: 'baseline' | 'candidate'): { value: string; ci: string } {
@@ -22,7 +22,6 @@ const MAX_TRANSCRIPTS = 100;
 const MAX_TEXT = 4000;
 
 const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-const STATUS_ORDER: Record<string, number> = { regressed: 0, removed: 1, new: 2, fixed: 3, unchanged: 4 };
 
 function clip(text: string): string {
   return text.length > MAX_TEXT
@@ -75,7 +74,14 @@ export function renderHtml(g: GateFile): string {
         (a.pAdjusted ?? 1) - (b.pAdjusted ?? 1),
     );
   const listed = [...failing, ...others];
-  const counts: Record<string, number> = { regressed: 0, fixed: 0, new: 0, removed: 0, unchanged: 0 };
+  const counts: Record<string, number> = {
+    regressed: 0,
+    suspect: 0,
+    fixed: 0,
+    new: 0,
+    removed: 0,
+    unchanged: 0,
+  };
   for (const c of listed) counts[c.status]++;
   const shown = listed.slice(0, MAX_TABLE_ROWS);
   const withTranscript = (c: CaseStats, i: number) =>

@@ -1,7 +1,7 @@
 import { THRESHOLD_CHANGES, type GateFile } from '../verdict/gate.js';
 import type { CaseStats } from '../verdict/compare.js';
 import { pct, pvalue, signedPct } from '../util/format.js';
-import { byConcern, failingCases } from '../verdict/worse.js';
+import { byConcern, failingCases, STATUS_ORDER } from '../verdict/worse.js';
 import { caseChangeText, caseSide, noValidSample, plural, rateOrNa, sideRate, when } from './numbers.js';
 import { mdCodeSpan, mdInline } from './escape.js';
 import { criteriaTable } from './release-notes.js';
@@ -229,5 +229,3 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
   }
   return body;
 }
-
-const STATUS_ORDER: Record<string, number> = { regressed: 0, removed: 1, new: 2, fixed: 3, unchanged: 4 };

@@ -160,6 +160,13 @@ export function runGate(baseline: ResultsFile, candidate: ResultsFile, o: GateOp
     confirmations: o.confirmations,
     overallBlockThreshold: o.sequential?.blockThreshold,
   });
+  // A suspect its fresh samples confirmed is a regressed case, in every report and annotation.
+  const confirmedIds = new Set(
+    reasons
+      .filter((r) => r.code === 'critical_suspect_confirmed' || r.code === 'high_suspect_confirmed')
+      .flatMap((r) => (r.values.cases as string[] | undefined) ?? []),
+  );
+  for (const c of cmp.cases) if (confirmedIds.has(c.id)) c.status = 'regressed';
   const d = cmp.delayed;
   return {
     kind: 'safety-gate.gate',

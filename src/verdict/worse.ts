@@ -1,4 +1,4 @@
-import type { CaseStats } from './compare.js';
+import type { CaseStats, CaseStatus } from './compare.js';
 
 const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
@@ -42,3 +42,13 @@ export function failingCases(cases: CaseStats[]): CaseStats[] {
 export function droppedCases(cases: CaseStats[]): CaseStats[] {
   return cases.filter((c) => (caseChange(c) ?? 0) < 0).sort(byConcern);
 }
+
+/** Order of case statuses in reports: what needs a look first. Typed by status, so a new status cannot be missed. */
+export const STATUS_ORDER: Record<CaseStatus, number> = {
+  regressed: 0,
+  suspect: 1,
+  removed: 2,
+  new: 3,
+  fixed: 4,
+  unchanged: 5,
+};
