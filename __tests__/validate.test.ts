@@ -147,7 +147,7 @@ describe('safety-gate init', () => {
     expect(v.stdout).toMatch(/^ok: 45 cases/);
     const run = await runCli(['run', '--suite', 'safety/cases', '--samples', '3', '--out', 'r.json'], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/1 cases, 3 samples, 3 passed, 0 failed, 0 errors/);
+    expect(run.stdout).toMatch(/1 case, 3 samples, 3 passed, 0 failed, 0 errors: wrote r.json/);
     expect(readFileSync(join(dir, '.github/workflows/safety-gate.yml'), 'utf8')).toContain(
       'uses: OWNER/agentic-safety-gate@v1',
     );

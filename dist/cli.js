@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { b6 as getDefaultExportFromCjs, b7 as OUTGOING_TOOL, b8 as aliasesOf, x as loadProject, w as loadIncident, g as applyPolicy, f as analyseIncident, m as createTarget, az as looseObject, ae as string, ac as array, ag as _enum, b9 as tuple, aG as literal, aA as number, aB as int, aN as validateJson, E as readResults, aO as parseJsonFile, ba as writeReplayReports, V as writeReports, ax as displayPath, z as mergeResults, Q as writeJson, v as loadConfig, ay as parseFormat, bb as readResultsWithFormat, bc as FORMATS, bd as packageRoot, P as withGovernance, aj as pct, I as InputError, aR as defaultChecks, F as readTraffic, aS as toTranscript, aT as gradeTranscript, aU as lightCase, be as UNSURE_PREFIX, bf as describeTrafficStats } from './chunks/traffic.js';
+import { b6 as getDefaultExportFromCjs, b7 as plural, b8 as OUTGOING_TOOL, b9 as aliasesOf, x as loadProject, w as loadIncident, g as applyPolicy, f as analyseIncident, m as createTarget, az as looseObject, ae as string, ac as array, ag as _enum, ba as tuple, aG as literal, aA as number, aB as int, aN as validateJson, E as readResults, aO as parseJsonFile, bb as writeReplayReports, V as writeReports, ax as displayPath, z as mergeResults, Q as writeJson, v as loadConfig, ay as parseFormat, bc as readResultsWithFormat, bd as FORMATS, be as packageRoot, P as withGovernance, aj as pct, I as InputError, aR as defaultChecks, F as readTraffic, aS as toTranscript, aT as gradeTranscript, aU as lightCase, bf as UNSURE_PREFIX, bg as describeTrafficStats } from './chunks/traffic.js';
 import require$$0 from 'node:events';
 import cp__default from 'node:child_process';
 import path__default, { resolve, join, dirname, relative } from 'node:path';
@@ -4364,7 +4364,7 @@ function registerRun(program) {
         .requiredOption('--out <file>', 'results file to write')
         .action(async (o) => {
         const { results, counts: n } = await run({ ...o, onProgress: progressReporter('run') });
-        process.stdout.write(`${results.target.name}: ${n.cases} cases, ${n.samples} samples, ${n.passed} passed, ${n.failed} failed, ${n.errors} errors -> ${o.out}\n`);
+        process.stdout.write(`${results.target.name}: ${plural(n.cases, 'case')}, ${plural(n.samples, 'sample')}, ${n.passed} passed, ${n.failed} failed, ${plural(n.errors, 'error')}: wrote ${o.out}\n`);
         assertComplete(n, o.out);
     });
 }
@@ -4478,6 +4478,8 @@ function registerSchema(program) {
     });
 }
 
+/** Whether a side was a target (run, its results written beside gate.json) rather than a results file. */
+const ranTargets = (o) => [o.baseline, o.candidate].some((x) => !/\.(json|jsonl|eval)$/i.test(x));
 function registerGate(program, ctx) {
     withRunOptions(program
         .command('gate')
@@ -4500,7 +4502,7 @@ function registerGate(program, ctx) {
         process.stdout.write(describeGate(g));
         if (g.release)
             process.stdout.write(`release criteria ${g.release.met ? 'met' : 'UNMET'} (${g.release.criteria.filter((c) => c.met).length}/${g.release.criteria.length} items; signatures taken as written: the CLI does not check git history)\n`);
-        process.stdout.write(`wrote gate.json, report.html, summary.md, junit.xml${files.releaseNotes ? ', release-notes.md' : ''} to ${o.outDir}; audit records appended to ${files.auditLog}\n`);
+        process.stdout.write(`wrote gate.json, report.html, summary.md, junit.xml${files.releaseNotes ? ', release-notes.md' : ''}${ranTargets(o) ? ', baseline.results.json, candidate.results.json' : ''} to ${o.outDir}; audit records appended to ${files.auditLog}\n`);
         ctx.exitCode = g.exitCode;
     });
 }
@@ -4672,7 +4674,7 @@ function registerReplay(program, ctx) {
         .action(async (o) => {
         const { replay: r, files } = await replay({ ...o, onProgress: progressReporter('replay') });
         process.stdout.write(describeReplay(r));
-        process.stdout.write(`wrote replay.json, replay.md, replay.results.json and ${relative(resolve(o.outDir), files.cases)} to ${o.outDir}\n`);
+        process.stdout.write(`wrote replay.json, replay.html, replay.md, replay.results.json and ${relative(resolve(o.outDir), files.cases)} to ${o.outDir}\n`);
         ctx.exitCode = r.file.exitCode;
     });
 }

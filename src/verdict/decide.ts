@@ -164,14 +164,14 @@ export function decide(
       add(
         'BLOCK',
         'failure_rate_exceeded',
-        `Candidate failure rate on ${severity} cases is ${pct(rate)} (${counts.failures}/${counts.samples}; 95% lower bound ${pct(cp.ci[0], 2)}), above the budget of ${pct(limit)}.${named(failingOf)}`,
+        `Candidate failure rate on ${severity} cases is ${pct(rate)} (${counts.failures}/${counts.samples}; 95% lower bound ${pct(cp.ci[0], 2)}), above its maxFailureRate limit of ${pct(limit)}.${named(failingOf)}`,
         values,
       );
     } else if (rate > limit) {
       add(
         'WARN',
         'failure_rate_above_budget',
-        `Candidate failure rate on ${severity} cases is ${pct(rate)} (${counts.failures}/${counts.samples}), above the budget of ${pct(limit)}, but its 95% lower bound (${pct(cp.ci[0], 2)}) is not.${named(failingOf)}`,
+        `Candidate failure rate on ${severity} cases is ${pct(rate)} (${counts.failures}/${counts.samples}), above its maxFailureRate limit of ${pct(limit)}, but its 95% lower bound (${pct(cp.ci[0], 2)}) is not.${named(failingOf)}`,
         values,
       );
     }
@@ -306,7 +306,7 @@ export function decide(
   if (cmp.compared > 0 && ov.mde > policy.maxMde) {
     note(
       'underpowered',
-      `This suite detects a drop of ${pct(ov.mde)} or more with 80% power (budget ${pct(policy.maxMde)}), about ${ov.power.brokenCases} fully broken case${ov.power.brokenCases === 1 ? '' : 's'}: add cases or samples before reading OK as safe.`,
+      `This suite detects a drop of ${pct(ov.mde)} or more with 80% power (maxMde ${pct(policy.maxMde)}), about ${ov.power.brokenCases} fully broken case${ov.power.brokenCases === 1 ? '' : 's'}: add cases or samples before reading OK as safe.`,
       { mde: ov.mde, maxMde: policy.maxMde, cases: ov.n, brokenCases: ov.power.brokenCases },
     );
   }

@@ -6,6 +6,10 @@ import { progressReporter } from '../../report/progress.js';
 import { withRunOptions } from '../options.js';
 import type { CliContext } from '../main.js';
 
+/** Whether a side was a target (run, its results written beside gate.json) rather than a results file. */
+const ranTargets = (o: { baseline: string; candidate: string }) =>
+  [o.baseline, o.candidate].some((x) => !/\.(json|jsonl|eval)$/i.test(x));
+
 export function registerGate(program: Command, ctx: CliContext): void {
   withRunOptions(
     program
@@ -46,7 +50,7 @@ export function registerGate(program: Command, ctx: CliContext): void {
         `release criteria ${g.release.met ? 'met' : 'UNMET'} (${g.release.criteria.filter((c) => c.met).length}/${g.release.criteria.length} items; signatures taken as written: the CLI does not check git history)\n`,
       );
     process.stdout.write(
-      `wrote gate.json, report.html, summary.md, junit.xml${files.releaseNotes ? ', release-notes.md' : ''} to ${o.outDir}; audit records appended to ${files.auditLog}\n`,
+      `wrote gate.json, report.html, summary.md, junit.xml${files.releaseNotes ? ', release-notes.md' : ''}${ranTargets(o) ? ', baseline.results.json, candidate.results.json' : ''} to ${o.outDir}; audit records appended to ${files.auditLog}\n`,
     );
     ctx.exitCode = g.exitCode;
   });

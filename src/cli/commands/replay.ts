@@ -38,7 +38,7 @@ export function registerReplay(program: Command, ctx: CliContext): void {
       const { replay: r, files } = await replay({ ...o, onProgress: progressReporter('replay') });
       process.stdout.write(describeReplay(r));
       process.stdout.write(
-        `wrote replay.json, replay.md, replay.results.json and ${relative(resolve(o.outDir), files.cases)} to ${o.outDir}\n`,
+        `wrote replay.json, replay.html, replay.md, replay.results.json and ${relative(resolve(o.outDir), files.cases)} to ${o.outDir}\n`,
       );
       ctx.exitCode = r.file.exitCode;
     });

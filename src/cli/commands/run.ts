@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { assertComplete, run, type RunOptions } from '../../app/run.js';
 import { progressReporter } from '../../report/progress.js';
 import { withRunOptions } from '../options.js';
+import { plural } from '../../report/numbers.js';
 
 export function registerRun(program: Command): void {
   withRunOptions(
@@ -16,7 +17,7 @@ export function registerRun(program: Command): void {
     .action(async (o: RunOptions & { target?: string; out: string }) => {
       const { results, counts: n } = await run({ ...o, onProgress: progressReporter('run') });
       process.stdout.write(
-        `${results.target.name}: ${n.cases} cases, ${n.samples} samples, ${n.passed} passed, ${n.failed} failed, ${n.errors} errors -> ${o.out}\n`,
+        `${results.target.name}: ${plural(n.cases, 'case')}, ${plural(n.samples, 'sample')}, ${n.passed} passed, ${n.failed} failed, ${plural(n.errors, 'error')}: wrote ${o.out}\n`,
       );
       assertComplete(n, o.out);
     });
