@@ -1641,7 +1641,10 @@ async function promoteFailures(o) {
         for (const x of p.promoted) {
             // Never over an existing file: a different id can clean up to the same name.
             const f = join(dir, `${fileNameFor(x.case.id, [...present, ...files])}.yml`);
-            writeFileSync(f, casesYaml([x.case], [`Promoted by safety-gate promote from ${o.failures}.`, x.note]));
+            // Exclusive create: never through a file or a (dangling) symlink already there, which could point outside.
+            writeFileSync(f, casesYaml([x.case], [`Promoted by safety-gate promote from ${o.failures}.`, x.note]), {
+                flag: 'wx',
+            });
             files.push(f);
         }
         // What was written must load as a suite: the same loader the gate uses.
