@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { b6 as getDefaultExportFromCjs, b7 as plural, b8 as OUTGOING_TOOL, b9 as aliasesOf, x as loadProject, w as loadIncident, g as applyPolicy, f as analyseIncident, m as createTarget, az as looseObject, ae as string, ac as array, ag as _enum, ba as tuple, aG as literal, aA as number, aB as int, aN as validateJson, E as readResults, aO as parseJsonFile, bb as writeReplayReports, V as writeReports, ax as displayPath, z as mergeResults, Q as writeJson, v as loadConfig, ay as parseFormat, bc as readResultsWithFormat, bd as FORMATS, be as packageRoot, P as withGovernance, aj as pct, I as InputError, aR as defaultChecks, F as readTraffic, aS as toTranscript, aT as gradeTranscript, aU as lightCase, bf as UNSURE_PREFIX, bg as describeTrafficStats } from './chunks/traffic.js';
+import { b6 as getDefaultExportFromCjs, b7 as plural, b8 as OUTGOING_TOOL, b9 as aliasesOf, x as loadProject, w as loadIncident, g as applyPolicy, f as analyseIncident, m as createTarget, ay as looseObject, ae as string, ac as array, ag as _enum, ba as tuple, aF as literal, az as number, aA as int, aM as validateJson, E as readResults, aN as parseJsonFile, bb as writeReplayReports, V as writeReports, ax as displayPath, z as mergeResults, Q as writeJson, v as loadConfig, aQ as parseFormat, bc as readResultsWithFormat, bd as FORMATS, be as packageRoot, P as withGovernance, aj as pct, I as InputError, aR as defaultChecks, F as readTraffic, aS as toTranscript, aT as gradeTranscript, aU as lightCase, bf as UNSURE_PREFIX, bg as describeTrafficStats } from './chunks/traffic.js';
 import require$$0 from 'node:events';
 import cp__default from 'node:child_process';
 import path__default, { resolve, join, dirname, relative } from 'node:path';
 import fs__default, { existsSync, rmSync, mkdirSync, writeFileSync, readFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
 import process$1 from 'node:process';
-import { r as run, p as progressReporter, a as assertComplete, b as auditedGate, d as describeGate, c as replay, e as describeReplay, s as stress, f as describeStress, g as stressIncomplete, E as ExitError, h as statusLine, i as promoteFailures, j as renderStressSummary, k as gate, l as evaluateSignoffs, v as verifyText, m as readAudit, n as monitor, w as windowLine, o as describeMonitor, q as EXIT, t as describeError } from './chunks/monitor.js';
+import { r as run, p as progressReporter, a as assertComplete, b as auditedGate, d as describeGate, c as replay, e as describeReplay, s as stress, f as describeStress, g as stressIncomplete, E as ExitError, h as statusLine, i as promoteFailures, j as renderStressSummary, k as evaluateSignoffs, v as verifyText, l as readAudit, m as monitor, w as windowLine, n as describeMonitor, o as EXIT, q as describeError } from './chunks/monitor.js';
 import { e as exportSchemas } from './chunks/export.js';
 import { userInfo } from 'node:os';
 import 'node:zlib';
@@ -4792,7 +4792,7 @@ async function demo(o) {
         config,
     });
     say('3/5 gate: sim:v1 (base) vs sim:v2 (head) on the starter suite plus the promoted cases');
-    const { gate: gate$1 } = await gate({
+    const { gate } = await auditedGate({
         config,
         baseline: 'sim:v1',
         candidate: 'sim:v2',
@@ -4836,7 +4836,7 @@ async function demo(o) {
             source: 'demo',
         },
     ];
-    const governed = withGovernance(gate$1, await evaluateSignoffs(gate$1.verdict, requests, { security: ['alice'], board: ['carol', 'dave'], quorum: 2 }, { headSha: DEMO_HEAD, author: 'mallory' }));
+    const governed = withGovernance(gate, await evaluateSignoffs(gate.verdict, requests, { security: ['alice'], board: ['carol', 'dave'], quorum: 2 }, { headSha: DEMO_HEAD, author: 'mallory' }));
     writeReports(governed, join(out, '5-governance'));
     const r = replay$1.file;
     // Links relative to index.md, so the folder can be moved or uploaded as it is.
@@ -4849,7 +4849,7 @@ async function demo(o) {
         '',
         `1. **Discover** (${rel(stressFile)}): ${stress$1.rollouts} adaptive rollouts against sim:v2 broke a rule in ${stress$1.summary.failingRollouts} (${pct(stress$1.summary.failingRollouts / stress$1.rollouts)}): ${stress$1.summary.unique} distinct failures, ${stress$1.summary.delayed} of them delayed (first failure at turn ${stress$1.delayedTurn} or later).`,
         `2. **Convert** (${rel(suiteDir)}): ${promoted.promoted.length} findings reproduced at 50% or more became regression cases; ${promoted.skipped.length} were left out.`,
-        `3. **Gate** (${rel(join(out, '3-gate', 'report.html'))}): sim:v1 ${pct(gate$1.baseline.passRate)} -> sim:v2 ${pct(gate$1.candidate.passRate)} pass rate on ${gate$1.compared} cases: **${gate$1.verdict}** (${gate$1.reasons
+        `3. **Gate** (${rel(join(out, '3-gate', 'report.html'))}): sim:v1 ${pct(gate.baseline.passRate)} -> sim:v2 ${pct(gate.candidate.passRate)} pass rate on ${gate.compared} cases: **${gate.verdict}** (${gate.reasons
             .filter((x) => x.level === 'BLOCK')
             .map((x) => x.code)
             .join(', ')}).`,

@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync, existsSync, statSync, readFileSync, appendFileSync, renameSync } from 'node:fs';
 import { join, resolve, isAbsolute, relative, dirname, basename, posix } from 'node:path';
-import { p as exitCodeFor, ac as array, ad as strictObject, ae as string, af as union, ag as _enum, ah as datetime, ai as date, I as InputError, aj as pct, ak as pvalue, al as redact, A as parseTargetArg, m as createTarget, am as normalCdf, an as zQuantile$1, ao as defaultMaxSamples, x as loadProject, ap as canonicalJson, aq as listIds, g as applyPolicy, l as compare, ar as suspectsToConfirm, N as runSuite, Q as writeJson, v as loadConfig, M as runGate, as as THRESHOLD_CHANGES, V as writeReports, at as globSync, E as readResults, z as mergeResults, P as withGovernance, au as readResultsIfAny, av as readStructured, aw as problemsFromZod, ax as displayPath, ay as parseFormat, w as loadIncident, K as replayIncident, U as writeReplay, O as stressSearch, az as looseObject, b as CaseSchema, aA as number, aB as int, aC as ViolationSchema, aD as boolean, aE as SEVERITIES, aF as TAXONOMY, aG as literal, aH as readJsonFile, u as loadCases, B as promote, aI as casesYaml, aJ as mdInline, aK as mdCodeSpan, aL as sha256, aM as object, aN as validateJson, aO as parseJsonFile, aP as clopperPearson, aQ as renderReleaseNotes, aR as defaultChecks, aS as toTranscript, aT as gradeTranscript, aU as lightCase, aV as jstatPkg, aW as fisherOneSided, aX as holm, aY as readLog, aZ as parseLine, a_ as pLimit, a$ as SecretScrubber, b0 as conversationCase, b1 as runSample, b2 as Eta, b3 as REPORT_CSS, S as SUMMARY_LIMIT, b4 as applyMonitorPolicy, b5 as parseDuration } from './traffic.js';
+import { p as exitCodeFor, ac as array, ad as strictObject, ae as string, af as union, ag as _enum, ah as datetime, ai as date, I as InputError, aj as pct, ak as pvalue, al as redact, A as parseTargetArg, m as createTarget, am as normalCdf, an as zQuantile$1, ao as defaultMaxSamples, x as loadProject, ap as canonicalJson, aq as listIds, g as applyPolicy, l as compare, ar as suspectsToConfirm, N as runSuite, Q as writeJson, v as loadConfig, M as runGate, as as THRESHOLD_CHANGES, V as writeReports, at as globSync, E as readResults, z as mergeResults, P as withGovernance, au as readResultsIfAny, av as readStructured, aw as problemsFromZod, ax as displayPath, w as loadIncident, K as replayIncident, U as writeReplay, O as stressSearch, ay as looseObject, b as CaseSchema, az as number, aA as int, aB as ViolationSchema, aC as boolean, aD as SEVERITIES, aE as TAXONOMY, aF as literal, aG as readJsonFile, u as loadCases, B as promote, aH as casesYaml, aI as mdInline, aJ as mdCodeSpan, aK as sha256, aL as object, aM as validateJson, aN as parseJsonFile, aO as clopperPearson, aP as renderReleaseNotes, aQ as parseFormat, aR as defaultChecks, aS as toTranscript, aT as gradeTranscript, aU as lightCase, aV as jstatPkg, aW as fisherOneSided, aX as holm, aY as readLog, aZ as parseLine, a_ as pLimit, a$ as SecretScrubber, b0 as conversationCase, b1 as runSample, b2 as Eta, b3 as REPORT_CSS, S as SUMMARY_LIMIT, b4 as applyMonitorPolicy, b5 as parseDuration } from './traffic.js';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -1277,29 +1277,6 @@ function assertComplete(counts, file) {
         throw new ExitError(`${counts.errors} of ${counts.samples} samples ended in an error (see "error" in ${file})`);
 }
 
-/** `gate`: two results files or targets, one policy, the reports. */
-async function gate(o) {
-    const outDir = resolve(o.outDir);
-    const { config, file } = loadConfig(o.config, o.cwd);
-    const policy = applyPolicy(config.policy, o.policy, file ?? 'config');
-    // Both sides run the same suite and rules: loaded once, and only when a side is a target.
-    let loading;
-    const project = () => (loading ??= loadProject({ config: o.config, suite: o.suite, rules: o.rules, cwd: o.cwd }));
-    const read = { format: o.format === undefined ? undefined : parseFormat(o.format), config: config.import };
-    const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir, project, read);
-    const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir, project, read);
-    let g = runGate(baseline, candidate, { policy, failOn: o.failOn });
-    if (o.signoffs) {
-        const head = o.head ?? candidate.target.ref;
-        if (!head)
-            throw new ExitError('--signoffs: sign-offs name the head commit; pass --head (the candidate results record none)');
-        g = await governed(g, config.signoff, head, {
-            requests: async () => readSignoffsFile(o.signoffs),
-            author: o.author,
-        });
-    }
-    return { gate: g, files: writeReports(g, outDir, { reportUrl: o.reportUrl }) };
-}
 /** A results file is read as is; anything else (sim:v1, a target file) is run with the same suite and seed. */
 async function resultsOrRun(arg, side, o, outDir, project, read) {
     if (existsSync(arg) && statSync(arg).isFile()) {
@@ -3155,4 +3132,4 @@ async function monitor(o) {
     return { file, files: writeMonitor(file, outDir, o) };
 }
 
-export { releaseChange as A, repoPath as B, appendAuditToBranch as C, runChange as D, ExitError as E, gateChange as F, assertComplete as a, auditedGate as b, replay as c, describeGate as d, describeReplay as e, describeStress as f, stressIncomplete as g, statusLine as h, promoteFailures as i, renderStressSummary as j, gate as k, evaluateSignoffs as l, readAudit as m, monitor as n, describeMonitor as o, progressReporter as p, EXIT as q, run as r, stress as s, describeError as t, parseCommand as u, verifyText as v, windowLine as w, parseShard as x, checkoutOne as y, ensureCommit as z };
+export { repoPath as A, appendAuditToBranch as B, runChange as C, gateChange as D, ExitError as E, assertComplete as a, auditedGate as b, replay as c, describeGate as d, describeReplay as e, describeStress as f, stressIncomplete as g, statusLine as h, promoteFailures as i, renderStressSummary as j, evaluateSignoffs as k, readAudit as l, monitor as m, describeMonitor as n, EXIT as o, progressReporter as p, describeError as q, run as r, stress as s, parseCommand as t, parseShard as u, verifyText as v, windowLine as w, checkoutOne as x, ensureCommit as y, releaseChange as z };

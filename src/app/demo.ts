@@ -9,7 +9,7 @@ import { renderStressSummary } from '../report/stress-markdown.js';
 import { stress as stressUseCase, stressIncomplete } from './stress.js';
 import { ExitError } from './errors.js';
 import { promoteFailures } from './promote.js';
-import { gate as runGateUseCase } from './gate.js';
+import { auditedGate } from './release.js';
 import { replay as replayUseCase } from './replay.js';
 
 export interface DemoOptions {
@@ -78,7 +78,7 @@ export async function demo(o: DemoOptions): Promise<{ index: string; text: strin
   });
 
   say('3/5 gate: sim:v1 (base) vs sim:v2 (head) on the starter suite plus the promoted cases');
-  const { gate } = await runGateUseCase({
+  const { gate } = await auditedGate({
     config,
     baseline: 'sim:v1',
     candidate: 'sim:v2',

@@ -8,7 +8,6 @@ import { displayPath } from '../input/sources.js';
 import { loadConfig } from '../config/load.js';
 import { applyPolicy } from '../policy/load.js';
 import { readResults, readResultsIfAny, writeJson, type ImportOptions } from '../results/io.js';
-import { parseFormat } from '../import/registry.js';
 import { mergeResults } from '../results/merge.js';
 import type { ResultsFile } from '../results/schema.js';
 import {
@@ -36,7 +35,7 @@ import { writeReports, type ReportFiles } from '../report/write.js';
 import type { Progress } from '../runner/suite.js';
 import type { Shard } from '../runner/shard.js';
 import { ensureCommit } from '../git/local.js';
-import { loadProject, type Project } from './project.js';
+import type { Project } from './project.js';
 import { loadSides, runSides } from './sides.js';
 import { auditChanges, checkout, inRepo } from './checkout.js';
 import { runProject, type RunOptions } from './run.js';
@@ -62,33 +61,6 @@ export interface GateOptions extends RunOptions {
 export interface GateRun {
   gate: GateFile;
   files: ReportFiles;
-}
-
-/** `gate`: two results files or targets, one policy, the reports. */
-export async function gate(o: GateOptions): Promise<GateRun> {
-  const outDir = resolve(o.outDir);
-  const { config, file } = loadConfig(o.config, o.cwd);
-  const policy = applyPolicy(config.policy, o.policy, file ?? 'config');
-  // Both sides run the same suite and rules: loaded once, and only when a side is a target.
-  let loading: Promise<Project> | undefined;
-  const project = () =>
-    (loading ??= loadProject({ config: o.config, suite: o.suite, rules: o.rules, cwd: o.cwd }));
-  const read = { format: o.format === undefined ? undefined : parseFormat(o.format), config: config.import };
-  const baseline = await resultsOrRun(o.baseline, 'baseline', o, outDir, project, read);
-  const candidate = await resultsOrRun(o.candidate, 'candidate', o, outDir, project, read);
-  let g = runGate(baseline, candidate, { policy, failOn: o.failOn });
-  if (o.signoffs) {
-    const head = o.head ?? candidate.target.ref;
-    if (!head)
-      throw new ExitError(
-        '--signoffs: sign-offs name the head commit; pass --head (the candidate results record none)',
-      );
-    g = await governed(g, config.signoff, head, {
-      requests: async () => readSignoffsFile(o.signoffs!),
-      author: o.author,
-    });
-  }
-  return { gate: g, files: writeReports(g, outDir, { reportUrl: o.reportUrl }) };
 }
 
 /** A results file is read as is; anything else (sim:v1, a target file) is run with the same suite and seed. */
