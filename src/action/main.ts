@@ -11,7 +11,6 @@ import { renderSummary } from '../report/markdown.js';
 import { onSecret } from '../util/secrets.js';
 import { headCodeRefusal, readEvent, resolvePullRequest } from '../github/event.js';
 import { createCheck } from '../github/checks.js';
-import { listReviews, signoffRequests, teamMembership } from '../github/signoff-comments.js';
 import { readInputs } from './inputs.js';
 import { errorOutputs, gateOutputs } from './outputs.js';
 import { replayMode, stressMode } from './manual.js';
@@ -73,7 +72,7 @@ function setupApi(ctx: Context): void {
 }
 
 async function gateMode(ctx: Context): Promise<void> {
-  const { inputs, workspace, outDir } = ctx;
+  const { inputs, outDir } = ctx;
   setupApi(ctx);
   const event = (ctx.event = await resolvePullRequest(ctx.event, ctx.octokit));
   const repo = { owner: event.owner, repo: event.repo };
@@ -86,41 +85,11 @@ async function gateMode(ctx: Context): Promise<void> {
     throw new Error('baseline-results and candidate-results go together (files or globs of shard files)');
   const refusal = inputs.baselineResults || inputs.candidateResults ? null : headCodeRefusal(event);
   if (refusal) throw new Error(refusal);
-  const octokit = ctx.octokit;
   const r = await gateChange({
-    workspace,
-    tempDir: tempDir(ctx),
-    outDir,
+    ...publish.changeOptions(ctx),
     baseRef: inputs.baselineRef ?? event.baseSha,
     headRef: inputs.candidateRef ?? event.headSha ?? 'HEAD',
-    config: inputs.config,
-    samples: inputs.samples,
-    concurrency: inputs.concurrency,
-    cacheDir: cacheDir(ctx),
-    baselineResults: inputs.baselineResults,
-    candidateResults: inputs.candidateResults,
-    failOn: inputs.failOn,
-    reportUrl: ctx.runUrl,
-    progress: (side) => progressReporter(side, process.stdout),
-    notice: (m) => core.notice(`Safety gate: ${m}`),
-    onLook: (m) => core.info(`Safety gate: ${m}`),
-    // Sign-offs from the PR's comments; unreadable on a read-only token, and then nothing is cleared.
-    signoffs:
-      octokit && event.prNumber
-        ? {
-            requests: async () => {
-              const comments = await publish.tryApi('read sign-offs from the PR comments', () =>
-                publish.prComments(ctx),
-              );
-              const reviews = await publish.tryApi('read the PR reviews', () =>
-                listReviews(octokit, repo, event.prNumber!),
-              );
-              return comments && signoffRequests(comments, reviews ?? []);
-            },
-            isMember: teamMembership(octokit),
-            author: event.author,
-          }
-        : undefined,
+    signoffs: publish.prSignoffs(ctx),
   });
   const { gate, files } = r;
   for (const x of gate.rejectedSignoffs)

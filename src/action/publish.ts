@@ -9,6 +9,9 @@ import { uploadArtifact } from '../github/artifact.js';
 import type { GateEvent } from '../github/event.js';
 import type { ActionInputs } from './inputs.js';
 import type { Outputs } from './outputs.js';
+import type { SignoffSource } from '../app/gate.js';
+import { listReviews, signoffRequests, teamMembership } from '../github/signoff-comments.js';
+import { progressReporter } from '../report/progress.js';
 
 /** What every mode shares: the inputs, the event, where files go, and the API client when there is one. */
 export interface Context {
@@ -130,4 +133,44 @@ export async function failCheck(ctx: Context, message: string): Promise<void> {
       annotations: [],
     }),
   );
+}
+
+/** What every mode that gates a change passes to the use case: the inputs, where files go, how to report progress. */
+export function changeOptions(ctx: Context) {
+  const { inputs } = ctx;
+  return {
+    workspace: ctx.workspace,
+    tempDir: tempDir(ctx),
+    outDir: ctx.outDir,
+    config: inputs.config,
+    samples: inputs.samples,
+    concurrency: inputs.concurrency,
+    cacheDir: cacheDir(ctx),
+    baselineResults: inputs.baselineResults,
+    candidateResults: inputs.candidateResults,
+    failOn: inputs.failOn,
+    reportUrl: ctx.runUrl,
+    progress: (side: string) => progressReporter(side, process.stdout),
+    notice: (m: string) => core.notice(`Safety gate: ${m}`),
+    onLook: (m: string) => core.info(`Safety gate: ${m}`),
+  };
+}
+
+/**
+ * Sign-offs from the pull request: its comments and its approving reviews, judged by the base's lists. Unreadable
+ * on a read-only token, and then nothing is cleared. Undefined outside a pull request or without the API.
+ */
+export function prSignoffs(ctx: Context): SignoffSource | undefined {
+  const { octokit, event } = ctx;
+  if (!octokit || !event.prNumber) return undefined;
+  const repo = { owner: event.owner, repo: event.repo };
+  return {
+    requests: async () => {
+      const comments = await tryApi('read sign-offs from the PR comments', () => prComments(ctx));
+      const reviews = await tryApi('read the PR reviews', () => listReviews(octokit, repo, event.prNumber!));
+      return comments && signoffRequests(comments, reviews ?? []);
+    },
+    isMember: teamMembership(octokit),
+    author: event.author,
+  };
 }

@@ -3,14 +3,13 @@ import { getOctokit } from '@actions/github';
 import { appendAuditToBranch, releaseChange, type CommitLogin } from '../app/release.js';
 import { repoPath } from '../app/checkout.js';
 import { ensureCommit } from '../git/local.js';
-import { progressReporter } from '../report/progress.js';
 import { renderSummary } from '../report/markdown.js';
 import { describeApiError, type Octokit } from '../github/api.js';
 import { createCheck } from '../github/checks.js';
-import { signoffRequests, teamMembership } from '../github/signoff-comments.js';
+import { teamMembership } from '../github/signoff-comments.js';
 import { gateOutputs } from './outputs.js';
 import * as publish from './publish.js';
-import { cacheDir, tempDir, type Context } from './publish.js';
+import { tempDir, type Context } from './publish.js';
 
 /** GitHub's login for a commit's author (the commits endpoint); undefined when GitHub maps it to no account. */
 function commitLogin(octokit: Octokit | undefined, owner: string, repo: string): CommitLogin {
@@ -54,40 +53,16 @@ export async function releaseMode(ctx: Context): Promise<void> {
       'Safety gate: without the GitHub API no checklist signature can be tied to a GitHub login: every item is unmet.',
     );
   const r = await releaseChange({
-    workspace,
-    tempDir: tempDir(ctx),
-    outDir,
+    ...publish.changeOptions(ctx),
     baseRef,
     headRef: headSha,
-    config: inputs.config,
-    samples: inputs.samples,
-    concurrency: inputs.concurrency,
-    cacheDir: cacheDir(ctx),
-    baselineResults: inputs.baselineResults,
-    candidateResults: inputs.candidateResults,
-    failOn: inputs.failOn,
-    reportUrl: ctx.runUrl,
     history: inputs.history,
-    progress: (side) => progressReporter(side, process.stdout),
-    notice: (m) => core.notice(`Safety gate: ${m}`),
     commitLogin: commitLogin(octokit, event.owner, event.repo),
     isMember: octokit ? teamMembership(octokit) : undefined,
     actor: process.env.GITHUB_ACTOR ?? 'github-actions',
     label: `${baseRef} -> ${inputs.candidateRef ?? headSha.slice(0, 12)}`,
-    // A release run from a pull request (release branch -> main) reads sign-offs from its comments.
-    signoffs:
-      octokit && event.prNumber
-        ? {
-            requests: async () => {
-              const comments = await publish.tryApi('read sign-offs from the PR comments', () =>
-                publish.prComments(ctx),
-              );
-              return comments && signoffRequests(comments);
-            },
-            isMember: teamMembership(octokit),
-            author: event.author,
-          }
-        : undefined,
+    // A release run from a pull request (release branch -> main) reads sign-offs from its comments and reviews.
+    signoffs: publish.prSignoffs(ctx),
   });
   const { gate, files } = r;
   for (const x of gate.rejectedSignoffs)
