@@ -91,6 +91,14 @@ describe('the GitHub Action, end to end (bundled dist/index.js, real git, loopba
       conclusion: 'success',
     });
     expect(r.summary).toMatch(/^> \[!TIP\]\n> \*\*OK\*\*/);
+    // The gate's audit record, hash-chained, goes into the artifact folder.
+    const audit = readFileSync(join(r.outDir, 'safety-gate.audit.jsonl'), 'utf8');
+    expect(verifyText(audit)).toMatchObject({ ok: true });
+    expect(JSON.parse(audit.trim().split('\n')[0])).toMatchObject({
+      kind: 'gate',
+      verdict: 'OK',
+      headSha: head,
+    });
   });
 
   it("honours the base config's `cache: false` in gate and run modes (it used to cache regardless)", async () => {

@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync, existsSync, statSync, readFileSync, appendFileSync, renameSync } from 'node:fs';
-import { join, resolve, isAbsolute, relative, dirname, basename, posix } from 'node:path';
-import { p as exitCodeFor, ac as array, ad as strictObject, ae as string, af as union, ag as _enum, ah as datetime, ai as date, I as InputError, aj as pct, ak as pvalue, al as redact, A as parseTargetArg, m as createTarget, am as normalCdf, an as zQuantile$1, ao as defaultMaxSamples, x as loadProject, ap as canonicalJson, aq as listIds, g as applyPolicy, l as compare, ar as suspectsToConfirm, N as runSuite, Q as writeJson, v as loadConfig, M as runGate, as as THRESHOLD_CHANGES, V as writeReports, at as globSync, E as readResults, z as mergeResults, P as withGovernance, au as readResultsIfAny, av as readStructured, aw as problemsFromZod, ax as displayPath, w as loadIncident, K as replayIncident, U as writeReplay, O as stressSearch, ay as looseObject, b as CaseSchema, az as number, aA as int, aB as ViolationSchema, aC as boolean, aD as SEVERITIES, aE as TAXONOMY, aF as literal, aG as readJsonFile, u as loadCases, B as promote, aH as casesYaml, aI as mdInline, aJ as mdCodeSpan, aK as sha256, aL as object, aM as validateJson, aN as parseJsonFile, aO as clopperPearson, aP as renderReleaseNotes, aQ as parseFormat, aR as defaultChecks, aS as toTranscript, aT as gradeTranscript, aU as lightCase, aV as jstatPkg, aW as fisherOneSided, aX as holm, aY as readLog, aZ as parseLine, a_ as pLimit, a$ as SecretScrubber, b0 as conversationCase, b1 as runSample, b2 as Eta, b3 as REPORT_CSS, S as SUMMARY_LIMIT, b4 as applyMonitorPolicy, b5 as parseDuration } from './traffic.js';
+import { existsSync, readFileSync, mkdirSync, appendFileSync, mkdtempSync, writeFileSync, rmSync, statSync, renameSync } from 'node:fs';
+import { dirname, join, resolve, isAbsolute, relative, basename, posix } from 'node:path';
+import { p as exitCodeFor, ac as array, ad as strictObject, ae as string, af as union, ag as _enum, ah as datetime, ai as date, aj as sha256, ak as canonicalJson, al as object, am as number, an as int, ao as literal, ap as displayPath, I as InputError, aq as validateJson, ar as parseJsonFile, as as clopperPearson, at as THRESHOLD_CHANGES, au as pct, av as pvalue, aw as redact, A as parseTargetArg, m as createTarget, ax as normalCdf, ay as zQuantile$1, az as defaultMaxSamples, x as loadProject, aA as listIds, g as applyPolicy, l as compare, aB as suspectsToConfirm, N as runSuite, Q as writeJson, v as loadConfig, M as runGate, V as writeReports, aC as globSync, E as readResults, z as mergeResults, P as withGovernance, aD as readResultsIfAny, aE as readStructured, aF as problemsFromZod, w as loadIncident, K as replayIncident, U as writeReplay, O as stressSearch, aG as looseObject, b as CaseSchema, aH as ViolationSchema, aI as boolean, aJ as SEVERITIES, aK as TAXONOMY, aL as readJsonFile, u as loadCases, B as promote, aM as casesYaml, aN as mdInline, aO as mdCodeSpan, aP as renderReleaseNotes, aQ as parseFormat, aR as defaultChecks, aS as toTranscript, aT as gradeTranscript, aU as lightCase, aV as jstatPkg, aW as fisherOneSided, aX as holm, aY as readLog, aZ as parseLine, a_ as pLimit, a$ as SecretScrubber, b0 as conversationCase, b1 as runSample, b2 as Eta, b3 as REPORT_CSS, S as SUMMARY_LIMIT, b4 as applyMonitorPolicy, b5 as parseDuration } from './traffic.js';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -296,6 +296,269 @@ const SignoffsFileSchema = array(strictObject({
         .regex(/^[0-9a-fA-F]{7,40}$/, 'expected the head commit (7 to 40 hex digits)')
         .transform((x) => x.toLowerCase()),
 }));
+
+const AUDIT_FILE = 'safety-gate.audit.jsonl';
+/** The `prev` of the first record. */
+const GENESIS = 'sha256:' + '0'.repeat(64);
+function recordHash(r) {
+    return sha256(canonicalJson(r));
+}
+/** The hash that chains a line to the next one: the line as stored, byte for byte. */
+function lineHash(line) {
+    return sha256(line);
+}
+function lines(text) {
+    const all = text.split('\n');
+    if (all[all.length - 1] === '')
+        all.pop();
+    return all;
+}
+/** The records to append after `existing` (the log's text so far), chained to its last line. */
+function chain(existing, entries) {
+    const prior = lines(existing);
+    let prev = prior.length ? lineHash(prior[prior.length - 1]) : GENESIS;
+    let seq = prior.length;
+    const out = [];
+    for (const e of entries) {
+        seq += 1;
+        const body = { seq, ...e, prev };
+        const line = JSON.stringify({ ...body, hash: recordHash(body) });
+        out.push(line);
+        prev = lineHash(line);
+    }
+    return out;
+}
+/**
+ * Appends records to a log file (created when absent). The log must verify first: appending to a broken chain
+ * would bury the break under valid-looking records.
+ */
+function appendAudit(file, entries) {
+    if (!entries.length)
+        return [];
+    const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const check = verifyText(existing);
+    if (!check.ok)
+        throw new Error(`audit log ${file}: not appending to a broken log: ${check.problem}`);
+    if (existing && !existing.endsWith('\n'))
+        throw new Error(`audit log ${file}: the last line is incomplete; not appending`);
+    const added = chain(existing, entries);
+    mkdirSync(dirname(file), { recursive: true });
+    appendFileSync(file, added.map((l) => l + '\n').join(''));
+    return added.map((l) => JSON.parse(l));
+}
+const KINDS = new Set([
+    'gate',
+    'signoff',
+    'override',
+    'signoff_rejected',
+    'threshold_change',
+    'review_sample',
+    'release',
+]);
+/**
+ * Every record parses, is numbered in order, hashes to its own `hash` (so editing any field of any record is seen
+ * at that record), and names the hash of the line before it (so deleting, inserting or reordering is seen).
+ */
+function verifyText(text) {
+    const all = lines(text);
+    let prev = GENESIS;
+    for (let i = 0; i < all.length; i++) {
+        const n = i + 1;
+        const fail = (problem) => ({
+            ok: false,
+            records: all.length,
+            broken: n,
+            problem: `record ${n} (line ${n}): ${problem}`,
+        });
+        let r;
+        try {
+            r = JSON.parse(all[i]);
+        }
+        catch {
+            return fail('is not valid JSON');
+        }
+        if (!r || typeof r !== 'object' || Array.isArray(r))
+            return fail('is not a JSON object');
+        if (r.seq !== n)
+            return fail(`has seq ${String(r.seq)}, expected ${n} (a record was removed or inserted)`);
+        if (!KINDS.has(r.kind))
+            return fail(`has an unknown kind ${JSON.stringify(r.kind)}`);
+        const { hash, ...body } = r;
+        if (typeof hash !== 'string' || recordHash(body) !== hash)
+            return fail('its content does not match its hash (the record was edited)');
+        if (r.prev !== prev)
+            return fail(`its prev does not match the hash of record ${n - 1} (a record before it was edited, removed or reordered)`);
+        prev = lineHash(all[i]);
+    }
+    return { ok: true, records: all.length };
+}
+function readAudit(text) {
+    return lines(text).map((l) => JSON.parse(l));
+}
+
+const FiguresSchema = object({
+    at: string(),
+    label: string(),
+    verdict: string(),
+    headSha: string().optional(),
+    cases: int().min(0),
+    valid: int().min(0),
+    passRate: number().min(0).max(1),
+    delayedFailureRate: number().min(0).max(1),
+});
+const GateSlice = object({
+    kind: literal('safety-gate.gate', { error: 'expected a gate.json (kind: safety-gate.gate)' }),
+    createdAt: string(),
+    verdict: string(),
+    candidate: object({
+        target: object({ name: string(), ref: string().nullish() }).loose(),
+        passRate: number(),
+        delayedFailureRate: number(),
+        cases: int(),
+        samples: int(),
+        errors: int(),
+    })
+        .loose(),
+})
+    .loose();
+function figuresOf(g) {
+    const ref = g.candidate.target.ref;
+    return {
+        at: g.createdAt,
+        label: ref ? `${g.candidate.target.name}@${ref.slice(0, 12)}` : g.candidate.target.name,
+        verdict: g.verdict,
+        headSha: ref ?? undefined,
+        cases: g.candidate.cases,
+        valid: Math.max(0, g.candidate.samples - g.candidate.errors),
+        passRate: g.candidate.passRate,
+        delayedFailureRate: g.candidate.delayedFailureRate,
+    };
+}
+function point(f, source) {
+    const ci = (rate) => {
+        if (f.valid === 0)
+            return [0, 1];
+        const k = Math.min(f.valid, Math.max(0, Math.round(rate * f.valid)));
+        return clopperPearson(k, f.valid).ci;
+    };
+    return { ...f, source, passCi: ci(f.passRate), delayedCi: ci(f.delayedFailureRate) };
+}
+/**
+ * Past gates from gate.json files and audit logs (`.jsonl`: its `gate` records, after the chain verifies), oldest
+ * first. A file that is neither is an error naming it: a trend silently missing gates would mislead.
+ */
+function readHistory(files) {
+    const points = [];
+    for (const file of files) {
+        const shown = displayPath(file);
+        if (/\.jsonl$/i.test(file)) {
+            const text = readFileSync(file, 'utf8');
+            const v = verifyText(text);
+            if (!v.ok)
+                throw InputError.one(shown, '', `the audit log does not verify: ${v.problem}`);
+            readAudit(text).forEach((r, i) => {
+                if (r.kind !== 'gate')
+                    return;
+                const figures = validateJson(r.details?.figures, FiguresSchema, `${file} record ${i + 1}`);
+                points.push(point(figures, `${shown}#${i + 1}`));
+            });
+        }
+        else {
+            const g = validateJson(parseJsonFile(file, 'gate file'), GateSlice, file);
+            points.push(point(figuresOf(g), shown));
+        }
+    }
+    return points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/**
+ * The audit records one gate produces: the gate itself (with the figures the trend reads back), every sign-off
+ * and override (and every one that did not count), every threshold change the head makes (with the commits that
+ * made it), a review sample, and the release decision.
+ */
+function gateEntries(g, c) {
+    const at = c.at ?? new Date().toISOString();
+    const head = c.headSha ?? g.candidate.target.ref ?? null;
+    const base = { headSha: head, policyHash: g.policy.hash, verdict: g.verdict };
+    const out = [];
+    out.push({
+        kind: 'gate',
+        who: c.who,
+        at,
+        why: c.why,
+        ...base,
+        details: {
+            exitCode: g.exitCode,
+            clearedBy: g.clearedBy,
+            reasons: g.reasons.map((r) => ({ code: r.code, level: r.level })),
+            policySources: g.policy.sources,
+            figures: { ...figuresOf(g), headSha: head ?? undefined },
+        },
+    });
+    for (const r of g.reasons.filter((x) => THRESHOLD_CHANGES.includes(x.code))) {
+        const commits = r.values.commits ?? [];
+        out.push({
+            kind: 'threshold_change',
+            who: commits.length
+                ? [...new Set(commits.map((x) => x.author))].join(', ')
+                : 'unknown (no commit history)',
+            at: commits[0]?.at ?? at,
+            why: commits.length ? commits.map((x) => `${x.sha.slice(0, 7)} ${x.subject}`).join('; ') : r.message,
+            ...base,
+            details: { code: r.code, message: r.message, changes: r.values.changes ?? r.values },
+        });
+    }
+    for (const s of g.signoffs)
+        out.push({
+            kind: s.kind === 'board' ? 'override' : 'signoff',
+            who: s.by,
+            at: s.at,
+            why: s.reason,
+            ...base,
+            details: { sha: s.sha, source: s.source, clearedBy: g.clearedBy },
+        });
+    for (const s of g.rejectedSignoffs ?? [])
+        out.push({
+            kind: 'signoff_rejected',
+            who: s.by,
+            at: s.at,
+            why: s.why,
+            ...base,
+            details: { kind: s.kind, source: s.source },
+        });
+    if (g.review)
+        out.push({
+            kind: 'review_sample',
+            who: c.who,
+            at,
+            why: `OK sampled for review at rate ${g.review.rate} (draw ${g.review.draw.toFixed(4)})${g.review.requiresSignoff ? '; a security sign-off is required' : ''}`,
+            ...base,
+            details: { ...g.review },
+        });
+    if (g.release)
+        out.push({
+            kind: 'release',
+            who: c.who,
+            at,
+            why: `${c.why}: criteria ${g.release.met ? 'met' : 'unmet'}; ${g.exitCode === 0 ? 'released' : 'not released'}`,
+            ...base,
+            details: {
+                exitCode: g.exitCode,
+                verification: g.release.verification,
+                missing: g.release.missing,
+                criteria: g.release.criteria.map((x) => ({
+                    file: x.file,
+                    line: x.line,
+                    text: x.text,
+                    signer: x.signer ?? null,
+                    date: x.date ?? null,
+                    met: x.met,
+                    why: x.why,
+                })),
+            },
+        });
+    return out;
+}
 
 const run$1 = promisify(execFile);
 async function git(cwd, args) {
@@ -1409,7 +1672,10 @@ async function gateChange(o) {
         writeJson(baselineFile, baseline);
         writeJson(candidateFile, candidate);
         const files = writeReports(g, o.outDir, { reportUrl: o.reportUrl, signoffCommand });
-        return { gate: g, files, baselineFile, candidateFile, headDir, headSha: sha, signoffCommand };
+        const auditLog = o.audit ? join(o.outDir, AUDIT_FILE) : undefined;
+        if (auditLog && o.audit)
+            appendAudit(auditLog, gateEntries(g, { who: o.audit.who, headSha: sha, why: o.audit.why }));
+        return { gate: g, files, baselineFile, candidateFile, headDir, headSha: sha, signoffCommand, auditLog };
     }
     finally {
         await cleanup();
@@ -1670,269 +1936,6 @@ function renderStressSummary(f, o = {}) {
     if (o.promoted?.length)
         out.push(`${o.promoted.length} case(s) promoted into the artifact (\`promoted/\`): review them and copy them into your suite.`, '');
     return out.join('\n');
-}
-
-const AUDIT_FILE = 'safety-gate.audit.jsonl';
-/** The `prev` of the first record. */
-const GENESIS = 'sha256:' + '0'.repeat(64);
-function recordHash(r) {
-    return sha256(canonicalJson(r));
-}
-/** The hash that chains a line to the next one: the line as stored, byte for byte. */
-function lineHash(line) {
-    return sha256(line);
-}
-function lines(text) {
-    const all = text.split('\n');
-    if (all[all.length - 1] === '')
-        all.pop();
-    return all;
-}
-/** The records to append after `existing` (the log's text so far), chained to its last line. */
-function chain(existing, entries) {
-    const prior = lines(existing);
-    let prev = prior.length ? lineHash(prior[prior.length - 1]) : GENESIS;
-    let seq = prior.length;
-    const out = [];
-    for (const e of entries) {
-        seq += 1;
-        const body = { seq, ...e, prev };
-        const line = JSON.stringify({ ...body, hash: recordHash(body) });
-        out.push(line);
-        prev = lineHash(line);
-    }
-    return out;
-}
-/**
- * Appends records to a log file (created when absent). The log must verify first: appending to a broken chain
- * would bury the break under valid-looking records.
- */
-function appendAudit(file, entries) {
-    if (!entries.length)
-        return [];
-    const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    const check = verifyText(existing);
-    if (!check.ok)
-        throw new Error(`audit log ${file}: not appending to a broken log: ${check.problem}`);
-    if (existing && !existing.endsWith('\n'))
-        throw new Error(`audit log ${file}: the last line is incomplete; not appending`);
-    const added = chain(existing, entries);
-    mkdirSync(dirname(file), { recursive: true });
-    appendFileSync(file, added.map((l) => l + '\n').join(''));
-    return added.map((l) => JSON.parse(l));
-}
-const KINDS = new Set([
-    'gate',
-    'signoff',
-    'override',
-    'signoff_rejected',
-    'threshold_change',
-    'review_sample',
-    'release',
-]);
-/**
- * Every record parses, is numbered in order, hashes to its own `hash` (so editing any field of any record is seen
- * at that record), and names the hash of the line before it (so deleting, inserting or reordering is seen).
- */
-function verifyText(text) {
-    const all = lines(text);
-    let prev = GENESIS;
-    for (let i = 0; i < all.length; i++) {
-        const n = i + 1;
-        const fail = (problem) => ({
-            ok: false,
-            records: all.length,
-            broken: n,
-            problem: `record ${n} (line ${n}): ${problem}`,
-        });
-        let r;
-        try {
-            r = JSON.parse(all[i]);
-        }
-        catch {
-            return fail('is not valid JSON');
-        }
-        if (!r || typeof r !== 'object' || Array.isArray(r))
-            return fail('is not a JSON object');
-        if (r.seq !== n)
-            return fail(`has seq ${String(r.seq)}, expected ${n} (a record was removed or inserted)`);
-        if (!KINDS.has(r.kind))
-            return fail(`has an unknown kind ${JSON.stringify(r.kind)}`);
-        const { hash, ...body } = r;
-        if (typeof hash !== 'string' || recordHash(body) !== hash)
-            return fail('its content does not match its hash (the record was edited)');
-        if (r.prev !== prev)
-            return fail(`its prev does not match the hash of record ${n - 1} (a record before it was edited, removed or reordered)`);
-        prev = lineHash(all[i]);
-    }
-    return { ok: true, records: all.length };
-}
-function readAudit(text) {
-    return lines(text).map((l) => JSON.parse(l));
-}
-
-const FiguresSchema = object({
-    at: string(),
-    label: string(),
-    verdict: string(),
-    headSha: string().optional(),
-    cases: int().min(0),
-    valid: int().min(0),
-    passRate: number().min(0).max(1),
-    delayedFailureRate: number().min(0).max(1),
-});
-const GateSlice = object({
-    kind: literal('safety-gate.gate', { error: 'expected a gate.json (kind: safety-gate.gate)' }),
-    createdAt: string(),
-    verdict: string(),
-    candidate: object({
-        target: object({ name: string(), ref: string().nullish() }).loose(),
-        passRate: number(),
-        delayedFailureRate: number(),
-        cases: int(),
-        samples: int(),
-        errors: int(),
-    })
-        .loose(),
-})
-    .loose();
-function figuresOf(g) {
-    const ref = g.candidate.target.ref;
-    return {
-        at: g.createdAt,
-        label: ref ? `${g.candidate.target.name}@${ref.slice(0, 12)}` : g.candidate.target.name,
-        verdict: g.verdict,
-        headSha: ref ?? undefined,
-        cases: g.candidate.cases,
-        valid: Math.max(0, g.candidate.samples - g.candidate.errors),
-        passRate: g.candidate.passRate,
-        delayedFailureRate: g.candidate.delayedFailureRate,
-    };
-}
-function point(f, source) {
-    const ci = (rate) => {
-        if (f.valid === 0)
-            return [0, 1];
-        const k = Math.min(f.valid, Math.max(0, Math.round(rate * f.valid)));
-        return clopperPearson(k, f.valid).ci;
-    };
-    return { ...f, source, passCi: ci(f.passRate), delayedCi: ci(f.delayedFailureRate) };
-}
-/**
- * Past gates from gate.json files and audit logs (`.jsonl`: its `gate` records, after the chain verifies), oldest
- * first. A file that is neither is an error naming it: a trend silently missing gates would mislead.
- */
-function readHistory(files) {
-    const points = [];
-    for (const file of files) {
-        const shown = displayPath(file);
-        if (/\.jsonl$/i.test(file)) {
-            const text = readFileSync(file, 'utf8');
-            const v = verifyText(text);
-            if (!v.ok)
-                throw InputError.one(shown, '', `the audit log does not verify: ${v.problem}`);
-            readAudit(text).forEach((r, i) => {
-                if (r.kind !== 'gate')
-                    return;
-                const figures = validateJson(r.details?.figures, FiguresSchema, `${file} record ${i + 1}`);
-                points.push(point(figures, `${shown}#${i + 1}`));
-            });
-        }
-        else {
-            const g = validateJson(parseJsonFile(file, 'gate file'), GateSlice, file);
-            points.push(point(figuresOf(g), shown));
-        }
-    }
-    return points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-}
-
-/**
- * The audit records one gate produces: the gate itself (with the figures the trend reads back), every sign-off
- * and override (and every one that did not count), every threshold change the head makes (with the commits that
- * made it), a review sample, and the release decision.
- */
-function gateEntries(g, c) {
-    const at = c.at ?? new Date().toISOString();
-    const head = c.headSha ?? g.candidate.target.ref ?? null;
-    const base = { headSha: head, policyHash: g.policy.hash, verdict: g.verdict };
-    const out = [];
-    out.push({
-        kind: 'gate',
-        who: c.who,
-        at,
-        why: c.why,
-        ...base,
-        details: {
-            exitCode: g.exitCode,
-            clearedBy: g.clearedBy,
-            reasons: g.reasons.map((r) => ({ code: r.code, level: r.level })),
-            policySources: g.policy.sources,
-            figures: { ...figuresOf(g), headSha: head ?? undefined },
-        },
-    });
-    for (const r of g.reasons.filter((x) => THRESHOLD_CHANGES.includes(x.code))) {
-        const commits = r.values.commits ?? [];
-        out.push({
-            kind: 'threshold_change',
-            who: commits.length
-                ? [...new Set(commits.map((x) => x.author))].join(', ')
-                : 'unknown (no commit history)',
-            at: commits[0]?.at ?? at,
-            why: commits.length ? commits.map((x) => `${x.sha.slice(0, 7)} ${x.subject}`).join('; ') : r.message,
-            ...base,
-            details: { code: r.code, message: r.message, changes: r.values.changes ?? r.values },
-        });
-    }
-    for (const s of g.signoffs)
-        out.push({
-            kind: s.kind === 'board' ? 'override' : 'signoff',
-            who: s.by,
-            at: s.at,
-            why: s.reason,
-            ...base,
-            details: { sha: s.sha, source: s.source, clearedBy: g.clearedBy },
-        });
-    for (const s of g.rejectedSignoffs ?? [])
-        out.push({
-            kind: 'signoff_rejected',
-            who: s.by,
-            at: s.at,
-            why: s.why,
-            ...base,
-            details: { kind: s.kind, source: s.source },
-        });
-    if (g.review)
-        out.push({
-            kind: 'review_sample',
-            who: c.who,
-            at,
-            why: `OK sampled for review at rate ${g.review.rate} (draw ${g.review.draw.toFixed(4)})${g.review.requiresSignoff ? '; a security sign-off is required' : ''}`,
-            ...base,
-            details: { ...g.review },
-        });
-    if (g.release)
-        out.push({
-            kind: 'release',
-            who: c.who,
-            at,
-            why: `${c.why}: criteria ${g.release.met ? 'met' : 'unmet'}; ${g.exitCode === 0 ? 'released' : 'not released'}`,
-            ...base,
-            details: {
-                exitCode: g.exitCode,
-                verification: g.release.verification,
-                missing: g.release.missing,
-                criteria: g.release.criteria.map((x) => ({
-                    file: x.file,
-                    line: x.line,
-                    text: x.text,
-                    signer: x.signer ?? null,
-                    date: x.date ?? null,
-                    met: x.met,
-                    why: x.why,
-                })),
-            },
-        });
-    return out;
 }
 
 /** The checklists a config names, with their text (undefined: not there), read from `dir`. */

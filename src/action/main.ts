@@ -90,6 +90,11 @@ async function gateMode(ctx: Context): Promise<void> {
     baseRef: inputs.baselineRef ?? event.baseSha,
     headRef: inputs.candidateRef ?? event.headSha ?? 'HEAD',
     signoffs: publish.prSignoffs(ctx),
+    // The gate's audit trail goes into the artifact (release mode can also push it to a branch).
+    audit: {
+      who: process.env.GITHUB_ACTOR ?? 'github-actions',
+      why: event.prNumber ? `pull request #${event.prNumber}` : `gate of ${event.headSha ?? 'HEAD'}`,
+    },
   });
   const { gate, files } = r;
   for (const x of gate.rejectedSignoffs)
@@ -104,6 +109,7 @@ async function gateMode(ctx: Context): Promise<void> {
     files.junit,
     r.baselineFile,
     r.candidateFile,
+    ...(r.auditLog ? [r.auditLog] : []),
   ]);
   await publish.publishGate(ctx, gate, summaryOptions, repoPath(r.headDir));
   core.info(

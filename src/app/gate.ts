@@ -32,6 +32,8 @@ import {
   type SignoffRules,
 } from '../policy/signoff.js';
 import { writeReports, type ReportFiles } from '../report/write.js';
+import { appendAudit, AUDIT_FILE } from '../audit/log.js';
+import { gateEntries } from '../audit/entries.js';
 import type { Progress } from '../runner/suite.js';
 import type { Shard } from '../runner/shard.js';
 import { ensureCommit } from '../git/local.js';
@@ -156,6 +158,8 @@ export interface ChangeGateOptions {
   notice?: (message: string) => void;
   /** Each sequential look's one-line summary. */
   onLook?: (message: string) => void;
+  /** Append the gate's audit records (gate, sign-offs, threshold changes) to safety-gate.audit.jsonl in outDir. */
+  audit?: { who: string; why: string };
   /** Release mode: the release criteria, judged with both checkouts in place (a BLOCK when unmet). */
   criteria?: (co: CriteriaContext) => Promise<ReleaseCriteria>;
   /** Past gates for the trend section. */
@@ -182,6 +186,8 @@ export interface ChangeGate extends GateRun {
   headSha: string;
   /** The comment that would sign off or override this verdict, when the base config names approvers. */
   signoffCommand?: string;
+  /** The audit log the records were appended to, when `audit` was asked for. */
+  auditLog?: string;
 }
 
 /**
@@ -268,7 +274,10 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
     writeJson(baselineFile, baseline);
     writeJson(candidateFile, candidate);
     const files = writeReports(g, o.outDir, { reportUrl: o.reportUrl, signoffCommand });
-    return { gate: g, files, baselineFile, candidateFile, headDir, headSha: sha, signoffCommand };
+    const auditLog = o.audit ? join(o.outDir, AUDIT_FILE) : undefined;
+    if (auditLog && o.audit)
+      appendAudit(auditLog, gateEntries(g, { who: o.audit.who, headSha: sha, why: o.audit.why }));
+    return { gate: g, files, baselineFile, candidateFile, headDir, headSha: sha, signoffCommand, auditLog };
   } finally {
     await cleanup();
   }
