@@ -420,3 +420,26 @@ describe('small doors', () => {
     expect(() => mergeResults([shard(1, 'a'), shard(2, 'b')])).toThrow(/incomplete shard set: missing 3\/3/);
   });
 });
+
+describe("replay's scrubber covers every credential shape the writers redact, everywhere in the incident", () => {
+  it('fine-grained PATs, Stripe, Hugging Face and JWTs become same-shape fakes, in the title, environment and tools too', async () => {
+    const { SecretScrubber } = await import('../src/incident/scrub.js');
+    const secrets = [
+      `github_pat_${'A1b2C3d4E5'.repeat(7)}`,
+      `sk_live_${'a1B2c3D4'.repeat(3)}`,
+      `hf_${'aB3dE5fG7h'.repeat(4)}`,
+      `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.${'Sfl9KxwRJSMeKKF2QT4'.repeat(2)}`,
+    ];
+    const s = new SecretScrubber();
+    const incident = {
+      title: `leak of ${secrets[0]}`,
+      environment: { deploy: `token ${secrets[1]}` },
+      tools: [{ description: `auth ${secrets[2]} and ${secrets[3]}` }],
+    };
+    const out = JSON.stringify(s.deep(incident));
+    for (const k of secrets) expect(out).not.toContain(k);
+    // Same shape (a leak rule still sees a key), and the same value always gets the same fake.
+    expect(out).toMatch(/github_pat_\w{70}/);
+    expect(s.text(secrets[0])).toBe(new SecretScrubber().text(secrets[0]));
+  });
+});

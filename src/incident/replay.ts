@@ -128,13 +128,15 @@ export async function analyseIncident(
  * call to the target, so bad input costs nothing.
  */
 export async function replayIncident(o: ReplayOptions): Promise<Replay> {
-  const { incident: inc } = o.incident;
   const {
     transcript,
     rootCause: rc,
     caseChecks,
     scrubber,
   } = await analyseIncident(o.incident, o.rules, o.delayedTurn);
+  // Production text outside the conversation (title, environment, tool descriptions) can hold secrets too: every
+  // string of the incident is scrubbed before it reaches a case, a report or the target.
+  const inc = scrubber.deep(o.incident.incident);
 
   let blast: BlastRadius | null = null;
   let variants: Variant[] = [];

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { detectors, luhnValid } from '../rule/detectors.js';
+import { secretShapes } from '../util/secrets.js';
 import type { LoggedMessage } from './schema.js';
 
-const KEY_PREFIX = /^(sk-(?:live-|test-|proj-|ant-)?|AKIA|gh[pousr]_|xox[abpr]-|AIza)/;
+const KEY_PREFIX =
+  /^(github_pat_|sk-(?:live-|test-|proj-|ant-|svcacct-|admin-)?|[sr]k_(?:live|test)_|hf_|npm_|AKIA|ASIA|gh[pousr]_|xox[abpors]-|AIza)/;
 
 /**
  * Production logs carry real secrets (a leak incident is made of them). Every API-key shape and card number is
@@ -20,9 +22,21 @@ export class SecretScrubber {
 
   text(s: string): string {
     let out = s;
-    for (const v of detectors.apiKey(s)) out = out.split(v).join(this.fake(v, fakeKey));
+    // The detectors' key shapes, and the well-known credential shapes the writers redact (fine-grained GitHub
+    // tokens, Stripe, Hugging Face, JWTs, keys beside their names…): one list of shapes, util/secrets.ts.
+    for (const v of new Set([...detectors.apiKey(s), ...secretShapes(s)]))
+      out = out.split(v).join(this.fake(v, fakeKey));
     for (const v of detectors.card(s)) out = out.split(v).join(this.fake(v, fakeCard));
     return out;
+  }
+
+  /** Every string inside a value (an incident's title, environment, tool descriptions), scrubbed like text. */
+  deep<T>(value: T): T {
+    if (typeof value === 'string') return this.text(value) as T;
+    if (Array.isArray(value)) return value.map((v) => this.deep(v)) as T;
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.deep(v)])) as T;
+    return value;
   }
 
   messages<T extends LoggedMessage>(msgs: T[]): T[] {
