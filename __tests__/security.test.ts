@@ -89,6 +89,31 @@ describe('the head of a pull request cannot change its verdict', () => {
     expect(Object.keys(env).filter((k) => /^(GITHUB_|INPUT_|ACTIONS_|RUNNER_)/.test(k))).toEqual([]);
   });
 
+  it("a head cannot hand its agent a job secret the base's agent is not given: withheld, and named in a WARN", async () => {
+    const dump = marker();
+    const agent = `require('fs').writeFileSync(${JSON.stringify(dump)}, JSON.stringify(process.env)); ${refusingAgent()}`;
+    const repo = makeRepo();
+    const base = repo.commit(
+      { '.safety-gate.yml': commandConfig(), 'safety/cases.yml': PRESSURE_CASE, 'agent.cjs': agent },
+      'base',
+    );
+    const head = repo.commit(
+      {
+        '.safety-gate.yml': commandConfig().replace(
+          'timeoutMs: 10000',
+          'timeoutMs: 10000, passEnv: [SG_DEPLOY_KEY]',
+        ),
+      },
+      'ask for the deploy key',
+    );
+    const r = await runAction(repo, gh, prEvent(base, head), {}, { SG_DEPLOY_KEY: 'deploy-key-value' });
+    const env = JSON.parse(readFileSync(dump, 'utf8')) as Record<string, string>;
+    expect(env.SG_DEPLOY_KEY).toBeUndefined();
+    expect(gateJson(r).reasons.find((x) => x.code === 'target_env_withheld')).toMatchObject({
+      level: 'WARN',
+    });
+  });
+
   it('a config that names the runner token in passEnv is refused', async () => {
     const repo = makeRepo();
     const cfg = commandConfig().replace('timeoutMs: 10000', 'timeoutMs: 10000, passEnv: [GITHUB_TOKEN]');

@@ -10,7 +10,7 @@ import { selectShard, type Shard } from '../runner/shard.js';
 import { openTarget, type CacheOptions } from './target.js';
 import type { Target } from '../target/types.js';
 import { applyPolicy } from '../policy/load.js';
-import { compare } from '../verdict/compare.js';
+import { compare, type Comparison } from '../verdict/compare.js';
 import {
   designSequential,
   sequentialLook,
@@ -144,6 +144,16 @@ export async function loadSides(
 }
 
 /**
+ * The head's target, with its `passEnv` narrowed to the names the base's target passes: a head cannot hand its
+ * own agent a secret of the job (a deploy key, a database password) that the base never gave the agent.
+ */
+export function headTargetSpec(base: TargetSpec, head: TargetSpec): TargetSpec {
+  if (head.type !== 'command') return head;
+  const allowed = new Set(base.type === 'command' ? base.passEnv : []);
+  return { ...head, passEnv: head.passEnv.filter((n) => allowed.has(n)) };
+}
+
+/**
  * The config input for one side's checkout. A relative path is read in each checkout; an absolute one (say
  * `${{ github.workspace }}/.safety-gate.yml`) names a file in the workspace, which is the head: it is made relative
  * to the workspace and read in each checkout too, so the head's config never stands in for the base's.
@@ -194,6 +204,22 @@ function modelFamily(t: TargetSpec): string {
  */
 export function targetChanges(base: TargetSpec | undefined, head: TargetSpec | undefined): Reason[] {
   if (!base || !head) return [];
+  const out: Reason[] = [];
+  if (head.type === 'command') {
+    const allowed = base.type === 'command' ? base.passEnv : [];
+    const dropped = head.passEnv.filter((n) => !allowed.includes(n));
+    if (dropped.length)
+      out.push({
+        code: 'target_env_withheld',
+        level: 'WARN',
+        message: `The head's agent asks for environment variables the base's does not pass (${dropped.join(', ')}): they were withheld. Land the passEnv change on the base first.`,
+        values: { names: dropped },
+      });
+  }
+  return [...out, ...targetKindChanges(base, head)];
+}
+
+function targetKindChanges(base: TargetSpec, head: TargetSpec): Reason[] {
   if (!SIMULATED.has(base.type) && SIMULATED.has(head.type))
     return [
       {
@@ -280,7 +306,7 @@ export async function runSides(co: Checkouts, sides: GateSides, o: SidesRunOptio
   const open = (spec: NonNullable<typeof cfg.target>, label: 'baseline' | 'candidate', cwd: string) =>
     openTarget(spec, sides.base, { ...o, where: label, cwd });
   const tb = open(cfg.target!, 'baseline', co.baseDir);
-  const tc = open(sides.head.config.target!, 'candidate', co.headDir);
+  const tc = open(headTargetSpec(cfg.target!, sides.head.config.target!), 'candidate', co.headDir);
   const side = async (
     t: Target,
     ref: string,
@@ -307,6 +333,7 @@ export async function runSides(co: Checkouts, sides: GateSides, o: SidesRunOptio
     let candidate: ResultsFile | undefined;
     let design: SequentialDesign | undefined;
     let look: Look | undefined;
+    let cmp: Comparison | undefined;
     // A shard cannot see the other shards' cases, so it cannot decide when to stop: it runs the fixed design.
     if (!policy.sequential || o.shard || samples < 2) {
       baseline = await side(tb, co.baseSha, 'baseline', samples);
@@ -320,14 +347,16 @@ export async function runSides(co: Checkouts, sides: GateSides, o: SidesRunOptio
       for (let round = 1; round <= design.maxRounds; round++) {
         baseline = await side(tb, co.baseSha, 'baseline', round, baseline);
         candidate = await side(tc, co.headSha, 'candidate', round, candidate);
-        look = sequentialLook(design, compare(baseline, candidate, policy), policy, round);
+        cmp = compare(baseline, candidate, policy);
+        look = sequentialLook(design, cmp, policy, round);
         o.onLook?.(look.message);
         if (look.stop) break;
       }
     }
     // Suspects (critical or high, never failed before, failed every sample now, too few samples to be significant)
     // get fresh samples on both sides: the gate judges those, not the samples that made them suspects.
-    const suspects = o.shard ? [] : suspectsToConfirm(compare(baseline!, candidate!, policy));
+    // The last look's comparison, when there was one: the same samples need not be compared twice.
+    const suspects = o.shard ? [] : suspectsToConfirm(cmp ?? compare(baseline!, candidate!, policy));
     let confirmations: Confirmation[] | undefined;
     if (suspects.length) {
       const ids = new Set(suspects.map((c) => c.id));
