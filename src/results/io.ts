@@ -4,6 +4,7 @@ import { writeArtifact, type ArtifactOptions } from '../util/artifact.js';
 import { InputError } from '../input/errors.js';
 import { validateJson } from '../input/json.js';
 import { displayPath } from '../input/sources.js';
+import { classifyJson } from '../import/sniff.js';
 import { loadDocument, type FormatName, type ImportOptions } from '../import/registry.js';
 import { ResultsSchema, type ResultsFile } from './schema.js';
 
@@ -46,15 +47,9 @@ export function readResultsWithFormat(
   return { results: resultsFromData(doc.data, file), format: doc.format };
 }
 
-/**
- * Whether parsed JSON is meant as a results file: `kind: safety-gate.results`, or (SPEC §3.4: kind is optional) no
- * `kind` and no target `type`, with a `cases` list. Anything else given where results or a target may go is a target.
- */
+/** A results document of ours (SPEC §3.4: `kind` optional), by content: the one sniffer every reader uses. */
 export function isResultsData(data: unknown): boolean {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
-  const d = data as { kind?: unknown; type?: unknown; cases?: unknown };
-  if (d.kind === 'safety-gate.results') return true;
-  return d.kind === undefined && d.type === undefined && Array.isArray(d.cases);
+  return classifyJson(data) === 'safety-gate';
 }
 
 /** Validates parsed results (for callers that had to look at the JSON first). */

@@ -106,33 +106,26 @@ export const THRESHOLD_CHANGES = ['policy_changed', 'rules_changed'];
 export function withGovernance(g: GateFile, gov: Governance, rules?: Pick<SignoffRules, 'quorum'>): GateFile {
   let clearedBy = gov.clearedBy;
   const rejected = [...gov.rejected];
-  // Release criteria are a hard gate: they are met by signing the checklists, never overridden.
-  if (clearedBy && g.reasons.some((r) => r.code === 'release_criteria_unmet')) {
+  // Sign-offs that counted but cannot clear this verdict stay on record, each saying why not.
+  const notClearing = (why: string) => {
     clearedBy = null;
     for (const s of gov.signoffs)
-      rejected.push({
-        by: s.by,
-        kind: s.kind,
-        at: s.at,
-        source: s.source ?? '',
-        why: 'does not clear unmet release criteria: they are a hard gate, met only by checking and signing each item',
-      });
-  }
+      rejected.push({ by: s.by, kind: s.kind, at: s.at, source: s.source ?? '', why });
+  };
+  // Release criteria are a hard gate: they are met by signing the checklists, never overridden.
+  if (clearedBy && g.reasons.some((r) => r.code === 'release_criteria_unmet'))
+    notClearing(
+      'does not clear unmet release criteria: they are a hard gate, met only by checking and signing each item',
+    );
   const thresholds = g.reasons.filter((r) => THRESHOLD_CHANGES.includes(r.code));
   if (clearedBy && thresholds.length) {
     const board = new Set(gov.signoffs.filter((s) => s.kind === 'board').map((s) => s.by.toLowerCase()));
     const quorum = rules?.quorum ?? Number.POSITIVE_INFINITY;
     if (board.size < quorum) {
-      clearedBy = null;
       const codes = thresholds.map((r) => r.code).join(', ');
-      for (const s of gov.signoffs)
-        rejected.push({
-          by: s.by,
-          kind: s.kind,
-          at: s.at,
-          source: s.source ?? '',
-          why: `does not clear a threshold change (${codes}): that needs a board quorum of ${Number.isFinite(quorum) ? quorum : '(no quorum set)'}, ${board.size} board sign-off(s) so far`,
-        });
+      notClearing(
+        `does not clear a threshold change (${codes}): that needs a board quorum of ${Number.isFinite(quorum) ? quorum : '(no quorum set)'}, ${board.size} board sign-off(s) so far`,
+      );
     } else clearedBy = 'board';
   }
   return {
