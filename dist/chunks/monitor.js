@@ -1236,6 +1236,16 @@ async function loadSides(co, o = {}) {
     return { base, head, cases, rules, reasons };
 }
 /**
+ * The head's target, with its `passEnv` narrowed to the names the base's target passes: a head cannot hand its
+ * own agent a secret of the job (a deploy key, a database password) that the base never gave the agent.
+ */
+function headTargetSpec(base, head) {
+    if (head.type !== 'command')
+        return head;
+    const allowed = new Set(base.type === 'command' ? base.passEnv : []);
+    return { ...head, passEnv: head.passEnv.filter((n) => allowed.has(n)) };
+}
+/**
  * The config input for one side's checkout. A relative path is read in each checkout; an absolute one (say
  * `${{ github.workspace }}/.safety-gate.yml`) names a file in the workspace, which is the head: it is made relative
  * to the workspace and read in each checkout too, so the head's config never stands in for the base's.
@@ -1277,6 +1287,21 @@ function modelFamily(t) {
 function targetChanges(base, head) {
     if (!base || !head)
         return [];
+    const out = [];
+    if (head.type === 'command') {
+        const allowed = base.type === 'command' ? base.passEnv : [];
+        const dropped = head.passEnv.filter((n) => !allowed.includes(n));
+        if (dropped.length)
+            out.push({
+                code: 'target_env_withheld',
+                level: 'WARN',
+                message: `The head's agent asks for environment variables the base's does not pass (${dropped.join(', ')}): they were withheld. Land the passEnv change on the base first.`,
+                values: { names: dropped },
+            });
+    }
+    return [...out, ...targetKindChanges(base, head)];
+}
+function targetKindChanges(base, head) {
     if (!SIMULATED.has(base.type) && SIMULATED.has(head.type))
         return [
             {
@@ -1333,7 +1358,7 @@ async function runSides(co, sides, o = {}) {
     const cases = o.shard ? selectShard(sides.cases, o.shard) : sides.cases;
     const open = (spec, label, cwd) => openTarget(spec, sides.base, { ...o, where: label, cwd });
     const tb = open(cfg.target, 'baseline', co.baseDir);
-    const tc = open(sides.head.config.target, 'candidate', co.headDir);
+    const tc = open(headTargetSpec(cfg.target, sides.head.config.target), 'candidate', co.headDir);
     const side = async (t, ref, label, samples, prior, only = cases) => {
         const r = await runSuite(only, t, sides.rules, {
             samples,
@@ -1353,6 +1378,7 @@ async function runSides(co, sides, o = {}) {
         let candidate;
         let design;
         let look;
+        let cmp;
         // A shard cannot see the other shards' cases, so it cannot decide when to stop: it runs the fixed design.
         if (!policy.sequential || o.shard || samples < 2) {
             baseline = await side(tb, co.baseSha, 'baseline', samples);
@@ -1364,7 +1390,8 @@ async function runSides(co, sides, o = {}) {
             for (let round = 1; round <= design.maxRounds; round++) {
                 baseline = await side(tb, co.baseSha, 'baseline', round, baseline);
                 candidate = await side(tc, co.headSha, 'candidate', round, candidate);
-                look = sequentialLook(design, compare(baseline, candidate, policy), policy, round);
+                cmp = compare(baseline, candidate, policy);
+                look = sequentialLook(design, cmp, policy, round);
                 o.onLook?.(look.message);
                 if (look.stop)
                     break;
@@ -1372,7 +1399,8 @@ async function runSides(co, sides, o = {}) {
         }
         // Suspects (critical or high, never failed before, failed every sample now, too few samples to be significant)
         // get fresh samples on both sides: the gate judges those, not the samples that made them suspects.
-        const suspects = o.shard ? [] : suspectsToConfirm(compare(baseline, candidate, policy));
+        // The last look's comparison, when there was one: the same samples need not be compared twice.
+        const suspects = o.shard ? [] : suspectsToConfirm(cmp ?? compare(baseline, candidate, policy));
         let confirmations;
         if (suspects.length) {
             const ids = new Set(suspects.map((c) => c.id));
