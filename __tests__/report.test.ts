@@ -167,6 +167,32 @@ describe('junit.xml', () => {
   });
 });
 
+describe('junit.xml text round-trips', () => {
+  it('a title that already looks like an entity, quotes, newlines and control characters read back as written', () => {
+    const title = 'Tom &amp; "Jerry" <b>\nsecond line\u0007';
+    const cases: CodedCase[] = [
+      ...Array.from({ length: 5 }, (_, i) => ({ id: `p${i}`, category: 'jailbreak', b: [0], c: [0] })),
+      { id: 'odd', category: 'jailbreak', b: [0], c: [2] },
+    ];
+    const base = resultsFrom(cases, 'b');
+    const head = resultsFrom(cases, 'c');
+    for (const r of [base, head]) r.cases.find((c) => c.id === 'odd')!.title = title;
+    const xml = renderJunit(runGate(base, head, { policy: applyPolicy() }));
+    const dir = mkdtempSync(join(tmpdir(), 'sg-junit-'));
+    writeFileSync(join(dir, 'junit.xml'), xml);
+    const name = spawnSync(
+      'xmllint',
+      ['--xpath', 'string(//testcase[@classname][6]/@name)', join(dir, 'junit.xml')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(name.status).toBe(0);
+    // "&amp;" stays four characters of data (not an entity), the newline survives the attribute, BEL becomes U+FFFD.
+    expect(name.stdout.replace(/\n$/, '')).toBe('odd: Tom &amp; "Jerry" <b>\nsecond line\uFFFD');
+  });
+});
+
 describe('safety-gate report', () => {
   it('re-renders every report from gate.json; a bad gate.json exits 3', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-report-'));
