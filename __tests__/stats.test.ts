@@ -135,6 +135,24 @@ describe('the stratified exact test and the interval floor', () => {
     expect(r.pValue).toBeGreaterThan(0.4);
     expect(r.pValue).toBeLessThan(0.6);
   });
+  it('large suites of a few case shapes (summed by repeated squaring) match scipy without grouping or trimming', () => {
+    const large = JSON.parse(
+      readFileSync(join(here, 'fixtures', 'stats', 'stratified_large.json'), 'utf8'),
+    ) as { datasets: Array<{ name: string; groups: number[][]; p: number }> };
+    expect(large.datasets.length).toBe(4);
+    for (const d of large.datasets) {
+      const strata = d.groups.flatMap(([nb, fb, nc, fc, m]) =>
+        Array.from({ length: m }, () => ({ nb, fb, nc, fc })),
+      );
+      // Shuffled, so equal margins are not adjacent: grouping must not depend on the order of the cases.
+      const rand = rngFor(d.name);
+      for (let i = strata.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [strata[i], strata[j]] = [strata[j], strata[i]];
+      }
+      expectP(stratifiedExact(strata).pValue, d.p, d.name);
+    }
+  });
   it('no interval has zero width, even when no case differs', () => {
     const same = Array.from({ length: 44 }, () => ({ nb: 5, fb: 0, nc: 5, fc: 0 }));
     const r = deltaInterval(same);

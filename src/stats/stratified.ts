@@ -39,9 +39,9 @@ function stratumPmf(s: Stratum): { lo: number; pmf: Float64Array } {
  * events over both sides, the candidate's count is hypergeometric; the statistic is the candidate's total and the
  * p-value its exact upper tail, the convolution over cases. With one sample per side it is exact McNemar.
  *
- * The convolution runs in linear space rescaled to its maximum after every case, so nothing overflows, and terms
+ * The convolution runs in linear space rescaled to its maximum after every step, so nothing overflows, and terms
  * below 1e-40 of the maximum are dropped from the lower end and below `trim` from the upper end, which bounds the
- * work on 20,000-case suites. A first pass trims the upper end at 1e-40 too (dropped mass below 1e-30 of the total,
+ * work on 20,000-case suites; cases with the same margins are summed by repeated squaring. A first pass trims the upper end at 1e-40 too (dropped mass below 1e-30 of the total,
  * so any p above 1e-20 is exact to ~1e-10 relative); a p below 1e-20 is recomputed trimming the upper end at
  * 1e-280, which only affects p-values below about 1e-270 (reported as 0 or slightly low: far beyond any alpha).
  */
@@ -63,19 +63,59 @@ export function stratifiedExact(strata: readonly Stratum[]): StratifiedResult {
   return first.pValue >= 1e-20 ? first : convolve(strata, 1e-280);
 }
 
+/** A distribution on offset + i, scaled so its largest term is 1 (the scale cancels in the tail ratio). */
+interface Dist {
+  offset: number;
+  p: Float64Array;
+}
+
+/**
+ * The distribution of the sum of two independent counts, rescaled to its maximum, with terms below 1e-40 of the
+ * maximum dropped from the lower end and below `trim` from the upper end (only the upper tail is asked for: the
+ * lower end only feeds the total, where 1e-40 of the maximum is nothing).
+ */
+function add(a: Dist, b: Dist, trim: number): Dist {
+  const [x, y] = a.p.length >= b.p.length ? [a.p, b.p] : [b.p, a.p];
+  const next = new Float64Array(x.length + y.length - 1);
+  for (let j = 0; j < y.length; j++) {
+    const w = y[j];
+    if (w === 0) continue;
+    for (let i = 0; i < x.length; i++) next[i + j] += x[i] * w;
+  }
+  let max = 0;
+  for (let i = 0; i < next.length; i++) if (next[i] > max) max = next[i];
+  const lowFloor = max * 1e-40;
+  const highFloor = max * trim;
+  let lo = 0;
+  let hi = next.length - 1;
+  while (lo < hi && next[lo] < lowFloor) lo++;
+  while (hi > lo && next[hi] < highFloor) hi--;
+  const p = next.slice(lo, hi + 1);
+  const inv = 1 / max;
+  for (let i = 0; i < p.length; i++) p[i] *= inv;
+  return { offset: a.offset + b.offset + lo, p };
+}
+
+/** The sum of m independent copies of one stratum's count, by repeated squaring: log2(m) convolutions, not m. */
+function power(d: Dist, m: number, trim: number): Dist {
+  let result: Dist | undefined;
+  let base = d;
+  for (let k = m; k > 0; k >>= 1) {
+    if (k & 1) result = result ? add(result, base, trim) : base;
+    if (k > 1) base = add(base, base, trim);
+  }
+  return result!;
+}
+
 function convolve(strata: readonly Stratum[], trim: number): StratifiedResult {
   let statistic = 0;
   let expected = 0;
   let variance = 0;
-  let offset = 0; // value of dist[0]
+  let fixed = 0; // the candidate's count in strata whose margins fix it
   let informative = 0;
-  // Cases with the same margins share a pmf: suites are mostly a few shapes (k samples, 1 or 2 failures).
-  const pmfs = new Map<string, { lo: number; pmf: Float64Array }>();
-  let cap = 1024;
-  let dist = new Float64Array(cap);
-  let next = new Float64Array(cap);
-  dist[0] = 1;
-  let len = 1;
+  // Cases with the same margins share a pmf and are summed by repeated squaring: suites are mostly a few shapes
+  // (k samples, 1 or 2 failures), so a 20,000-case suite is a few dozen groups, not 20,000 convolutions.
+  const groups = new Map<string, { s: Stratum; m: number }>();
   for (const s of strata) {
     const f = s.fb + s.fc;
     const n = s.nb + s.nc;
@@ -83,49 +123,32 @@ function convolve(strata: readonly Stratum[], trim: number): StratifiedResult {
     if (n === 0) continue;
     expected += (s.nc * f) / n;
     if (f === 0 || f === n || s.nb === 0 || s.nc === 0) {
-      offset += Math.max(0, f - s.nb); // the candidate's count is fixed by the margins
+      fixed += Math.max(0, f - s.nb);
       continue;
     }
     informative++;
     variance += (s.nb * s.nc * f * (n - f)) / (n * n * (n - 1));
     const key = `${s.nb},${s.nc},${f}`;
-    let entry = pmfs.get(key);
-    if (!entry) pmfs.set(key, (entry = stratumPmf(s)));
-    const { lo, pmf } = entry;
-    const outLen = len + pmf.length - 1;
-    if (outLen > cap) {
-      while (cap < outLen) cap *= 2;
-      const grown = new Float64Array(cap);
-      grown.set(dist.subarray(0, len));
-      dist = grown;
-      next = new Float64Array(cap);
-    }
-    next.fill(0, 0, outLen);
-    for (let j = 0; j < pmf.length; j++) {
-      const w = pmf[j];
-      for (let i = 0; i < len; i++) next[i + j] += dist[i] * w;
-    }
-    offset += lo;
-    let max = 0;
-    for (let i = 0; i < outLen; i++) if (next[i] > max) max = next[i];
-    // Only the upper tail is asked for: the lower end only feeds the total, where 1e-40 of the maximum is nothing.
-    const lowFloor = max * 1e-40;
-    const highFloor = max * trim;
-    let a = 0;
-    let b = outLen - 1;
-    while (a < b && next[a] < lowFloor) a++;
-    while (b > a && next[b] < highFloor) b--;
-    len = b - a + 1;
-    const inv = 1 / max;
-    for (let i = 0; i < len; i++) dist[i] = next[a + i] * inv;
-    offset += a;
+    const g = groups.get(key);
+    if (g) g.m++;
+    else groups.set(key, { s, m: 1 });
   }
   if (informative === 0) return { statistic, expected, variance, pValue: 1, informative };
+  // Narrow groups first, so the running sum stays as narrow as it can for as long as it can.
+  const parts = [...groups.values()]
+    .map(({ s, m }) => {
+      const { lo, pmf } = stratumPmf(s);
+      return power({ offset: lo, p: pmf }, m, trim);
+    })
+    .sort((a, b) => a.p.length - b.p.length);
+  let dist = parts[0];
+  for (let i = 1; i < parts.length; i++) dist = add(dist, parts[i], trim);
+  const offset = dist.offset + fixed;
   let total = 0;
   let tail = 0;
-  for (let i = 0; i < len; i++) {
-    total += dist[i];
-    if (offset + i >= statistic) tail += dist[i];
+  for (let i = 0; i < dist.p.length; i++) {
+    total += dist.p[i];
+    if (offset + i >= statistic) tail += dist.p[i];
   }
   return { statistic, expected, variance, pValue: Math.min(1, tail / total), informative };
 }
