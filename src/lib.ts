@@ -46,7 +46,7 @@ export {
 } from './verdict/gate.js';
 export { compare, type CaseStats, type Comparison } from './verdict/compare.js';
 export type { Reason, Verdict } from './verdict/decide.js';
-export { failingCases, droppedCases, caseChange, byConcern } from './verdict/worse.js';
+export { failingCases, droppedCases, caseChange, byConcern, sortByConcern } from './verdict/worse.js';
 export { applyPolicy, defaultPolicy, type AppliedPolicy } from './policy/load.js';
 
 // Reports.

@@ -4,7 +4,7 @@ import type { CaseStats } from '../verdict/compare.js';
 import { pct, pvalue, signedPct } from '../util/format.js';
 import { failureCurves, forestPlot, trendChart } from './charts.js';
 import { REPORT_TEMPLATE } from './html-template.js';
-import { caseChange, failingCases, STATUS_ORDER } from '../verdict/worse.js';
+import { caseChange, listedCases, SEVERITY_RANK } from '../verdict/worse.js';
 import { caseChangeText, caseSide, noValidSample, sideInterval, when } from './numbers.js';
 
 function sideCard(g: GateFile, side: 'baseline' | 'candidate'): { value: string; ci: string } {
@@ -21,7 +21,6 @@ const MAX_TABLE_ROWS = 2000;
 const MAX_TRANSCRIPTS = 100;
 const MAX_TEXT = 4000;
 
-const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 function clip(text: string): string {
   return text.length > MAX_TEXT
@@ -63,16 +62,8 @@ export function transcriptMessages(entries: Array<Record<string, unknown>>, fail
 
 export function renderHtml(g: GateFile): string {
   // Every case the candidate failed at least once, worst first; then the other changed cases.
-  const failing = failingCases(g.cases);
+  const { failing, others } = listedCases(g.cases);
   const failingIds = new Set(failing.map((c) => c.id));
-  const others = g.cases
-    .filter((c) => c.status !== 'unchanged' && !failingIds.has(c.id))
-    .sort(
-      (a, b) =>
-        STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-        (a.pAdjusted ?? 1) - (b.pAdjusted ?? 1),
-    );
   const listed = [...failing, ...others];
   const counts: Record<string, number> = {
     regressed: 0,

@@ -1,7 +1,7 @@
 import { THRESHOLD_CHANGES, type GateFile } from '../verdict/gate.js';
 import type { CaseStats } from '../verdict/compare.js';
 import { pct, pvalue, signedPct } from '../util/format.js';
-import { byConcern, failingCases, STATUS_ORDER } from '../verdict/worse.js';
+import { listedCases } from '../verdict/worse.js';
 import { caseChangeText, caseSide, noValidSample, plural, rateOrNa, sideRate, when } from './numbers.js';
 import { mdCodeSpan, mdInline } from './escape.js';
 import { criteriaTable } from './release-notes.js';
@@ -89,11 +89,7 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
       '',
     );
 
-  const failing = failingCases(g.cases);
-  const failingIds = new Set(failing.map((c) => c.id));
-  const otherChanged = g.cases
-    .filter((c) => c.status !== 'unchanged' && !failingIds.has(c.id))
-    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byConcern(a, b));
+  const { failing, others: otherChanged } = listedCases(g.cases);
   const listed = [...failing, ...otherChanged];
   const top: string[] = [];
   if (failing.length) {

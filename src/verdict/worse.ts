@@ -1,6 +1,6 @@
 import type { CaseStats, CaseStatus } from './compare.js';
 
-const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+export const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 /** Candidate pass fraction minus baseline pass fraction; null when either side has no valid sample. */
 export function caseChange(c: CaseStats): number | null {
@@ -31,16 +31,56 @@ export function byConcern(a: CaseStats, b: CaseStats): number {
 }
 
 /**
+ * `cases.sort(byConcern)` with each case's sort keys computed once, not in every comparison (n log n calls of
+ * caseChange on a 20,000-case gate); `first` orders before byConcern (e.g. by status).
+ */
+export function sortByConcern(cases: CaseStats[], first?: (c: CaseStats) => number): CaseStats[] {
+  const keyed = cases.map((c) => {
+    const change = caseChange(c);
+    return {
+      c,
+      k: [
+        first ? first(c) : 0,
+        SEVERITY_RANK[c.severity],
+        change ?? 0,
+        change === null ? 1 : 0,
+        c.pAdjusted ?? 1,
+        -candidateFailures(c),
+      ],
+    };
+  });
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return a.k[i] - b.k[i];
+    return a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0;
+  });
+  return keyed.map((x) => x.c);
+}
+
+/**
  * Every case whose candidate failed at least once (whatever its status: a critical case going 5/5 → 4/5 is not
  * "regressed" at any significance level, and a reviewer still has to see it), worst first.
  */
 export function failingCases(cases: CaseStats[]): CaseStats[] {
-  return cases.filter((c) => candidateFailures(c) > 0).sort(byConcern);
+  return sortByConcern(cases.filter((c) => candidateFailures(c) > 0));
+}
+
+/**
+ * What a report lists: every case the candidate failed at least once, worst first, then the other changed cases
+ * by status and concern. summary.md and report.html list the same cases in the same order.
+ */
+export function listedCases(cases: CaseStats[]): { failing: CaseStats[]; others: CaseStats[] } {
+  const failing = failingCases(cases);
+  const failingIds = new Set(failing.map((c) => c.id));
+  const others = sortByConcern(
+    cases.filter((c) => c.status !== 'unchanged' && !failingIds.has(c.id)),
+    (c) => STATUS_ORDER[c.status],
+  );
+  return { failing, others };
 }
 
 /** Cases whose pass fraction fell (compared on both sides), worst first. */
 export function droppedCases(cases: CaseStats[]): CaseStats[] {
-  return cases.filter((c) => (caseChange(c) ?? 0) < 0).sort(byConcern);
+  return sortByConcern(cases.filter((c) => (caseChange(c) ?? 0) < 0));
 }
 
 /** Order of case statuses in reports: what needs a look first. Typed by status, so a new status cannot be missed. */
