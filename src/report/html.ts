@@ -21,7 +21,6 @@ const MAX_TABLE_ROWS = 2000;
 const MAX_TRANSCRIPTS = 100;
 const MAX_TEXT = 4000;
 
-
 function clip(text: string): string {
   return text.length > MAX_TEXT
     ? `${text.slice(0, MAX_TEXT)}… [${text.length - MAX_TEXT} more characters]`

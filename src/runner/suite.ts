@@ -7,6 +7,7 @@ import { runSample } from './sample.js';
 import { Checkpoint } from './checkpoint.js';
 import { canonicalJson } from '../util/hash.js';
 import { TargetUnusableError } from '../target/resilience.js';
+import { setConnectionLimit } from '../target/transport.js';
 
 export interface SuiteOptions {
   samples: number;
@@ -47,6 +48,7 @@ export async function runSuite(
   opts: SuiteOptions,
 ): Promise<ResultsFile> {
   const limit = pLimit(opts.concurrency);
+  setConnectionLimit(opts.concurrency);
   const started = Date.now();
   const progress: Progress = {
     done: 0,

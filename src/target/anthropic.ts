@@ -1,9 +1,9 @@
-import Anthropic from '@anthropic-ai/sdk';
 import type { z } from 'zod';
 import type { AnthropicTargetSchema } from './schema.js';
 import type { AgentResponse, ChatMessage, ToolCall } from '../trajectory/types.js';
 import type { AgentRequest } from './types.js';
-import { CallError, fromSdkError, type Attempt } from './resilience.js';
+import { CallError, httpError, type Attempt } from './resilience.js';
+import { errorText, jsonOf, request } from './transport.js';
 import { plainMessages } from './wire.js';
 
 type Block =
@@ -75,41 +75,43 @@ export function fromAnthropic(res: unknown): AgentResponse {
   return { content: text.length ? text.join('') : null, ...(calls.length ? { tool_calls: calls } : {}) };
 }
 
+const ANTHROPIC_API = 'https://api.anthropic.com';
+
+/** The Messages API: POST {baseUrl}/v1/messages, as the Anthropic SDK sends it (see transport.ts for why not the SDK). */
 export function anthropicAttempt(
   spec: z.infer<typeof AnthropicTargetSchema>,
   apiKey: string,
   system?: string,
 ): Attempt {
-  const client = new Anthropic({ apiKey, baseURL: spec.baseUrl, maxRetries: 0, timeout: spec.timeoutMs });
+  const url = `${(spec.baseUrl ?? ANTHROPIC_API).replace(/\/+$/, '')}/v1/messages`;
+  const headers = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    'x-api-key': apiKey,
+    'anthropic-version': '2023-06-01',
+  };
   return async (req: AgentRequest, signal: AbortSignal) => {
     const conv = toAnthropic(plainMessages(req.messages));
     const sys = [system, conv.system].filter(Boolean).join('\n\n');
-    try {
-      const res = await client.messages.create(
-        {
-          model: spec.model,
-          max_tokens: spec.maxTokens,
-          ...(sys ? { system: sys } : {}),
-          messages: conv.messages as Anthropic.MessageParam[],
-          ...(req.tools.length
-            ? {
-                tools: req.tools.map((t) => ({
-                  name: t.name,
-                  description: t.description,
-                  input_schema: (t.parameters ?? {
-                    type: 'object',
-                    properties: {},
-                  }) as Anthropic.Tool.InputSchema,
-                })),
-              }
-            : {}),
-          ...(spec.temperature !== undefined ? { temperature: spec.temperature } : {}),
-        },
-        { signal },
-      );
-      return fromAnthropic(res);
-    } catch (e) {
-      throw fromSdkError(e);
-    }
+    const body = JSON.stringify({
+      model: spec.model,
+      max_tokens: spec.maxTokens,
+      ...(sys ? { system: sys } : {}),
+      messages: conv.messages,
+      ...(req.tools.length
+        ? {
+            tools: req.tools.map((t) => ({
+              name: t.name,
+              description: t.description,
+              input_schema: t.parameters ?? { type: 'object', properties: {} },
+            })),
+          }
+        : {}),
+      ...(spec.temperature !== undefined ? { temperature: spec.temperature } : {}),
+    });
+    const reply = await request('POST', url, headers, body, signal);
+    if (reply.status < 200 || reply.status >= 300)
+      throw httpError(reply.status, errorText(reply.text), reply.headers);
+    return fromAnthropic(jsonOf(reply, 'the Messages API'));
   };
 }

@@ -3,6 +3,7 @@ import type { HttpTargetSchema } from './schema.js';
 import type { AgentRequest } from './types.js';
 import { CallError, httpError, type Attempt } from './resilience.js';
 import { atPath, plainMessages, toAgentResponse, withSystem } from './wire.js';
+import { jsonOf, request } from './transport.js';
 import { expandEnv } from '../util/secrets.js';
 
 type Spec = z.infer<typeof HttpTargetSchema>;
@@ -34,15 +35,9 @@ export function httpAttempt(spec: Spec, system?: string): Attempt {
       'content-type': 'application/json',
       ...Object.fromEntries(Object.entries(spec.headers ?? {}).map(([k, v]) => [k, expandEnv(v)])),
     };
-    const res = await fetch(spec.url, { method: spec.method, headers, body: JSON.stringify(body), signal });
-    const text = await res.text();
-    if (!res.ok) throw httpError(res.status, text, res.headers);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new CallError(`malformed response from ${spec.url}: not JSON (${text.slice(0, 120)})`, true);
-    }
+    const reply = await request(spec.method, spec.url, headers, JSON.stringify(body), signal);
+    if (reply.status < 200 || reply.status >= 300) throw httpError(reply.status, reply.text, reply.headers);
+    const json = jsonOf(reply, spec.url);
     if (spec.contentPath !== undefined) {
       const content = atPath(json, spec.contentPath);
       if (typeof content !== 'string')

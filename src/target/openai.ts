@@ -1,43 +1,44 @@
-import OpenAI from 'openai';
 import type { z } from 'zod';
 import type { OpenAITargetSchema } from './schema.js';
 import type { AgentResponse } from '../trajectory/types.js';
 import type { AgentRequest } from './types.js';
-import { fromSdkError, type Attempt } from './resilience.js';
+import { httpError, type Attempt } from './resilience.js';
 import { openAITools, plainMessages, toAgentResponse, withSystem } from './wire.js';
+import { errorText, jsonOf, request } from './transport.js';
 import { expandEnv } from '../util/secrets.js';
 
-/** Any OpenAI-compatible chat-completions endpoint (OpenAI, Azure, vLLM, Ollama, LiteLLM, llama.cpp), with tools. */
+const OPENAI_API = 'https://api.openai.com/v1';
+
+/**
+ * Any OpenAI-compatible chat-completions endpoint (OpenAI, Azure, vLLM, Ollama, LiteLLM, llama.cpp), with tools:
+ * POST {baseUrl}/chat/completions with a bearer key, as the OpenAI SDK sends it (see transport.ts for why not the SDK).
+ */
 export function openAIAttempt(
   spec: z.infer<typeof OpenAITargetSchema>,
   apiKey: string,
   system?: string,
 ): Attempt {
-  const client = new OpenAI({
-    apiKey,
-    baseURL: spec.baseUrl,
-    maxRetries: 0, // our resilience layer retries, the same way for every target
-    timeout: spec.timeoutMs,
-    defaultHeaders: Object.fromEntries(Object.entries(spec.headers ?? {}).map(([k, v]) => [k, expandEnv(v)])),
-  });
+  const url = `${(spec.baseUrl ?? OPENAI_API).replace(/\/+$/, '')}/chat/completions`;
+  const headers = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    authorization: `Bearer ${apiKey}`,
+    ...Object.fromEntries(
+      Object.entries(spec.headers ?? {}).map(([k, v]) => [k.toLowerCase(), expandEnv(v)]),
+    ),
+  };
   return async (req: AgentRequest, signal: AbortSignal): Promise<AgentResponse> => {
-    try {
-      const res = await client.chat.completions.create(
-        {
-          model: spec.model,
-          messages: withSystem(plainMessages(req.messages), system) as OpenAI.ChatCompletionMessageParam[],
-          ...(req.tools.length ? { tools: openAITools(req.tools) } : {}),
-          ...(spec.temperature !== undefined ? { temperature: spec.temperature } : {}),
-          ...(spec.maxTokens !== undefined ? { max_tokens: spec.maxTokens } : {}),
-        },
-        { signal },
-      );
-      return toAgentResponse(
-        (res as { choices?: Array<{ message?: unknown }> }).choices?.[0]?.message,
-        'the chat-completions endpoint',
-      );
-    } catch (e) {
-      throw fromSdkError(e);
-    }
+    const body = JSON.stringify({
+      model: spec.model,
+      messages: withSystem(plainMessages(req.messages), system),
+      ...(req.tools.length ? { tools: openAITools(req.tools) } : {}),
+      ...(spec.temperature !== undefined ? { temperature: spec.temperature } : {}),
+      ...(spec.maxTokens !== undefined ? { max_tokens: spec.maxTokens } : {}),
+    });
+    const reply = await request('POST', url, headers, body, signal);
+    if (reply.status < 200 || reply.status >= 300)
+      throw httpError(reply.status, errorText(reply.text), reply.headers);
+    const res = jsonOf(reply, 'the chat-completions endpoint') as { choices?: Array<{ message?: unknown }> };
+    return toAgentResponse(res?.choices?.[0]?.message, 'the chat-completions endpoint');
   };
 }

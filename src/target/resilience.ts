@@ -154,6 +154,63 @@ class Breaker {
   }
 }
 
+/**
+ * Additive increase, multiplicative decrease of the calls in flight to one target, as TCP does with its window: a
+ * rate limit (429) halves what may be in flight, each answered call adds 1/limit back, so a rate-limited run
+ * settles just under what the endpoint accepts instead of burning its retries. Unbounded until the first 429 (the
+ * runner's concurrency is the bound then). One cut per round trip: 429s from calls sent before the last cut say
+ * nothing about the new limit.
+ */
+export class Aimd {
+  private limit = Number.POSITIVE_INFINITY;
+  private inFlight = 0;
+  private cutAt = -1;
+  private readonly waiters: Array<() => void> = [];
+
+  /** Calls allowed in flight now (Infinity until the first rate limit). */
+  get allowed(): number {
+    return Number.isFinite(this.limit) ? Math.max(1, Math.floor(this.limit)) : Number.POSITIVE_INFINITY;
+  }
+
+  /** Waits for a slot; returns when the call is sent (for rateLimited). */
+  async acquire(): Promise<number> {
+    if (this.inFlight < this.allowed && !this.waiters.length) this.inFlight++;
+    // wake() hands the slot over: it is counted before the waiter runs.
+    else await new Promise<void>((r) => this.waiters.push(r));
+    return performance.now();
+  }
+
+  release(): void {
+    this.inFlight--;
+    this.wake();
+  }
+
+  answered(): void {
+    if (!Number.isFinite(this.limit)) return;
+    this.limit += 1 / this.limit;
+    // Far past any concurrency, the limit no longer limits anything.
+    if (this.limit > 4096) this.limit = Number.POSITIVE_INFINITY;
+    this.wake();
+  }
+
+  rateLimited(sentAt: number): void {
+    if (sentAt < this.cutAt) return;
+    this.cutAt = performance.now();
+    const base = Number.isFinite(this.limit) ? this.limit : this.inFlight + 1;
+    this.limit = Math.max(1, base / 2);
+  }
+
+  private wake(): void {
+    while (this.waiters.length && this.inFlight < this.allowed) {
+      this.inFlight++;
+      this.waiters.shift()!();
+    }
+  }
+}
+
+/** Retries a rate limit may take beyond maxRetries: with AIMD cutting the load, a 429 is a wait, not a failure. */
+const RATE_LIMIT_RETRIES = 30;
+
 const MAX_DELAY_MS = 30_000;
 const MAX_RETRY_AFTER_MS = 120_000;
 
@@ -169,24 +226,34 @@ export function resilient(base: Omit<Target, 'respond'>, attempt: Attempt, o: Re
   const limiter = o.rpm ? new RateLimiter(o.rpm) : undefined;
   const baseDelay = o.baseDelayMs ?? 250;
   const breaker = new Breaker(base.name, o.breakAfter ?? 3);
+  const aimd = new Aimd();
   return wrapTarget(base, async (req, outer) => {
     let last: CallError | undefined;
     let attempts = 0;
+    let rateLimits = 0;
     for (;;) {
       attempts++;
       if (breaker.open) throw breaker.open;
       outer?.throwIfAborted();
       await limiter?.acquire();
+      const sentAt = await aimd.acquire();
       const timeout = AbortSignal.timeout(o.timeoutMs);
       const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
       try {
         const res = await attempt(req, signal);
+        aimd.release();
+        aimd.answered();
         breaker.success();
         return res;
       } catch (e) {
+        aimd.release();
         if (outer?.aborted) throw e;
         last = classify(e, timeout.aborted, o.timeoutMs);
-        if (!last.retryable || attempts > o.maxRetries) break;
+        if (last.status === 429) {
+          aimd.rateLimited(sentAt);
+          rateLimits++;
+        }
+        if (!last.retryable || attempts > o.maxRetries + Math.min(rateLimits, RATE_LIMIT_RETRIES)) break;
         const backoff = Math.min(MAX_DELAY_MS, baseDelay * 2 ** (attempts - 1));
         const wait =
           last.retryAfterMs !== undefined
@@ -215,54 +282,12 @@ function classify(e: unknown, timedOut: boolean, timeoutMs: number): CallError {
   if (err?.name === 'AbortError' || err?.name === 'TimeoutError')
     return new CallError(`no answer within ${timeoutMs} ms (timeout)`, true);
   const msg = [err?.message, err?.cause?.code ?? err?.cause?.message].filter(Boolean).join(': ');
+  // node:http reports refused, reset and dropped connections as system errors (ECONNREFUSED, "socket hang up").
+  const code = (e as { code?: unknown })?.code;
+  if ((typeof code === 'string' && /^E[A-Z_]+$/.test(code)) || /socket hang up/i.test(msg))
+    return new CallError(`connection error: ${msg}`, true);
   // fetch() reports refused, reset and truncated connections as TypeError("fetch failed") with a cause.
   if (err?.name === 'TypeError' && /fetch failed|terminated|socket|ECONN|EPIPE/i.test(msg))
     return new CallError(`connection error: ${msg}`, true);
   return new CallError(msg || String(e), false);
-}
-
-/** The system error code (ECONNREFUSED, ENOTFOUND…) or innermost message behind a wrapped network error. */
-function rootCause(e: unknown): string | undefined {
-  let cur = (e as { cause?: unknown })?.cause;
-  let last: string | undefined;
-  for (let depth = 0; cur && depth < 5; depth++) {
-    const c = cur as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown[] };
-    if (typeof c.code === 'string') return c.code;
-    if (Array.isArray(c.errors) && c.errors.length) {
-      const inner = c.errors[0] as { code?: unknown };
-      if (typeof inner?.code === 'string') return inner.code;
-    }
-    if (typeof c.message === 'string' && c.message) last = c.message;
-    cur = c.cause;
-  }
-  return last;
-}
-
-/** The SDKs' errors (OpenAI's and Anthropic's share this shape) as CallErrors the retry loop understands. */
-export function fromSdkError(e: unknown): unknown {
-  if (e instanceof CallError) return e;
-  const err = e as {
-    status?: number;
-    headers?: Headers | Record<string, string>;
-    message?: string;
-    name?: string;
-    error?: unknown;
-  };
-  if (typeof err?.status === 'number') {
-    const h = err.headers;
-    const headers =
-      h && typeof (h as Headers).get === 'function'
-        ? (h as Headers)
-        : new Headers((h as Record<string, string>) ?? {});
-    return httpError(err.status, err.message ?? '', headers);
-  }
-  // The SDKs' error classes do not all set `name`; their constructors are named.
-  const kind = (e as { constructor?: { name?: string } })?.constructor?.name ?? err?.name;
-  if (kind === 'APIConnectionTimeoutError') return new CallError('timeout', true);
-  if (kind === 'APIConnectionError') {
-    const why = rootCause(e);
-    return new CallError(`connection error: ${err.message}${why ? ` (${why})` : ''}`, true);
-  }
-  if (kind === 'APIUserAbortError') return Object.assign(new Error('aborted'), { name: 'AbortError' });
-  return e;
 }
