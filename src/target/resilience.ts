@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { wrapTarget, type AgentRequest, type Target } from './types.js';
 import type { AgentResponse } from '../trajectory/types.js';
 import { redact } from '../util/secrets.js';
@@ -237,10 +238,9 @@ export function resilient(base: Omit<Target, 'respond'>, attempt: Attempt, o: Re
       outer?.throwIfAborted();
       await limiter?.acquire();
       const sentAt = await aimd.acquire();
-      const timeout = AbortSignal.timeout(o.timeoutMs);
-      const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+      const deadline = bounded(o.timeoutMs, outer);
       try {
-        const res = await attempt(req, signal);
+        const res = await attempt(req, deadline.signal);
         aimd.release();
         aimd.answered();
         breaker.success();
@@ -248,7 +248,7 @@ export function resilient(base: Omit<Target, 'respond'>, attempt: Attempt, o: Re
       } catch (e) {
         aimd.release();
         if (outer?.aborted) throw e;
-        last = classify(e, timeout.aborted, o.timeoutMs);
+        last = classify(e, deadline.timedOut(), o.timeoutMs);
         if (last.status === 429) {
           aimd.rateLimited(sentAt);
           rateLimits++;
@@ -260,6 +260,8 @@ export function resilient(base: Omit<Target, 'respond'>, attempt: Attempt, o: Re
             ? Math.min(last.retryAfterMs, MAX_RETRY_AFTER_MS)
             : backoff / 2 + (Math.random() * backoff) / 2;
         await new Promise((r) => setTimeout(r, wait));
+      } finally {
+        deadline.done();
       }
     }
     const failed = new CallError(
@@ -272,6 +274,39 @@ export function resilient(base: Omit<Target, 'respond'>, attempt: Attempt, o: Re
     breaker.failure(failed);
     throw breaker.open ?? failed;
   });
+}
+
+/**
+ * One attempt's signal: aborted by its timeout or by the run's signal. A plain controller and timer rather than
+ * AbortSignal.any([outer, AbortSignal.timeout()]): those cost ~0.05 ms of CPU per call (weak references, a
+ * timer per signal), a tenth of a call's whole client-side cost.
+ */
+const unlimited = new WeakSet<AbortSignal>();
+
+function bounded(timeoutMs: number, outer?: AbortSignal) {
+  const ac = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ac.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
+  }, timeoutMs);
+  const onOuter = () => ac.abort(outer?.reason);
+  if (outer) {
+    // The run's signal holds one listener per call in flight (up to the concurrency): not a leak.
+    if (!unlimited.has(outer)) {
+      setMaxListeners(0, outer);
+      unlimited.add(outer);
+    }
+    outer.addEventListener('abort', onOuter, { once: true });
+  }
+  return {
+    signal: ac.signal,
+    timedOut: () => timedOut,
+    done: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuter);
+    },
+  };
 }
 
 function classify(e: unknown, timedOut: boolean, timeoutMs: number): CallError {
