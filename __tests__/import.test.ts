@@ -32,6 +32,11 @@ function countsOf(r: ResultsFile): Counts {
 const FILES: Array<[string, string]> = [
   ['promptfoo/baseline.json', 'promptfoo'],
   ['promptfoo/candidate.json', 'promptfoo'],
+  // Regenerated with the real promptfoo by scripts/regen-promptfoo-fixtures.mjs: `-o X.json X.jsonl` of one run.
+  ['promptfoo-regen/baseline.json', 'promptfoo'],
+  ['promptfoo-regen/candidate.json', 'promptfoo'],
+  ['promptfoo-regen/baseline.jsonl', 'promptfoo'],
+  ['promptfoo-regen/candidate.jsonl', 'promptfoo'],
   ['inspect/baseline.eval', 'inspect'],
   ['inspect/candidate.eval', 'inspect'],
   ['inspect/baseline.json', 'inspect'],
@@ -52,6 +57,8 @@ describe('importing the real peer-harness files', () => {
     expect(Object.keys(expected).sort()).toEqual(FILES.map(([f]) => f).sort());
     const errors = (f: string) => Object.values(expected[f]).reduce((n, c) => n + c.errors, 0);
     expect(errors('promptfoo/candidate.json')).toBe(4);
+    expect(errors('promptfoo-regen/candidate.json')).toBe(6);
+    expect(errors('promptfoo-regen/candidate.jsonl')).toBe(6);
     expect(errors('inspect/candidate.eval')).toBe(5);
     expect(errors('deepeval/candidate.json')).toBe(4);
   });
@@ -88,6 +95,36 @@ describe('importing the real peer-harness files', () => {
     const samples = r.cases.flatMap((c) => c.samples);
     expect(samples.filter((s) => s.error).length).toBe(4);
     expect(samples.filter((s) => !s.passed && !s.error).length).toBe(26);
+  });
+
+  it('the regenerated promptfoo files are real promptfoo 0.123.1 output, the .jsonl the rows of the .json', () => {
+    for (const side of ['baseline', 'candidate']) {
+      const doc = JSON.parse(readFileSync(peer(`promptfoo-regen/${side}.json`), 'utf8')) as {
+        metadata: { promptfooVersion: string };
+        results: { version: number; results: Array<{ id: string; failureReason: number }> };
+      };
+      expect(doc.metadata.promptfooVersion).toBe('0.123.1');
+      expect(doc.results.version).toBe(3);
+      const lines = readFileSync(peer(`promptfoo-regen/${side}.jsonl`), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as { id: string });
+      expect(lines.map((r) => r.id).sort()).toEqual(doc.results.results.map((r) => r.id).sort());
+      expect(countsOf(readResults(peer(`promptfoo-regen/${side}.jsonl`)))).toEqual(
+        countsOf(readResults(peer(`promptfoo-regen/${side}.json`))),
+      );
+    }
+    // The candidate holds both kinds of non-pass: plain assertion failures (failureReason 1, `error` filled too)
+    // stay failures; provider errors (HTTP 500, malformed JSON: failureReason 2) are error samples.
+    const rows = (
+      JSON.parse(readFileSync(peer('promptfoo-regen/candidate.json'), 'utf8')) as {
+        results: { results: Array<{ error?: string; failureReason: number }> };
+      }
+    ).results.results;
+    const plain = rows.filter((r) => r.error && r.failureReason === 1).length;
+    expect(plain).toBeGreaterThan(0);
+    const samples = readResults(peer('promptfoo-regen/candidate.json')).cases.flatMap((c) => c.samples);
+    expect(samples.filter((s) => !s.passed && !s.error).length).toBe(plain);
   });
 
   it('promptfoo .jsonl (one row a line) reads like the .json', () => {
@@ -129,6 +166,8 @@ describe('gate on imported runs: base well-behaved, head leaky', () => {
 
   it.each([
     ['promptfoo/baseline.json', 'promptfoo/candidate.json'],
+    ['promptfoo-regen/baseline.json', 'promptfoo-regen/candidate.json'],
+    ['promptfoo-regen/baseline.jsonl', 'promptfoo-regen/candidate.jsonl'],
     ['inspect/baseline.eval', 'inspect/candidate.eval'],
     ['inspect/baseline.json', 'inspect/candidate.json'],
     ['deepeval/baseline.json', 'deepeval/candidate.json'],
