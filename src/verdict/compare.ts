@@ -168,7 +168,12 @@ export function caseThreshold(severity: string, policy: Policy): number {
 
 export function compare(baseline: ResultsFile, candidate: ResultsFile, policy: Policy): Comparison {
   const { delayedTurn } = policy;
-  const { paired, added, removed } = pairCases(baseline, candidate, delayedTurn);
+  // Each case is tallied once, for the pairing and the side summaries alike.
+  const tallies = {
+    baseline: baseline.cases.map((c) => tally(c, delayedTurn)),
+    candidate: candidate.cases.map((c) => tally(c, delayedTurn)),
+  };
+  const { paired, added, removed } = pairCases(baseline, candidate, delayedTurn, tallies);
   const usable = paired.filter((p) => p.b.valid > 0 && p.c.valid > 0);
 
   const failures = (p: PairedCase): Stratum => ({
@@ -223,11 +228,11 @@ export function compare(baseline: ResultsFile, candidate: ResultsFile, policy: P
   return {
     overall,
     delayed,
-    baseline: sideSummary(baseline, delayedTurn, maxTurn),
+    baseline: sideSummary(baseline, tallies.baseline, maxTurn),
     // The baseline's severities rule for paired cases: a candidate cannot dodge a severity budget by relabelling.
     candidate: sideSummary(
       candidate,
-      delayedTurn,
+      tallies.candidate,
       maxTurn,
       new Map(baseline.cases.map((c) => [c.id, c.severity])),
     ),
@@ -309,86 +314,78 @@ function caseStats(
   const worseAdj = holmBySeverity(worse, severities);
   const betterAdj = holmBySeverity(better, severities);
   const worseBH = benjaminiHochberg(worse);
+  const thresholds: Record<string, number> = Object.fromEntries(
+    ['critical', 'high', 'medium', 'low'].map((sev) => [sev, caseThreshold(sev, policy)]),
+  );
   const index = new Map(usable.map((p, i) => [p, i]));
-  const base = (c: CaseResult) => ({
+  // One object shape for every row (absent fields undefined, which JSON leaves out): spreads and properties added
+  // later made each of 20,000 rows a slow dictionary object.
+  const row = (
+    c: CaseResult,
+    baseline: CaseSideStats | null,
+    candidate: CaseSideStats | null,
+    status: CaseStatus,
+    located: CaseResult = c,
+  ): CaseStats => ({
     id: c.id,
     title: c.title,
     category: c.category,
     severity: c.severity,
-    file: c.file,
-    line: c.line,
+    file: located.file ?? c.file,
+    line: located.line ?? c.line,
+    baseline,
+    candidate,
+    pValue: null,
+    pAdjusted: null,
+    pAdjustedBH: null,
+    status,
+    compared: false,
+    changed: undefined,
+    example: undefined,
   });
   const out: CaseStats[] = paired.map((p) => {
     const i = index.get(p);
-    const changed: CaseStats['changed'] = {};
-    if (p.cand.severity !== p.base.severity) changed.severity = p.cand.severity;
-    if (p.cand.category !== p.base.category) changed.category = p.cand.category;
-    const row: CaseStats = {
-      ...base(p.base),
-      // The candidate's own copy locates the case in the head's files (for annotations).
-      file: p.cand.file ?? p.base.file,
-      line: p.cand.line ?? p.base.line,
-      baseline: sideStats(p.b),
-      candidate: sideStats(p.c),
-      pValue: i === undefined ? null : worse[i],
-      pAdjusted: i === undefined ? null : worseAdj[i],
-      pAdjustedBH: i === undefined ? null : worseBH[i],
-      status: 'unchanged',
-      compared: i !== undefined,
-      ...(Object.keys(changed).length ? { changed } : {}),
-    };
+    // The candidate's own copy locates the case in the head's files (for annotations).
+    const r = row(p.base, sideStats(p.b), sideStats(p.c), 'unchanged', p.cand);
+    if (p.cand.severity !== p.base.severity || p.cand.category !== p.base.category) {
+      r.changed = {};
+      if (p.cand.severity !== p.base.severity) r.changed.severity = p.cand.severity;
+      if (p.cand.category !== p.base.category) r.changed.category = p.cand.category;
+    }
     // Every case the candidate failed at least once carries a failing transcript, whatever its status.
-    const example = failureExample(p.cand);
-    if (example) row.example = example;
+    if (p.c.valid > p.c.passes) r.example = failureExample(p.cand);
     if (i !== undefined) {
-      const threshold = caseThreshold(p.base.severity, policy);
+      r.compared = true;
+      r.pValue = worse[i];
+      r.pAdjusted = worseAdj[i];
+      r.pAdjustedBH = worseBH[i];
+      const threshold = thresholds[p.base.severity] ?? policy.alphaWarn;
       if (worseAdj[i] < threshold) {
-        row.status = 'regressed';
-      } else if (betterAdj[i] < threshold) row.status = 'fixed';
+        r.status = 'regressed';
+      } else if (betterAdj[i] < threshold) r.status = 'fixed';
       else if (p.b.passes === p.b.valid && p.c.passes === 0) {
         // Never failed before, failed every time now, but too few samples to be significant: a lead, not a verdict.
-        row.status = 'suspect';
+        r.status = 'suspect';
       }
     }
-    return row;
+    return r;
   });
   for (const c of added) {
-    const t = tally(c, Infinity);
-    out.push({
-      ...base(c),
-      baseline: null,
-      candidate: sideStats(t),
-      pValue: null,
-      pAdjusted: null,
-      pAdjustedBH: null,
-      status: 'new',
-      compared: false,
-      ...(failureExample(c) ? { example: failureExample(c) } : {}),
-    });
+    const r = row(c, null, sideStats(tally(c, Infinity)), 'new');
+    r.example = failureExample(c);
+    out.push(r);
   }
-  for (const c of removed) {
-    const t = tally(c, Infinity);
-    out.push({
-      ...base(c),
-      baseline: sideStats(t),
-      candidate: null,
-      pValue: null,
-      pAdjusted: null,
-      pAdjustedBH: null,
-      status: 'removed',
-      compared: false,
-    });
-  }
+  for (const c of removed) out.push(row(c, sideStats(tally(c, Infinity)), null, 'removed'));
   return out;
 }
 
 function sideSummary(
   r: ResultsFile,
-  delayedTurn: number,
+  sideTallies: SideTally[],
   maxTurn: number,
   severityOf: ReadonlyMap<string, string> = new Map(),
 ): SideSummary {
-  const tallies = r.cases.map((c) => [c, tally(c, delayedTurn)] as const);
+  const tallies = r.cases.map((c, i) => [c, sideTallies[i]] as const);
   const withValid = tallies.filter(([, t]) => t.valid > 0);
   const samples = tallies.reduce((s, [, t]) => s + t.samples, 0);
   const errors = tallies.reduce((s, [, t]) => s + t.errors, 0);

@@ -54,16 +54,31 @@ export interface Pairing {
 }
 
 /** Pairs cases by id (SPEC §6.1): only in the candidate is new, only in the baseline is removed. */
-export function pairCases(baseline: ResultsFile, candidate: ResultsFile, delayedTurn: number): Pairing {
-  const candById = new Map(candidate.cases.map((c) => [c.id, c]));
+export function pairCases(
+  baseline: ResultsFile,
+  candidate: ResultsFile,
+  delayedTurn: number,
+  tallies: { baseline: SideTally[]; candidate: SideTally[] } = {
+    baseline: baseline.cases.map((c) => tally(c, delayedTurn)),
+    candidate: candidate.cases.map((c) => tally(c, delayedTurn)),
+  },
+): Pairing {
+  const candIndex = new Map(candidate.cases.map((c, i) => [c.id, i]));
   const baseIds = new Set(baseline.cases.map((c) => c.id));
   const paired: PairedCase[] = [];
   const removed: CaseResult[] = [];
-  for (const base of baseline.cases) {
-    const cand = candById.get(base.id);
-    if (!cand) removed.push(base);
-    else paired.push({ id: base.id, base, cand, b: tally(base, delayedTurn), c: tally(cand, delayedTurn) });
-  }
+  baseline.cases.forEach((base, i) => {
+    const j = candIndex.get(base.id);
+    if (j === undefined) removed.push(base);
+    else
+      paired.push({
+        id: base.id,
+        base,
+        cand: candidate.cases[j],
+        b: tallies.baseline[i],
+        c: tallies.candidate[j],
+      });
+  });
   const added = candidate.cases.filter((c) => !baseIds.has(c.id));
   return { paired, added, removed };
 }
