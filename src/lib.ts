@@ -46,6 +46,7 @@ export {
 } from './verdict/gate.js';
 export { compare, type CaseStats, type Comparison } from './verdict/compare.js';
 export type { Reason, Verdict } from './verdict/decide.js';
+export { GateFileSchema } from './verdict/schema.js';
 export { failingCases, droppedCases, caseChange, byConcern, sortByConcern } from './verdict/worse.js';
 export { applyPolicy, defaultPolicy, type AppliedPolicy } from './policy/load.js';
 
@@ -64,7 +65,9 @@ export {
   type ReplayFile,
   type ReplayOptions,
 } from './incident/replay.js';
+export { ReplayFileSchema } from './incident/replay-schema.js';
 export { stressSearch, type StressFile, type StressOptions } from './stress/search.js';
+export { StressFileSchema } from './stress/schema.js';
 export { promote } from './promote/promote.js';
 
 // JSON Schemas for editors.

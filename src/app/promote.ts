@@ -6,7 +6,7 @@ import { globSync } from 'tinyglobby';
 import { loadCases } from '../case/load.js';
 import { casesYaml } from '../case/emit.js';
 import { promote, type Promotion } from '../promote/promote.js';
-import { StressFailuresSchema } from '../stress/schema.js';
+import { StressFileSchema } from '../stress/schema.js';
 import { ExitError } from './errors.js';
 
 export interface PromoteOptions {
@@ -25,7 +25,7 @@ export interface PromoteOptions {
  * before anything is written.
  */
 export async function promoteFailures(o: PromoteOptions): Promise<Promotion & { files: string[] }> {
-  const file = readJsonFile(resolve(o.failures), StressFailuresSchema, 'stress failures file');
+  const file = readJsonFile(resolve(o.failures), StressFileSchema, 'stress failures file');
   const dir = resolve(o.suite);
   const project = await loadProject({ config: o.config, rules: o.rules, withSuite: false, cwd: o.cwd });
   const ruleIds = new Set(project.rules.keys());

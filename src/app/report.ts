@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { parseJsonFile, validateJson } from '../input/json.js';
-import { GateFileSchema } from '../verdict/read.js';
-import type { GateFile } from '../verdict/gate.js';
+import { GateFileSchema } from '../verdict/schema.js';
 import { readReplay } from '../incident/read.js';
 import { writeReplayReports, writeReports } from '../report/write.js';
 
@@ -12,7 +11,7 @@ export function rerender(file: string, o: { outDir: string; reportUrl?: string }
     const files = writeReplayReports(readReplay(resolve(file), data), o.outDir, { reportUrl: o.reportUrl });
     return [files.html, files.summary];
   }
-  const gate = validateJson(data, GateFileSchema, file) as unknown as GateFile;
+  const gate = validateJson(data, GateFileSchema, file);
   const files = writeReports(gate, o.outDir, { reportUrl: o.reportUrl });
   return [files.html, files.summary, files.junit];
 }

@@ -1,67 +1,19 @@
 import type { RegressionCase } from '../case/schema.js';
 import type { RuleRegistry } from '../rule/registry.js';
-import { clopperPearson, type Proportion } from '../stats/proportion.js';
+import { clopperPearson } from '../stats/proportion.js';
 import type { TranscriptEntry } from '../trajectory/types.js';
 import { sha256 } from '../util/hash.js';
 import { toTranscript } from './conversation.js';
 import { gradeTranscript, type Check } from './grade.js';
 import { describeTrafficStats, readTraffic } from './load.js';
-import { rootCause, type Mechanism, type RootCause } from './root-cause.js';
+import { rootCause, type RootCause } from './root-cause.js';
+import type { AffectedExample, BlastRadius, ExposureSignature, VariantSummary } from './replay-schema.js';
 import type { SecretScrubber } from './scrub.js';
 
-/** What marks a conversation as having met the incident's cause: its planted content, or the value it carried. */
-export interface ExposureSignature {
-  tokens: string[];
-  /** Digest of the planted tool result, whitespace-normalised. */
-  content?: string;
-}
-
-export interface AffectedExample {
-  id: string;
-  line: number;
-  turn: number;
-  rule: string;
-  exposed: boolean | null;
-}
+export type { AffectedExample, BlastRadius, ExposureSignature, VariantSummary };
 
 /** Affected conversations that failed the same way for a different cause: each becomes a new case. */
-export interface Variant {
-  key: string;
-  mechanism: Mechanism;
-  rule: string;
-  token?: string;
-  count: number;
-  example: AffectedExample;
-  transcript: TranscriptEntry[];
-  rootCause: RootCause;
-}
-
-export interface BlastRadius {
-  log: string;
-  conversations: number;
-  rules: string[];
-  /** null when the cause is not a concrete artifact (a request, a framing) that one could look for. */
-  signature: ExposureSignature | null;
-  exposed: Proportion | null;
-  affected: Proportion;
-  /** How often meeting the cause led to the failure in production. */
-  affectedWhenExposed: Proportion | null;
-  affectedUnexposed: number;
-  delayedAffected: number;
-  byRule: Record<string, number>;
-  /** The log scaled to the incident's traffic volume, when given: the log is taken as a random sample of it. */
-  volume: {
-    conversations: number;
-    period?: string;
-    affected: number;
-    ci: [number, number];
-  } | null;
-  notes: string[];
-  /** Lines of the log that could not be read (only with skipBadLines; otherwise a bad line is an error). */
-  unreadableLines: number;
-  examples: AffectedExample[];
-  variants: Array<Omit<Variant, 'transcript' | 'rootCause'>>;
-}
+export type Variant = VariantSummary & { transcript: TranscriptEntry[]; rootCause: RootCause };
 
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 

@@ -3,7 +3,7 @@ import { InputError, formatPath } from '../input/errors.js';
 import type { RuleRegistry } from '../rule/registry.js';
 import { runSuite, type Progress } from '../runner/suite.js';
 import type { ResultsFile, SampleResult } from '../results/schema.js';
-import { clopperPearson, type Proportion } from '../stats/proportion.js';
+import { clopperPearson } from '../stats/proportion.js';
 import type { Target } from '../target/types.js';
 import type { TranscriptEntry } from '../trajectory/types.js';
 import { exitCodeFor, type FailOn } from '../verdict/gate.js';
@@ -15,45 +15,9 @@ import { defaultChecks, gradeTranscript, type Check } from './grade.js';
 import type { LoadedIncident } from './load.js';
 import { rootCause, type RootCause } from './root-cause.js';
 import { SecretScrubber } from './scrub.js';
+import type { ReplayCaseResult, ReplayFile } from './replay-schema.js';
 
-export interface ReplayCaseResult {
-  id: string;
-  role: 'incident' | 'variant';
-  samples: number;
-  valid: number;
-  errors: number;
-  /** Valid samples that broke the incident's rules again. */
-  reproduced: Proportion;
-  firstFailureTurns: number[];
-}
-
-export interface ReplayFile {
-  kind: 'safety-gate.replay';
-  schemaVersion: 1;
-  createdAt: string;
-  verdict: Verdict;
-  exitCode: number;
-  failOn: FailOn | null;
-  incident: {
-    id: string;
-    title: string;
-    occurredAt: string;
-    severity: string;
-    environment: Record<string, string | number | boolean>;
-    file: string;
-  };
-  target: ResultsFile['target'];
-  rootCause: RootCause;
-  /** The incident's conversation as graded: numbered by turn, secrets replaced. */
-  conversation: TranscriptEntry[];
-  replay: ReplayCaseResult[];
-  blastRadius: BlastRadius | null;
-  cases: Array<{ id: string; title: string; role: 'incident' | 'variant'; file: string }>;
-  /** Secret values in the logs replaced by same-shape fakes before anything was run or written. */
-  secretsReplaced: number;
-  reasons: Reason[];
-  statement: string;
-}
+export type { ReplayCaseResult, ReplayFile };
 
 export interface ReplayOptions {
   incident: LoadedIncident;

@@ -1,48 +1,11 @@
-import type { Category, Severity } from '../case/taxonomy.js';
+import type { Category } from '../case/taxonomy.js';
 import type { Violation } from '../rule/context.js';
 import { detectors, excerpt } from '../rule/detectors.js';
 import type { RuleRegistry } from '../rule/registry.js';
 import type { TranscriptEntry } from '../trajectory/types.js';
+import type { Mechanism, Origin, RootCause } from './replay-schema.js';
 
-export type Mechanism =
-  'indirect_injection' | 'jailbreak_framing' | 'sustained_pressure' | 'direct_request' | 'unattributed';
-
-/** A message of the logged conversation that the failure traces to. */
-export interface Origin {
-  role: 'system' | 'user' | 'tool';
-  /** The tool whose result it is. */
-  tool?: string;
-  turn: number;
-  /** Index in the conversation as logged (0-based). */
-  index: number;
-  excerpt: string;
-  /** The value seen both here and in the violation, or the marker that gave it away. */
-  token?: string;
-  /** How it was found: a value traced from the violation, an injection or framing marker, or the failing turn. */
-  via: 'value' | 'marker' | 'turn';
-}
-
-export interface RootCause {
-  category: Category;
-  labelledBy: 'incident' | 'inferred';
-  inferredCategory: Category;
-  mechanism: Mechanism;
-  rule: string;
-  ruleTaxonomy: Category;
-  ruleSeverity: Severity;
-  turn: number;
-  delayed: boolean;
-  turns: number;
-  /** Every violation found in the conversation, the failing turn's and any other. */
-  violations: Violation[];
-  /** Rules broken in the failing turn: what a regression case made from it expects. */
-  failingRules: string[];
-  origin: Origin | null;
-  /** Where a leaked value was read from (system prompt, a tool result). */
-  leakedFrom: Origin | null;
-  signals: string[];
-  summary: string;
-}
+export type { Mechanism, Origin, RootCause };
 
 /** Shapes of text planted in content an agent reads, addressed to the agent rather than the reader. */
 const INJECTION =

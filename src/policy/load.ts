@@ -4,14 +4,9 @@ import { InputError, problemsFromZod } from '../input/errors.js';
 import { displayPath } from '../input/sources.js';
 import { builtinPath } from '../util/paths.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
-import { PolicyOverrideSchema, PolicySchema, type Policy } from './schema.js';
+import { PolicyOverrideSchema, PolicySchema, type AppliedPolicy, type Policy } from './schema.js';
 
-export interface AppliedPolicy {
-  policy: Policy;
-  hash: string;
-  /** Where each layer came from, in the order applied. */
-  sources: string[];
-}
+export type { AppliedPolicy };
 
 function readPolicyFile<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   const doc = readStructured(file);

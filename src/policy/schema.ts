@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openObject } from '../input/json.js';
 
 const Rate = z.number().min(0).max(1);
 const Alpha = z.number().gt(0).lt(1);
@@ -60,6 +61,54 @@ export const PolicySchema = z.strictObject({
 
 export const PolicyOverrideSchema = PolicySchema.partial();
 export type Policy = z.infer<typeof PolicySchema>;
+
+/**
+ * The policy a gate applied, as gate.json records it: what a config may say, plus where each layer came from.
+ * Read back open (a later version's keys pass), unlike a config, where an unknown key is a typo.
+ */
+export const AppliedPolicySchema = openObject({
+  policy: openObject({
+    ...PolicySchema.shape,
+    maxFailureRate: openObject(PolicySchema.shape.maxFailureRate.shape),
+  }),
+  hash: z.string(),
+  sources: z.array(z.string()).describe('where each layer came from, in the order applied'),
+});
+export type AppliedPolicy = z.infer<typeof AppliedPolicySchema>;
+
+export const SignoffKindSchema = z.enum(['security', 'board']);
+
+/** A sign-off that counts, as gate.json records it. */
+export const SignoffSchema = openObject({
+  kind: SignoffKindSchema,
+  by: z.string(),
+  at: z.string(),
+  reason: z.string(),
+  sha: z.string().optional(),
+  source: z.string().optional(),
+});
+export type Signoff = z.infer<typeof SignoffSchema>;
+
+/** A sign-off request that did not count, and why: part of the audit trail. */
+export const RejectedSignoffSchema = openObject({
+  by: z.string(),
+  kind: SignoffKindSchema,
+  at: z.string(),
+  source: z.string(),
+  why: z.string(),
+});
+export type RejectedSignoff = z.infer<typeof RejectedSignoffSchema>;
+
+/** Who cleared a verdict for merging, when someone did. The verdict itself is never rewritten. */
+export const ClearedBySchema = z.enum(['security', 'board']).nullable();
+
+export const GovernanceSchema = openObject({
+  /** Every sign-off that counts, and every one that did not, with why: the audit trail. */
+  signoffs: z.array(SignoffSchema),
+  rejected: z.array(RejectedSignoffSchema),
+  clearedBy: ClearedBySchema,
+});
+export type Governance = z.infer<typeof GovernanceSchema>;
 
 /** The default sample budget per side per case: 10 for ≤ 50 cases, 6 for ≥ 200, straight line between. */
 export function defaultMaxSamples(cases: number): number {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { Verdict } from '../verdict/decide.js';
+import type { Governance, RejectedSignoff, Signoff } from './schema.js';
+
+export type { Governance, RejectedSignoff, Signoff };
 
 /** Who may sign off, from the BASE config (a head cannot name its own approvers). */
 export interface SignoffRules {
@@ -20,31 +23,6 @@ export interface SignoffRequest {
   source: string;
   /** The comment was changed after it was posted: its author may not have written what it says now. */
   edited?: boolean;
-}
-
-export interface Signoff {
-  kind: 'security' | 'board';
-  by: string;
-  at: string;
-  reason: string;
-  sha?: string;
-  source?: string;
-}
-
-export interface RejectedSignoff {
-  by: string;
-  kind: 'security' | 'board';
-  at: string;
-  source: string;
-  why: string;
-}
-
-export interface Governance {
-  /** Every sign-off that counts, and every one that did not, with why: the audit trail. */
-  signoffs: Signoff[];
-  rejected: RejectedSignoff[];
-  /** Who cleared the verdict for merging, when someone did. The verdict itself is never rewritten. */
-  clearedBy: 'security' | 'board' | null;
 }
 
 const COMMAND = /^\s*\/safety-gate\s+(sign-?off|override)\s+([0-9a-f]{7,40})\b[ \t]*(.*)$/im;

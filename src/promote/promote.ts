@@ -1,6 +1,6 @@
 import type { LoadedCase, RegressionCase } from '../case/schema.js';
 import { canonicalJson } from '../util/hash.js';
-import type { StressFailures } from '../stress/schema.js';
+import type { StressFile } from '../stress/schema.js';
 
 export interface PromoteOptions {
   /** Keep only failures confirmed at this reproduction rate or more; unconfirmed ones pass only at 0. */
@@ -22,7 +22,7 @@ function behaviour(c: RegressionCase): string {
  * Chooses which discovered failures become regression cases: not already in the suite (by id, or by the same
  * conversation and checks under another id), reproducible enough, most reproducible first, at most `max`.
  */
-export function promote(file: StressFailures, existing: LoadedCase[], o: PromoteOptions): Promotion {
+export function promote(file: StressFile, existing: LoadedCase[], o: PromoteOptions): Promotion {
   const ids = new Set(existing.map((c) => c.case.id));
   const seen = new Map(existing.map((c) => [behaviour(c.case), c.case.id]));
   const out: Promotion = { promoted: [], skipped: [] };

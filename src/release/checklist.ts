@@ -1,36 +1,8 @@
 import type { SignoffRules } from '../policy/signoff.js';
 import type { Reason } from '../verdict/decide.js';
+import type { ChecklistItem, Criterion, ReleaseCriteria, Verification } from './schema.js';
 
-/** One task-list item of a release checklist, as written. */
-export interface ChecklistItem {
-  /** The checklist as the config names it (relative to the config). */
-  file: string;
-  /** 1-based line in the file. */
-  line: number;
-  text: string;
-  checked: boolean;
-  /** The login the line is signed by (`— @alice 2026-11-20`), without the @. */
-  signer?: string;
-  date?: string;
-}
-
-export interface Criterion extends ChecklistItem {
-  met: boolean;
-  /** Why it is not met, or how the signature was verified. */
-  why: string;
-}
-
-/** How a signature was checked: against git history (the action) or taken as written (the CLI). */
-export type Verification = 'git-history' | 'as-written';
-
-export interface ReleaseCriteria {
-  checklists: string[];
-  verification: Verification;
-  criteria: Criterion[];
-  /** Files the config names that are not there (each one is unmet). */
-  missing: string[];
-  met: boolean;
-}
+export type { ChecklistItem, Criterion, ReleaseCriteria, Verification };
 
 const ITEM = /^\s{0,3}[-*+]\s+\[([ xX])\]\s+(.*?)\s*$/;
 /** `— @alice 2026-11-20` at the end of the item (an em or en dash, or `--`). */

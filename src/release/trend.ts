@@ -5,69 +5,26 @@ import { parseJsonFile, validateJson } from '../input/json.js';
 import { displayPath } from '../input/sources.js';
 import { clopperPearson } from '../stats/proportion.js';
 import { readAudit, verifyText } from '../audit/log.js';
+import { GateFileSchema, GateSideSchema } from '../verdict/schema.js';
+import { GateFiguresSchema, type GateFigures, type TrendPoint } from './schema.js';
 
-/** The figures of one gate the trend needs; what a `gate` audit record keeps in `details.figures`. */
-export interface GateFigures {
-  at: string;
-  label: string;
-  verdict: string;
-  headSha?: string;
-  /** Candidate side: cases, valid samples (errors excluded), pass rate, delayed-failure rate. */
-  cases: number;
-  valid: number;
-  passRate: number;
-  delayedFailureRate: number;
-}
+export type { GateFigures, TrendPoint };
 
-/** One past gate on the trend, with exact 95% intervals (Clopper–Pearson over its valid samples). */
-export interface TrendPoint extends GateFigures {
-  source: string;
-  passCi: [number, number];
-  delayedCi: [number, number];
-}
-
-const FiguresSchema = z.object({
-  at: z.string(),
-  label: z.string(),
-  verdict: z.string(),
-  headSha: z.string().optional(),
-  cases: z.int().min(0),
-  valid: z.int().min(0),
-  passRate: z.number().min(0).max(1),
-  delayedFailureRate: z.number().min(0).max(1),
+/** What the trend reads of a gate.json: a slice of its schema (the candidate's figures), so any gate file passes. */
+const GateSlice = GateFileSchema.pick({ createdAt: true, verdict: true }).extend({
+  kind: z.literal('safety-gate.gate', { error: 'expected a gate.json (kind: safety-gate.gate)' }),
+  candidate: GateSideSchema.pick({
+    target: true,
+    passRate: true,
+    delayedFailureRate: true,
+    cases: true,
+    samples: true,
+    errors: true,
+  }),
 });
 
-const GateSlice = z
-  .object({
-    kind: z.literal('safety-gate.gate', { error: 'expected a gate.json (kind: safety-gate.gate)' }),
-    createdAt: z.string(),
-    verdict: z.string(),
-    candidate: z
-      .object({
-        target: z.object({ name: z.string(), ref: z.string().nullish() }).loose(),
-        passRate: z.number(),
-        delayedFailureRate: z.number(),
-        cases: z.int(),
-        samples: z.int(),
-        errors: z.int(),
-      })
-      .loose(),
-  })
-  .loose();
-
 /** A gate's figures, for the audit log and the trend. */
-export interface GateLike {
-  createdAt: string;
-  verdict: string;
-  candidate: {
-    target: { name: string; ref?: string | null };
-    passRate: number;
-    delayedFailureRate: number;
-    cases: number;
-    samples: number;
-    errors: number;
-  };
-}
+export type GateLike = Omit<z.infer<typeof GateSlice>, 'kind'>;
 
 export function figuresOf(g: GateLike): GateFigures {
   const ref = g.candidate.target.ref;
@@ -106,7 +63,7 @@ export function readHistory(files: string[]): TrendPoint[] {
       if (!v.ok) throw InputError.one(shown, '', `the audit log does not verify: ${v.problem}`);
       readAudit(text).forEach((r, i) => {
         if (r.kind !== 'gate') return;
-        const figures = validateJson(r.details?.figures, FiguresSchema, `${file} record ${i + 1}`);
+        const figures = validateJson(r.details?.figures, GateFiguresSchema, `${file} record ${i + 1}`);
         points.push(point(figures, `${shown}#${i + 1}`));
       });
     } else {

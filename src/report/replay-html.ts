@@ -117,10 +117,7 @@ export function renderReplayHtml(r: Replay): string {
   const rc = f.rootCause;
   const b = f.blastRadius;
   const failTurn = rc.turn;
-  const logged = transcriptMessages(
-    f.conversation as unknown as Array<Record<string, unknown>>,
-    failTurn,
-  ).map((m, i) => ({
+  const logged = transcriptMessages(f.conversation, failTurn).map((m, i) => ({
     ...m,
     cls: rc.origin?.index === i ? ' cause' : m.violating ? ' violating' : '',
     note: rc.origin?.index === i ? ' · the cause' : '',

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { openObject } from '../input/json.js';
+import { ViolationSchema } from '../results/schema.js';
 import type { RegressionCase } from '../case/schema.js';
 import type { TranscriptEntry } from '../trajectory/types.js';
 
@@ -12,11 +15,9 @@ export interface TurnContext {
   case: RegressionCase;
 }
 
-export interface Violation {
-  rule: string;
-  turn: number;
-  evidence: string;
-}
+/** A rule broken at a scripted turn, with its evidence, as gate.json, replay.json and stress files record it. */
+export const ViolationRecordSchema = openObject(ViolationSchema.shape);
+export type Violation = z.infer<typeof ViolationRecordSchema>;
 
 export function assistantTexts(messages: TranscriptEntry[]): string[] {
   const out: string[] = [];

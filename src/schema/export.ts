@@ -9,8 +9,14 @@ import { TargetSchema } from '../target/schema.js';
 import { PolicyOverrideSchema } from '../policy/schema.js';
 import { IncidentSchema, TrafficLineSchema } from '../incident/schema.js';
 import { MonitorLineSchema } from '../monitor/traffic.js';
+import { GateFileSchema } from '../verdict/schema.js';
+import { ReplayFileSchema } from '../incident/replay-schema.js';
+import { StressFileSchema } from '../stress/schema.js';
 
-/** Every file kind a user writes or reads, as JSON Schema for editors (yaml-language-server, VS Code). */
+/**
+ * Every file kind a user writes or reads, as JSON Schema for editors (yaml-language-server, VS Code), and the files
+ * this tool writes and reads back (gate, replay, stress), for tools that consume them.
+ */
 export const FILE_SCHEMAS: Record<string, z.ZodType> = {
   config: ConfigSchema,
   case: CaseFileSchema,
@@ -21,6 +27,9 @@ export const FILE_SCHEMAS: Record<string, z.ZodType> = {
   incident: IncidentSchema,
   'traffic-line': TrafficLineSchema,
   'monitor-traffic-line': MonitorLineSchema,
+  gate: GateFileSchema,
+  replay: ReplayFileSchema,
+  stress: StressFileSchema,
 };
 
 /** What each file is, for the schema's own title and description (editors show them on hover). */
@@ -35,6 +44,10 @@ const ABOUT: Record<string, string> = {
   'traffic-line': 'One line of a JSONL traffic log: a conversation.',
   'monitor-traffic-line':
     'One line of a control or canary traffic log for `safety-gate monitor`: a conversation, its timestamp and labels.',
+  gate: 'Gate file (gate.json): the verdict, its reasons, the statistics behind it, sign-offs and the applied policy.',
+  replay:
+    'Replay file (replay.json): an incident replayed, its root cause, blast radius and the cases emitted.',
+  stress: 'Stress file (stress --out, the input of promote): a red-teaming search and the failures it found.',
 };
 
 /** `$id` of a file kind's schema: stable, versioned, independent of where the package is installed. */

@@ -1,4 +1,7 @@
 import jstatPkg from 'jstat';
+import type { Power } from './schema.js';
+
+export type { Power };
 
 const jStat = jstatPkg;
 
@@ -63,15 +66,6 @@ export function deltaInterval(cases: readonly CaseCounts[]): DeltaInterval {
   return { delta, ci: [Math.max(-1, delta - half), Math.min(1, delta + half)], sd, differing };
 }
 
-export interface Power {
-  /** Smallest drop in pass rate the overall BLOCK rule detects with power 0.8, from the baseline alone. */
-  mde: number;
-  /** sd of delta under H0 estimated from the baseline alone (σ0). */
-  sigma0: number;
-  /** Fully broken cases (always passing → always failing) that make a drop of `mde`: ceil(mde · cases). */
-  brokenCases: number;
-}
-
 const POWER = 0.8;
 
 /**
@@ -86,7 +80,8 @@ export function powerFromBaseline(
   minRegression: number,
 ): Power {
   const K = cases.length;
-  if (K === 0) return { mde: 1, sigma0: NaN, brokenCases: 0 };
+  // Nothing compared: no σ0 (null, as gate.json has always held it: JSON writes NaN as null).
+  if (K === 0) return { mde: 1, sigma0: null, brokenCases: 0 };
   let F = 0;
   let N = 0;
   for (const k of cases) {

@@ -1,14 +1,7 @@
 import jstatPkg from 'jstat';
+import type { Proportion } from './schema.js';
 
-export interface Proportion {
-  /** Successes (failures, in our use) and trials. */
-  k: number;
-  n: number;
-  /** k / n; null when n = 0 (nothing observed, nothing claimed). */
-  rate: number | null;
-  /** Exact two-sided interval; [0, 1] when n = 0. */
-  ci: [number, number];
-}
+export type { Proportion };
 
 /**
  * Clopper–Pearson exact interval for a binomial proportion. Exact rather than Wald or Wilson because our counts

@@ -1,11 +1,9 @@
 import type { LoadedCase, RegressionCase } from '../case/schema.js';
-import type { Category, Severity } from '../case/taxonomy.js';
-import type { Violation } from '../rule/context.js';
 import type { RuleRegistry } from '../rule/registry.js';
 import { runSample } from '../runner/sample.js';
 import { runSuite } from '../runner/suite.js';
-import type { ResultsFile, SampleResult } from '../results/schema.js';
-import { clopperPearson, type Proportion } from '../stats/proportion.js';
+import type { SampleResult } from '../results/schema.js';
+import { clopperPearson } from '../stats/proportion.js';
 import type { Target } from '../target/types.js';
 import type { TranscriptEntry } from '../trajectory/types.js';
 import { rngFor } from '../util/rng.js';
@@ -13,59 +11,9 @@ import { Bandit } from './bandit.js';
 import { ALL_TACTICS, TACTICS, applyTactic, type AttackState, type Move, type Tactic } from './tactics.js';
 import { attackerFor } from './attacker.js';
 import type { Check } from '../rule/turn.js';
+import type { StressFailure, StressFile, Strategy } from './schema.js';
 
-export type Strategy = 'thompson' | 'uniform';
-
-/** A distinct failure: one seed case made to break the same rules, however many rollouts got there. */
-export interface StressFailure {
-  /** `stress-<seed case>-<rules>`: stable across searches, so promote does not add the same finding twice. */
-  id: string;
-  seedCase: string;
-  /** Rollouts that ended in this failure. */
-  count: number;
-  category: Category;
-  severity: Severity;
-  tactics: Tactic[];
-  firstFailureTurn: number;
-  delayed: boolean;
-  violations: Violation[];
-  /** The rollout (0-based) that first found it. The fields below describe the shortest conversation found. */
-  foundAt: number;
-  /** Scripted replays of `case` that failed again; null when not confirmed (--confirm 0). */
-  reproduced: Proportion | null;
-  /** The failure as a regression case, ready for `promote`. */
-  case: RegressionCase;
-  transcript: TranscriptEntry[];
-}
-
-export interface StressFile {
-  kind: 'safety-gate.stress';
-  schemaVersion: 1;
-  createdAt: string;
-  target: ResultsFile['target'];
-  seed: string;
-  strategy: Strategy;
-  rollouts: number;
-  maxTurns: number;
-  delayedTurn: number;
-  seeds: string[];
-  summary: {
-    /** Rollouts that broke a rule; `unique` counts distinct (seed case, rules) findings among them. */
-    failingRollouts: number;
-    /** Rollouts that ended in an error. */
-    errors: number;
-    /** Confirmation replays that ended in an error: they confirm nothing, and make the search incomplete. */
-    confirmErrors: number;
-    unique: number;
-    delayed: number;
-    calls: number;
-  };
-  /** Per tactic: how often it was played and how often the rollout it was part of ended in a failure. */
-  tactics: Array<{ tactic: Tactic; plays: number; inFailures: number }>;
-  /** Cumulative unique failures, every `every` rollouts: how fast the search finds new failures. */
-  discovery: Array<{ rollouts: number; unique: number; delayed: number }>;
-  failures: StressFailure[];
-}
+export type { StressFailure, StressFile, Strategy };
 
 export interface StressOptions {
   seeds: LoadedCase[];

@@ -1,18 +1,12 @@
-/** Messages in OpenAI chat shape: the lingua franca every target adapter translates to and from. */
-export interface ToolCall {
-  id: string;
-  type: 'function';
-  function: { name: string; arguments: string };
-}
+import type { z } from 'zod';
+import type { ChatMessageSchema, ToolCallSchema, TranscriptEntrySchema } from './schema.js';
 
-export type ChatMessage =
-  | { role: 'system'; content: string }
-  | { role: 'user'; content: string }
-  | { role: 'assistant'; content: string | null; tool_calls?: ToolCall[] }
-  | { role: 'tool'; tool_call_id: string; content: string };
+/** Messages in OpenAI chat shape: the lingua franca every target adapter translates to and from. */
+export type ToolCall = z.infer<typeof ToolCallSchema>;
+export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
 /** A transcript entry: a message and the scripted user turn (1-based) it belongs to. */
-export type TranscriptEntry = ChatMessage & { turn: number };
+export type TranscriptEntry = z.infer<typeof TranscriptEntrySchema>;
 
 export interface ToolDefinition {
   name: string;

@@ -5,84 +5,16 @@ import { fisherOneSided } from '../stats/exact.js';
 import { stratifiedExact, type Stratum } from '../stats/stratified.js';
 import { deltaInterval, powerFromBaseline, type Power } from '../stats/difference.js';
 import { pairCases, tally, type PairedCase, type SideTally } from './pairing.js';
+import type {
+  CaseSideStats,
+  CaseStats,
+  CaseStatus,
+  CategoryStats,
+  FailureExample,
+  SideSummary,
+} from './schema.js';
 
-export interface SideSummary {
-  passRate: number;
-  delayedFailureRate: number;
-  /** Cases with at least one sample that produced a verdict. */
-  cases: number;
-  samples: number;
-  errors: number;
-  errorRate: number;
-  /** failureCurve[t-1] = share of valid samples that have failed by turn t. */
-  failureCurve: number[];
-  /** Share of valid samples failing, per severity. */
-  failureRateBySeverity: Record<string, number>;
-  /** Failing and valid samples per severity, for the Clopper–Pearson bound of the severity budgets. */
-  failuresBySeverity: Record<string, { failures: number; samples: number }>;
-  /** Cases with at least two valid samples that both passed and failed (flaky on this side). */
-  flakyCases: number;
-}
-
-export interface CategoryStats {
-  name: string;
-  cases: number;
-  baseline: number;
-  candidate: number;
-  delta: number;
-  ci: [number, number];
-  pValue: number;
-  pAdjusted: number;
-  test: 'stratified-exact';
-}
-
-export type CaseStatus = 'regressed' | 'fixed' | 'suspect' | 'unchanged' | 'new' | 'removed';
-
-export interface CaseSideStats {
-  passes: number;
-  valid: number;
-  errors: number;
-  passRate: number | null;
-  firstFailureTurns: number[];
-  /**
-   * Share of pairs of this side's valid samples that disagree (one passed, one failed): 0 for a stable case,
-   * up to about 0.5 for a coin flip; null with fewer than two valid samples.
-   */
-  flipRate: number | null;
-  /** pass^k for k = the valid samples: the estimated chance that k fresh runs all pass; null below k = 2. */
-  passAllK: number | null;
-}
-
-export interface CaseStats {
-  id: string;
-  title?: string;
-  category: string;
-  severity: CaseResult['severity'];
-  file?: string;
-  line?: number;
-  baseline: CaseSideStats | null;
-  candidate: CaseSideStats | null;
-  /** One-sided Fisher exact p (H1: the candidate fails more often). */
-  pValue: number | null;
-  /** Holm-adjusted within the case's severity class: what decides its status (SPEC §6.2). */
-  pAdjusted: number | null;
-  /** Benjamini–Hochberg-adjusted across all compared cases: for reading the table, never for a decision. */
-  pAdjustedBH: number | null;
-  status: CaseStatus;
-  /** False when one side has no valid sample (only errors): nothing could be compared. */
-  compared: boolean;
-  /** Severity or category the candidate's results gave, when they differ from the baseline's (which rules). */
-  changed?: { severity?: string; category?: string };
-  /** The first failing candidate sample of any case the candidate failed at least once, for the transcripts. */
-  example?: FailureExample;
-}
-
-export interface FailureExample {
-  sample: number;
-  firstFailureTurn: number | null;
-  violations: Array<{ rule: string; turn: number; evidence: string }>;
-  transcript: Array<Record<string, unknown>>;
-}
+export type { CaseSideStats, CaseStats, CaseStatus, CategoryStats, FailureExample, SideSummary };
 
 function failureExample(c: CaseResult): FailureExample | undefined {
   const i = c.samples.findIndex((s) => !s.passed && !s.error);

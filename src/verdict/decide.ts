@@ -4,6 +4,9 @@ import { fisherOneSided } from '../stats/exact.js';
 import { clopperPearson } from '../stats/proportion.js';
 import { listIds, pct, pvalue as pv } from '../util/format.js';
 import { droppedCases, failingCases } from './worse.js';
+import type { Note, Reason, Verdict } from './schema.js';
+
+export type { Note, Reason, Verdict };
 
 /** " Cases: a (critical, 5/5 → 4/5), b … and 3 more." — every reason names the cases behind it. */
 function named(cases: CaseStats[], max = 5): string {
@@ -18,22 +21,6 @@ function named(cases: CaseStats[], max = 5): string {
   return ` Cases: ${listIds(cases.map(label), max)}.`;
 }
 const ids = (cases: CaseStats[]) => cases.map((c) => c.id);
-
-export type Verdict = 'OK' | 'WARN' | 'BLOCK';
-
-export interface Reason {
-  code: string;
-  level: 'WARN' | 'BLOCK';
-  message: string;
-  values: Record<string, unknown>;
-}
-
-/** What informs a reviewer but decides nothing (SPEC §6.3 `notes[]`). */
-export interface Note {
-  code: string;
-  message: string;
-  values: Record<string, unknown>;
-}
 
 /** Fresh samples of one suspect case on both sides (run mode: `confirmSamples` per side). */
 export interface Confirmation {

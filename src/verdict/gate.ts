@@ -1,66 +1,12 @@
 import type { ResultsFile } from '../results/schema.js';
 import { InputError } from '../input/errors.js';
 import type { AppliedPolicy } from '../policy/load.js';
-import { compare, type CaseStats, type CategoryStats, type SideSummary } from './compare.js';
-import { decide, type Confirmation, type Note, type Reason, type Verdict } from './decide.js';
-import type { Power } from '../stats/difference.js';
-import type { Governance, RejectedSignoff, Signoff, SignoffRules } from '../policy/signoff.js';
-import type { ReleaseCriteria } from '../release/checklist.js';
-import type { TrendPoint } from '../release/trend.js';
-import type { ReviewSample } from './review.js';
+import { compare } from './compare.js';
+import { decide, type Confirmation, type Reason, type Verdict } from './decide.js';
+import type { Governance, Signoff, SignoffRules } from '../policy/signoff.js';
+import type { FailOn, GateFile, SequentialRecord } from './schema.js';
 
-export type FailOn = 'block' | 'warn' | 'never';
-
-export type { Signoff };
-
-export interface GateFile {
-  kind: 'safety-gate.gate';
-  schemaVersion: 1;
-  createdAt: string;
-  verdict: Verdict;
-  exitCode: number;
-  failOn: FailOn | null;
-  baseline: SideSummary & { target: ResultsFile['target'] };
-  candidate: SideSummary & { target: ResultsFile['target'] };
-  delta: number;
-  ci: [number, number];
-  pValue: number;
-  test: 'stratified-exact';
-  /** The BLOCK budget (alphaBlock); each WARN test runs at alphaWarn. */
-  alpha: number;
-  alphaWarn: number;
-  mde: number;
-  /** The MDE's parts, from the baseline alone: σ0 and the fully broken cases that make a drop of `mde`. */
-  power: Power;
-  compared: number;
-  delayed: {
-    baseline: number;
-    candidate: number;
-    delta: number;
-    ci: [number, number];
-    pValue: number;
-    test: string;
-  };
-  categories: CategoryStats[];
-  cases: CaseStats[];
-  reasons: Reason[];
-  /** What informs but does not decide (underpowered suite, suspects in files mode, failures moved later). */
-  notes: Note[];
-  /** Run mode with sequential sampling: the round that decided and the calls saved (see runner/sequential). */
-  sequential?: SequentialRecord;
-  signoffs: Signoff[];
-  /** Sign-off requests that did not count, and why: part of the audit trail. */
-  rejectedSignoffs: RejectedSignoff[];
-  /** Who cleared a WARN (security) or BLOCK (board quorum) for merging; the verdict itself stands. */
-  clearedBy: Governance['clearedBy'];
-  policy: AppliedPolicy;
-  /** Release mode: the release criteria (checklists) and how their signatures were checked. */
-  release?: ReleaseCriteria;
-  /** An OK gate picked for a human review (policy.reviewSampleRate). */
-  review?: ReviewSample;
-  /** Past gates (--history), oldest first: the trend in report.html and release-notes.md. */
-  trend?: TrendPoint[];
-}
+export type { FailOn, GateFile, SequentialRecord, Signoff };
 
 /** Exit status for a verdict: 0 OK, 1 WARN, 2 BLOCK; `failOn` narrows it for CI that reads zero / non-zero. */
 export function exitCodeFor(verdict: Verdict, failOn?: FailOn): number {
@@ -68,19 +14,6 @@ export function exitCodeFor(verdict: Verdict, failOn?: FailOn): number {
   if (failOn === 'never') return 0;
   if (failOn === 'block') return verdict === 'BLOCK' ? 2 : 0;
   return code;
-}
-
-/** How a sequential run stopped (SPEC §6.2), as the run use case reports it. */
-export interface SequentialRecord {
-  rounds: number;
-  maxRounds: number;
-  stoppedFor: 'block' | 'futility' | 'max';
-  calls: number;
-  fixedCalls: number;
-  /** 1 − calls / fixedCalls. */
-  saved: number;
-  /** The overall BLOCK test's p threshold at the deciding round: the O'Brien–Fleming boundary's nominal level. */
-  blockThreshold: number;
 }
 
 export interface GateOptions {

@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { GateFile } from './gate.js';
 import { exitCodeFor } from './gate.js';
+import type { ReviewSample } from './schema.js';
 
-/** An OK gate picked for a human review: OK is the fast path, but a share of it is still looked at. */
-export interface ReviewSample {
-  sampled: true;
-  rate: number;
-  /** The draw in [0, 1) that fell under `rate`: sha256 of the head commit, so every re-run picks the same gates. */
-  draw: number;
-  headSha: string;
-  requiresSignoff: boolean;
-}
+export type { ReviewSample };
 
 /** A deterministic draw in [0, 1) from the head commit (the first 48 bits of its sha256). */
 export function reviewDraw(headSha: string): number {
