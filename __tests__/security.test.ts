@@ -446,6 +446,21 @@ describe('small doors', () => {
   });
 });
 
+describe('keys with no prefix of their own, recognised by their name', () => {
+  it('AWS secret keys and 32-hex Azure keys are redacted after their name, the name kept; secretShapes gives the values', async () => {
+    const { redactAll, secretShapes } = await import('../src/util/secrets.js');
+    const aws = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const azure = '0123456789abcdef0123456789ABCDEF';
+    const text = `aws_secret_access_key = ${aws}\n"AZURE_OPENAI_API_KEY": "${azure}"\nOcp-Apim-Subscription-Key:${azure}`;
+    expect(redactAll(text)).toBe(
+      'aws_secret_access_key = ***\n"AZURE_OPENAI_API_KEY": "***"\nOcp-Apim-Subscription-Key:***',
+    );
+    expect(secretShapes(text)).toEqual([aws, azure, azure]);
+    // A 40-character word after an unrelated name is not a key.
+    expect(redactAll(`commit_sha = ${'a'.repeat(40)}`)).toBe(`commit_sha = ${'a'.repeat(40)}`);
+  });
+});
+
 describe("replay's scrubber covers every credential shape the writers redact, everywhere in the incident", () => {
   it('fine-grained PATs, Stripe, Hugging Face and JWTs become same-shape fakes, in the title, environment and tools too', async () => {
     const { SecretScrubber } = await import('../src/incident/scrub.js');

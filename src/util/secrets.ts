@@ -56,18 +56,24 @@ const SHAPES: RegExp[] = [
   /\bxox[abpors]-[A-Za-z0-9-]{10,}/g,
   /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
-  // Secrets that have no prefix of their own, recognised by the name they are given.
-  /(?<=\b(?:aws_secret_access_key|secret_?access_?key|azure[_-]?(?:openai[_-]?)?(?:api[_-]?)?key|api[_-]?key|ocp-apim-subscription-key)\W{1,4})(?:[A-Za-z0-9/+]{40}|[0-9a-fA-F]{32})\b/gi,
 ];
+
+/**
+ * Secrets that have no prefix of their own, recognised by the name they are given: the name and separator are
+ * kept (groups 1 and 2), the value (group 3) replaced. Matched forwards from the name, not with a lookbehind: a
+ * lookbehind is tried at every position of the text, 20 times slower on an 11 MB gate.json (150 ms against 8).
+ */
+const NAMED =
+  /\b(aws_secret_access_key|secret_?access_?key|azure[_-]?(?:openai[_-]?)?(?:api[_-]?)?key|api[_-]?key|ocp-apim-subscription-key)(\W{1,4})([A-Za-z0-9/+]{40}|[0-9a-fA-F]{32})\b/gi;
 
 /** Every substring of `text` shaped like a credential. */
 export function secretShapes(text: string): string[] {
-  return SHAPES.flatMap((re) => text.match(re) ?? []);
+  return [...SHAPES.flatMap((re) => text.match(re) ?? []), ...[...text.matchAll(NAMED)].map((m) => m[3])];
 }
 
 /** `redact` plus every credential shape: for what is written after grading (results, reports, checkpoints, logs). */
 export function redactAll(text: string): string {
   let out = redact(text);
   for (const re of SHAPES) out = out.replace(re, '***');
-  return out;
+  return out.replace(NAMED, '$1$2***');
 }
