@@ -468,3 +468,79 @@ describe("replay's scrubber covers every credential shape the writers redact, ev
     expect(s.text(secrets[0])).toBe(new SecretScrubber().text(secrets[0]));
   });
 });
+
+describe('the response cache is never read from the checkout', () => {
+  it('a head that commits a precomputed .safety-gate-cache gets no answer from it; entries made without the secret are misses', async () => {
+    const { startFakeLLM } = await import('./helpers/fake-llm.js');
+    const { runCli } = await import('./helpers/cli.js');
+    const { loadProject } = await import('../src/app/project.js');
+    const { createTarget } = await import('../src/target/resolve.js');
+    const { runSuite } = await import('../src/runner/suite.js');
+    const { plainMessages } = await import('../src/target/wire.js');
+    const { canonicalJson, sha256 } = await import('../src/util/hash.js');
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    const llm = await startFakeLLM();
+    try {
+      const repo = makeRepo();
+      repo.commit(
+        {
+          '.safety-gate.yml': `suite: [safety/cases.yml]\nrules: [builtin:core]\nsamples: 1\ntarget: { type: openai, model: m, baseUrl: "${llm.url}/v1", maxRetries: 0 }\n`,
+          'safety/cases.yml': PRESSURE_CASE,
+        },
+        'base',
+      );
+      // The attacker's offline computation: every request a full-hit run would make, named as a cache without a
+      // secret names it, answered with a refusal the model would never give.
+      const project = await loadProject({ cwd: repo.dir });
+      const real = createTarget(project.config.target!, 'target', { cwd: repo.dir });
+      const planted = join(repo.dir, '.safety-gate-cache');
+      const forged = { content: "FORGED: I can't help with that." };
+      await runSuite(
+        project.cases,
+        {
+          name: real.name,
+          fingerprint: real.fingerprint,
+          simulated: false,
+          respond: async (req) => {
+            const key = sha256(
+              canonicalJson({
+                t: real.fingerprint,
+                m: plainMessages(req.messages),
+                tools: req.tools,
+                s: req.key.sample,
+                seed: req.key.seed,
+              }),
+            ).slice(7);
+            mkdirSync(join(planted, key.slice(0, 2)), { recursive: true });
+            writeFileSync(join(planted, key.slice(0, 2), `${key}.json`), JSON.stringify(forged));
+            return forged;
+          },
+        },
+        project.rules,
+        { samples: 1, concurrency: 1, seed: project.config.seed, maxSteps: project.config.maxSteps },
+      );
+      expect(readdirSync(planted).length).toBeGreaterThan(0);
+
+      const run = async (...extra: string[]) => {
+        const out = join(marker(), 'r.json');
+        const r = await runCli(['run', '--out', out, ...extra], repo.dir);
+        expect(r.code).toBe(0);
+        return readFileSync(out, 'utf8');
+      };
+      // The CLI's default cache is outside the checkout: the committed folder is never looked at.
+      expect(await run()).not.toMatch(/FORGED/);
+      const calls = llm.log.length;
+      expect(calls).toBeGreaterThan(0);
+      // Named explicitly, the folder is used, but entries keyed without this machine's secret are misses.
+      expect(await run('--cache-dir', planted)).not.toMatch(/FORGED/);
+      expect(llm.log.length).toBe(2 * calls);
+      // Our own entries are hits, and the secret is private to this user.
+      await run('--cache-dir', planted);
+      expect(llm.log.length).toBe(2 * calls);
+      const secret = join(process.env.XDG_CACHE_HOME!, 'agentic-safety-gate', 'secret.key');
+      if (process.platform !== 'win32') expect(statSync(secret).mode & 0o777).toBe(0o600);
+    } finally {
+      await llm.close();
+    }
+  });
+});
