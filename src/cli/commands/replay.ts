@@ -35,6 +35,7 @@ export function registerReplay(program: Command, ctx: CliContext): void {
       '--cache-dir <dir>',
       "response cache folder (default: the config's cache, else the user's cache folder)",
     )
+    .option('--force', 'overwrite the emitted case file even if it was edited since replay wrote it')
     .addOption(
       new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']),
     )
