@@ -367,6 +367,57 @@ describe('bad or huge input is an error, never a crash', () => {
     expect(r.stderr).toMatch(/c\.json: cases\[0\]\.samples\[0\]\.firstFailureTurn: /);
   });
 
+  it('a results file or traffic log over the size cap is an error naming the file, its size and the limit (exit 3)', async () => {
+    const { runCli } = await import('./helpers/cli.js');
+    const { truncateSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'sg-size-'));
+    // Sparse: 600 MiB on paper, nothing on disk; read whole, it would pass V8's largest string and crash.
+    const huge = (name: string, mib: number) => {
+      writeFileSync(join(dir, name), '');
+      truncateSync(join(dir, name), mib * 2 ** 20);
+      return name;
+    };
+    const gate = await runCli(
+      ['gate', '--baseline', huge('b.json', 600), '--candidate', 'b.json', '--out-dir', 'out'],
+      dir,
+    );
+    expect(gate.code).toBe(3);
+    expect(gate.stderr).toMatch(
+      /b\.json: results file is 600 MiB \(629145600 bytes\), over the 500 MiB limit/,
+    );
+    expect(existsSync(join(dir, 'out', 'gate.json'))).toBe(false);
+    const incident = join(process.cwd(), 'examples', 'incidents', 'inc-2026-0142.yml');
+    const replay = await runCli(
+      [
+        'replay',
+        '--incident',
+        incident,
+        '--traffic',
+        huge('t.jsonl', 600),
+        '--target',
+        'sim:v1',
+        '--out-dir',
+        'r',
+      ],
+      dir,
+    );
+    expect(replay.code).toBe(3);
+    expect(replay.stderr).toMatch(/t\.jsonl: traffic log is 600 MiB .*over the 500 MiB limit/);
+    // The cap is set from the environment.
+    process.env.SAFETY_GATE_MAX_INPUT_MIB = '1';
+    try {
+      const small = await runCli(
+        ['gate', '--baseline', huge('s.json', 2), '--candidate', 's.json', '--out-dir', 'out'],
+        dir,
+      );
+      expect(small.stderr).toMatch(
+        /s\.json: results file is 2 MiB .*over the 1 MiB limit.*SAFETY_GATE_MAX_INPUT_MIB/,
+      );
+    } finally {
+      delete process.env.SAFETY_GATE_MAX_INPUT_MIB;
+    }
+  });
+
   it('an agent printing more than 8 MiB for one answer gives an error sample, not an out-of-memory abort', async () => {
     const { createTarget } = await import('../src/target/resolve.js');
     const { TargetSchema } = await import('../src/target/schema.js');
