@@ -594,4 +594,23 @@ describe('the response cache is never read from the checkout', () => {
       await llm.close();
     }
   });
+
+  it("the cache's secret: one a stranger could read is refused, and an unwritable place is a clear error", async () => {
+    const { cacheSecret } = await import('../src/target/cache.js');
+    const { chmodSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'sg-secret-'));
+    const key = join(dir, 'secret.key');
+    expect(cacheSecret(key)).toHaveLength(32);
+    expect(cacheSecret(key)).toEqual(cacheSecret(key));
+    if (process.platform !== 'win32') {
+      const shared = join(dir, 'shared.key');
+      writeFileSync(shared, 'ab'.repeat(32));
+      chmodSync(shared, 0o644);
+      expect(() => cacheSecret(shared)).toThrow(/not a private key of this user's.*--no-cache/);
+    }
+    writeFileSync(join(dir, 'file'), '');
+    expect(() => cacheSecret(join(dir, 'file', 'sub', 'secret.key'))).toThrow(
+      /cannot make the response cache's secret .*XDG_CACHE_HOME/,
+    );
+  });
 });

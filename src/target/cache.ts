@@ -18,18 +18,25 @@ const secrets = new Map<string, Buffer>();
 export function cacheSecret(file = join(userCacheRoot(), 'secret.key')): Buffer {
   const known = secrets.get(file);
   if (known) return known;
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  if (!lstatSync(file, { throwIfNoEntry: false })) {
-    // Written aside and linked into place: a concurrent run never reads half a key, and the first one made wins.
-    const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-    writeFileSync(tmp, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-    try {
-      linkSync(tmp, file);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    } finally {
-      unlinkSync(tmp);
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    if (!lstatSync(file, { throwIfNoEntry: false })) {
+      // Written aside and linked into place: a concurrent run never reads half a key, and the first one made wins.
+      const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+      writeFileSync(tmp, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+      try {
+        linkSync(tmp, file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      } finally {
+        unlinkSync(tmp);
+      }
     }
+  } catch (e) {
+    // A read-only or missing home (some CI containers) would otherwise surface as a bare EACCES.
+    throw new Error(
+      `cannot make the response cache's secret ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}): set XDG_CACHE_HOME to a writable folder, or run with --no-cache`,
+    );
   }
   const st = lstatSync(file);
   const text = st.isFile() ? readFileSync(file, 'utf8').trim() : '';
