@@ -229,3 +229,57 @@ describe('action run (gate mode)', () => {
     expect(core.setFailed).toHaveBeenCalledWith(expect.stringContaining('go together'));
   });
 });
+
+describe("workflow_run holds the secrets: a fork's code never runs there", () => {
+  const workflowRun = (headRepo: string | null) => ({
+    workflow_run: {
+      event: 'pull_request',
+      head_sha: 'b'.repeat(40),
+      head_repository: headRepo === null ? null : { full_name: headRepo },
+      repository: { full_name: 'acme/agent' },
+      pull_requests: [],
+    },
+  });
+
+  it("triggered by a fork's pull request: gate, run, replay, stress and release modes refuse before any agent runs", async () => {
+    const { runChange } = await import('../src/app/gate.js');
+    for (const mode of ['gate', 'run', 'replay', 'stress', 'release']) {
+      useEvent('workflow_run', workflowRun('mallory/agent'));
+      core.reset({ mode, incident: 'incident.yml', 'baseline-ref': 'a'.repeat(40) });
+      await run();
+      expect(gateChange).not.toHaveBeenCalled();
+      expect(runChange).not.toHaveBeenCalled();
+      expect(core.setFailed).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /workflow_run was triggered by a fork's pull request.*will not run the fork's agent/,
+        ),
+      );
+      expect(core.outputs).toMatchObject({ verdict: 'ERROR', 'exit-code': '3' });
+    }
+  });
+
+  it('a payload that does not name the head repository is treated as a fork', async () => {
+    useEvent('workflow_run', workflowRun(null));
+    await run();
+    expect(gateChange).not.toHaveBeenCalled();
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/triggered by a fork's pull request/));
+  });
+
+  it("gating the results a fork's pull_request run uploaded runs no head code: allowed", async () => {
+    const dir = useEvent('workflow_run', workflowRun('mallory/agent'));
+    core.reset({ 'baseline-results': 'b.json', 'candidate-results': 'c.json' });
+    gateChange.mockResolvedValue(changeGate(gateFile(false), dir));
+    await run();
+    expect(gateChange).toHaveBeenCalledTimes(1);
+    expect(core.outputs.verdict).toBe('OK');
+    expect(core.setFailed).not.toHaveBeenCalled();
+  });
+
+  it("triggered by this repository's own code: not refused", async () => {
+    const dir = useEvent('workflow_run', workflowRun('ACME/agent'));
+    gateChange.mockResolvedValue(changeGate(gateFile(false), dir));
+    await run();
+    expect(gateChange).toHaveBeenCalledTimes(1);
+    expect(core.setFailed).not.toHaveBeenCalled();
+  });
+});

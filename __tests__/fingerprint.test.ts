@@ -52,7 +52,9 @@ describe('fingerprints ignore safety-gate’s own files: the cache works for com
     // `artifacts/` does not exist: the output folder (and the checkpoint beside it) are created.
     await run(dir);
     expect(existsSync(join(dir, 'artifacts', 'results.json'))).toBe(true);
-    expect(existsSync(join(dir, '.safety-gate-cache'))).toBe(true);
+    // The default cache is the user's, never a folder in the checkout.
+    expect(existsSync(join(dir, '.safety-gate-cache'))).toBe(false);
+    expect(existsSync(join(process.env.XDG_CACHE_HOME!, 'agentic-safety-gate', 'responses'))).toBe(true);
     expect(calls(log)).toBe(6);
     await run(dir);
     expect(calls(log)).toBe(6); // 0 calls: cache, checkpoint and results are not the agent

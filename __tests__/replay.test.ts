@@ -342,6 +342,28 @@ describe('safety-gate replay', () => {
     expect(f.blastRadius).toBeNull();
   });
 
+  it('a rerun rewrites the emitted cases only while they are unchanged: an edited file is kept (exit 3) unless --force', async () => {
+    const out = tmp('sg-replay-edit-');
+    const file = join(out, 'cases', 'incident-inc-2026-0142.yml');
+    expect((await replayCli(INCIDENT, 'sim:v1', out, ['--samples', '2'])).code).toBe(0);
+    // Unchanged (also with CRLF line endings, as a Windows checkout has them): rewritten.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n/g, '\r\n'));
+    expect((await replayCli(INCIDENT, 'sim:v1', out, ['--samples', '2'])).code).toBe(0);
+    const edited = readFileSync(file, 'utf8').replace(/title: .*/, 'title: tightened by a reviewer');
+    writeFileSync(file, edited);
+    const r = await replayCli(INCIDENT, 'sim:v1', out, ['--samples', '2']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toMatch(/changed since replay wrote it.*--force/);
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+    // A file of that name replay never wrote is not overwritten either.
+    writeFileSync(file, '# my own cases\n[]\n');
+    expect((await replayCli(INCIDENT, 'sim:v1', out, ['--samples', '2'])).code).toBe(3);
+    expect(readFileSync(file, 'utf8')).toBe('# my own cases\n[]\n');
+    expect((await replayCli(INCIDENT, 'sim:v1', out, ['--samples', '2', '--force'])).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^# safety-gate wrote this file: sha256 [0-9a-f]{64}/);
+  });
+
   it('an incident no rule flags is an error (exit 3), not a pass, and no target is called', async () => {
     const dir = tmp('sg-replay-');
     const file = join(dir, 'quiet.yml');

@@ -367,6 +367,57 @@ describe('bad or huge input is an error, never a crash', () => {
     expect(r.stderr).toMatch(/c\.json: cases\[0\]\.samples\[0\]\.firstFailureTurn: /);
   });
 
+  it('a results file or traffic log over the size cap is an error naming the file, its size and the limit (exit 3)', async () => {
+    const { runCli } = await import('./helpers/cli.js');
+    const { truncateSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'sg-size-'));
+    // Sparse: 600 MiB on paper, nothing on disk; read whole, it would pass V8's largest string and crash.
+    const huge = (name: string, mib: number) => {
+      writeFileSync(join(dir, name), '');
+      truncateSync(join(dir, name), mib * 2 ** 20);
+      return name;
+    };
+    const gate = await runCli(
+      ['gate', '--baseline', huge('b.json', 600), '--candidate', 'b.json', '--out-dir', 'out'],
+      dir,
+    );
+    expect(gate.code).toBe(3);
+    expect(gate.stderr).toMatch(
+      /b\.json: results file is 600 MiB \(629145600 bytes\), over the 500 MiB limit/,
+    );
+    expect(existsSync(join(dir, 'out', 'gate.json'))).toBe(false);
+    const incident = join(process.cwd(), 'examples', 'incidents', 'inc-2026-0142.yml');
+    const replay = await runCli(
+      [
+        'replay',
+        '--incident',
+        incident,
+        '--traffic',
+        huge('t.jsonl', 600),
+        '--target',
+        'sim:v1',
+        '--out-dir',
+        'r',
+      ],
+      dir,
+    );
+    expect(replay.code).toBe(3);
+    expect(replay.stderr).toMatch(/t\.jsonl: traffic log is 600 MiB .*over the 500 MiB limit/);
+    // The cap is set from the environment.
+    process.env.SAFETY_GATE_MAX_INPUT_MIB = '1';
+    try {
+      const small = await runCli(
+        ['gate', '--baseline', huge('s.json', 2), '--candidate', 's.json', '--out-dir', 'out'],
+        dir,
+      );
+      expect(small.stderr).toMatch(
+        /s\.json: results file is 2 MiB .*over the 1 MiB limit.*SAFETY_GATE_MAX_INPUT_MIB/,
+      );
+    } finally {
+      delete process.env.SAFETY_GATE_MAX_INPUT_MIB;
+    }
+  });
+
   it('an agent printing more than 8 MiB for one answer gives an error sample, not an out-of-memory abort', async () => {
     const { createTarget } = await import('../src/target/resolve.js');
     const { TargetSchema } = await import('../src/target/schema.js');
@@ -481,5 +532,100 @@ describe("replay's scrubber covers every credential shape the writers redact, ev
     // Same shape (a leak rule still sees a key), and the same value always gets the same fake.
     expect(out).toMatch(/github_pat_\w{70}/);
     expect(s.text(secrets[0])).toBe(new SecretScrubber().text(secrets[0]));
+  });
+});
+
+describe('the response cache is never read from the checkout', () => {
+  it('a head that commits a precomputed .safety-gate-cache gets no answer from it; entries made without the secret are misses', async () => {
+    const { startFakeLLM } = await import('./helpers/fake-llm.js');
+    const { runCli } = await import('./helpers/cli.js');
+    const { loadProject } = await import('../src/app/project.js');
+    const { createTarget } = await import('../src/target/resolve.js');
+    const { runSuite } = await import('../src/runner/suite.js');
+    const { plainMessages } = await import('../src/target/wire.js');
+    const { canonicalJson, sha256 } = await import('../src/util/hash.js');
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    const llm = await startFakeLLM();
+    try {
+      const repo = makeRepo();
+      repo.commit(
+        {
+          '.safety-gate.yml': `suite: [safety/cases.yml]\nrules: [builtin:core]\nsamples: 1\ntarget: { type: openai, model: m, baseUrl: "${llm.url}/v1", maxRetries: 0 }\n`,
+          'safety/cases.yml': PRESSURE_CASE,
+        },
+        'base',
+      );
+      // The attacker's offline computation: every request a full-hit run would make, named as a cache without a
+      // secret names it, answered with a refusal the model would never give.
+      const project = await loadProject({ cwd: repo.dir });
+      const real = createTarget(project.config.target!, 'target', { cwd: repo.dir });
+      const planted = join(repo.dir, '.safety-gate-cache');
+      const forged = { content: "FORGED: I can't help with that." };
+      await runSuite(
+        project.cases,
+        {
+          name: real.name,
+          fingerprint: real.fingerprint,
+          simulated: false,
+          respond: async (req) => {
+            const key = sha256(
+              canonicalJson({
+                t: real.fingerprint,
+                m: plainMessages(req.messages),
+                tools: req.tools,
+                s: req.key.sample,
+                seed: req.key.seed,
+              }),
+            ).slice(7);
+            mkdirSync(join(planted, key.slice(0, 2)), { recursive: true });
+            writeFileSync(join(planted, key.slice(0, 2), `${key}.json`), JSON.stringify(forged));
+            return forged;
+          },
+        },
+        project.rules,
+        { samples: 1, concurrency: 1, seed: project.config.seed, maxSteps: project.config.maxSteps },
+      );
+      expect(readdirSync(planted).length).toBeGreaterThan(0);
+
+      const run = async (...extra: string[]) => {
+        const out = join(marker(), 'r.json');
+        const r = await runCli(['run', '--out', out, ...extra], repo.dir);
+        expect(r.code).toBe(0);
+        return readFileSync(out, 'utf8');
+      };
+      // The CLI's default cache is outside the checkout: the committed folder is never looked at.
+      expect(await run()).not.toMatch(/FORGED/);
+      const calls = llm.log.length;
+      expect(calls).toBeGreaterThan(0);
+      // Named explicitly, the folder is used, but entries keyed without this machine's secret are misses.
+      expect(await run('--cache-dir', planted)).not.toMatch(/FORGED/);
+      expect(llm.log.length).toBe(2 * calls);
+      // Our own entries are hits, and the secret is private to this user.
+      await run('--cache-dir', planted);
+      expect(llm.log.length).toBe(2 * calls);
+      const secret = join(process.env.XDG_CACHE_HOME!, 'agentic-safety-gate', 'secret.key');
+      if (process.platform !== 'win32') expect(statSync(secret).mode & 0o777).toBe(0o600);
+    } finally {
+      await llm.close();
+    }
+  });
+
+  it("the cache's secret: one a stranger could read is refused, and an unwritable place is a clear error", async () => {
+    const { cacheSecret } = await import('../src/target/cache.js');
+    const { chmodSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'sg-secret-'));
+    const key = join(dir, 'secret.key');
+    expect(cacheSecret(key)).toHaveLength(32);
+    expect(cacheSecret(key)).toEqual(cacheSecret(key));
+    if (process.platform !== 'win32') {
+      const shared = join(dir, 'shared.key');
+      writeFileSync(shared, 'ab'.repeat(32));
+      chmodSync(shared, 0o644);
+      expect(() => cacheSecret(shared)).toThrow(/not a private key of this user's.*--no-cache/);
+    }
+    writeFileSync(join(dir, 'file'), '');
+    expect(() => cacheSecret(join(dir, 'file', 'sub', 'secret.key'))).toThrow(
+      /cannot make the response cache's secret .*XDG_CACHE_HOME/,
+    );
   });
 });

@@ -249,6 +249,38 @@ describe('safety-gate stress, promote, then gate: the closed loop on the simulat
     expect(fileNameFor('ns:case/1', ['/s/ns_case_1.yml'])).toBe('ns_case_1-2');
   });
 
+  it('promote never writes through a dangling symlink in the suite folder: the file it points to outside is not created', async () => {
+    const { symlinkSync, lstatSync, mkdirSync } = await import('node:fs');
+    const dir = tmp('sg-promote-link-');
+    const out = join(dir, 'failures.json');
+    const s = await runCli([
+      'stress',
+      '--target',
+      'sim:v2',
+      '--rollouts',
+      '40',
+      '--turns',
+      '6',
+      '--out',
+      out,
+    ]);
+    expect(s.code).toBe(0);
+    // Which file promote writes first, learnt in a scratch folder.
+    const scratch = join(dir, 'scratch');
+    expect((await runCli(['promote', '--failures', out, '--suite', scratch, '--max', '1'])).code).toBe(0);
+    const [name] = readdirSync(scratch);
+    const suite = join(dir, 'suite');
+    const outside = join(dir, 'outside');
+    mkdirSync(suite);
+    mkdirSync(outside);
+    symlinkSync(join(outside, 'planted.yml'), join(suite, name));
+    const r = await runCli(['promote', '--failures', out, '--suite', suite, '--max', '1']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/EEXIST/);
+    expect(existsSync(join(outside, 'planted.yml'))).toBe(false);
+    expect(lstatSync(join(suite, name)).isSymbolicLink()).toBe(true);
+  });
+
   it('promote refuses a file that is not a stress file, naming the path', async () => {
     const dir = tmp('sg-promote-');
     writeFileSync(

@@ -7,6 +7,7 @@ import { renderSummary } from '../report/markdown.js';
 import { describeApiError, type Octokit } from '../github/api.js';
 import { createCheck } from '../github/checks.js';
 import { teamMembership } from '../github/signoff-comments.js';
+import { headCodeRefusal } from '../github/event.js';
 import { gateOutputs } from './outputs.js';
 import * as publish from './publish.js';
 import { tempDir, type Context } from './publish.js';
@@ -34,6 +35,9 @@ function commitLogin(octokit: Octokit | undefined, owner: string, repo: string):
  */
 export async function releaseMode(ctx: Context): Promise<void> {
   const { inputs, event, workspace, outDir } = ctx;
+  // A release gate runs the candidate's agent like any gate, unless it is given results.
+  const refusal = inputs.baselineResults || inputs.candidateResults ? null : headCodeRefusal(event);
+  if (refusal) throw new Error(refusal);
   if (!inputs.token)
     core.notice('Safety gate: no github-token: no check run, and no signature can be checked.');
   else if (!event.fork) ctx.octokit = getOctokit(inputs.token);

@@ -4,9 +4,9 @@ import { collectRules, type RuleRegistry } from '../rule/registry.js';
 import { InputError, type InputProblem } from '../input/errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { collectSources } from '../input/sources.js';
-import { resolve } from 'node:path';
 import type { TargetFactory } from '../rule/kinds/judge.js';
 import { createTarget, parseTargetArg } from '../target/resolve.js';
+import { responseCacheDir } from './target.js';
 
 export interface ProjectOverrides {
   config?: string;
@@ -52,8 +52,7 @@ export async function loadProject(o: ProjectOverrides = {}): Promise<Project> {
     : o.suite
       ? sources(o.suite, cwd, cli, '--suite')
       : sources(loaded.config.suite, loaded.baseDir, cfgFile, 'suite');
-  const cache =
-    loaded.config.cache === false ? undefined : (o.cacheDir ?? resolve(loaded.baseDir, loaded.config.cache));
+  const cache = responseCacheDir(loaded, o.cacheDir);
   // Judge rules grade through a target of their own, cached like any other.
   const judges: TargetFactory = (spec, where, dir) => {
     const parsed = typeof spec === 'string' ? parseTargetArg(spec, dir) : spec;

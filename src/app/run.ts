@@ -31,7 +31,14 @@ export async function runProject(
   loaded?: Project,
 ): Promise<ResultsFile> {
   const project =
-    loaded ?? (await loadProject({ config: o.config, suite: o.suite, rules: o.rules, cwd: o.cwd }));
+    loaded ??
+    (await loadProject({
+      config: o.config,
+      suite: o.suite,
+      rules: o.rules,
+      cwd: o.cwd,
+      cacheDir: o.cacheDir,
+    }));
   const t = openTarget(target, project, o);
   try {
     const cases = o.shard ? selectShard(project.cases, parseShard(o.shard, '--shard')) : project.cases;

@@ -4,6 +4,7 @@ import type { Target } from '../target/types.js';
 import type { TargetSpec } from '../target/schema.js';
 import { createTarget, parseTargetArg } from '../target/resolve.js';
 import { ExitError } from './errors.js';
+import { defaultCacheDir } from '../util/paths.js';
 
 export interface CacheOptions {
   /** false: neither read nor write the response cache (the CLI's --no-cache). */
@@ -24,10 +25,20 @@ export function openTarget(
   const spec = typeof target === 'string' ? parseTargetArg(target) : (target ?? project.config.target);
   if (!spec)
     throw new ExitError('no target: pass --target (e.g. sim:v1 or agent.yml) or set `target` in the config');
-  const setting = o.cache === false ? false : project.config.cache;
   const where = o.where ?? (typeof target === 'string' ? target : (project.file ?? 'target'));
   return createTarget(spec, where, {
     cwd: o.cwd ?? project.baseDir,
-    cacheDir: setting === false ? undefined : (o.cacheDir ?? resolve(project.baseDir, setting)),
+    cacheDir: o.cache === false ? undefined : responseCacheDir(project, o.cacheDir),
   });
+}
+
+/**
+ * The folder given (command line, action), else the config's `cache`, else the user's cache folder: never a default
+ * inside the checkout, where a pull request could commit answers for its own gate.
+ */
+export function responseCacheDir(project: LoadedConfig, given?: string): string | undefined {
+  const setting = project.config.cache;
+  if (setting === false) return undefined;
+  if (given !== undefined) return resolve(given);
+  return setting === undefined ? defaultCacheDir() : resolve(project.baseDir, setting);
 }

@@ -23,5 +23,9 @@ export function withRunOptions(cmd: Command): Command {
     .option('--concurrency <n>', 'conversations in flight', intOption)
     .option('--seed <seed>', 'seed for simulated agents and sampling (the same for both sides)')
     .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
-    .option('--no-cache', 'do not read or write the response cache');
+    .option('--no-cache', 'do not read or write the response cache')
+    .option(
+      '--cache-dir <dir>',
+      "response cache folder (default: the config's cache, else the user's cache folder)",
+    );
 }

@@ -28,8 +28,10 @@ export const ConfigSchema = z.strictObject({
   maxSteps: z.int().min(1).max(100).default(8).describe('agent calls allowed per scripted turn'),
   cache: z
     .union([z.string().min(1), z.literal(false)])
-    .default('.safety-gate-cache')
-    .describe('response cache folder (relative to the config), or false'),
+    .optional()
+    .describe(
+      "response cache folder (relative to the config), or false; default: the user's cache folder, outside any checkout",
+    ),
   policy: PolicyOverrideSchema.optional().describe(
     'failure budget overrides (docs/failure_budget.md); read from the BASE ref in a PR',
   ),

@@ -15,6 +15,11 @@ export interface GateEvent {
   headRef?: string;
   /** Who opened the pull request: nobody signs off their own change. */
   author?: string;
+  /**
+   * `workflow_run`: the run that triggered this one was of another repository's code (a fork's pull request), or
+   * the event does not say whose. This run still holds this repository's secrets and write token.
+   */
+  foreignHead?: boolean;
 }
 
 const ZERO = /^0+$/;
@@ -28,6 +33,9 @@ const ZERO = /^0+$/;
 export function headCodeRefusal(event: GateEvent): string | null {
   if (event.name === 'pull_request_target')
     return "the pull_request_target event runs with this repository's secrets and write token: the gate will not run the pull request's own agent there. Run the agents on `pull_request` (mode run) and gate the uploaded results (baseline-results / candidate-results); see docs/threat_model.md";
+  // The privilege-split pattern's second job: it exists to publish for forks, never to run their code.
+  if (event.name === 'workflow_run' && event.foreignHead)
+    return "this workflow_run was triggered by a fork's pull request (workflow_run.head_repository is not this repository) and runs with this repository's secrets and write token: the gate will not run the fork's agent there. Gate the results its pull_request run uploaded (baseline-results / candidate-results); see docs/threat_model.md";
   return null;
 }
 
@@ -66,6 +74,15 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env): GateEvent {
   ) {
     // A comment on a pull request (a sign-off, say): the commits are looked up through the API.
     ev.prNumber = (payload.issue as { number: number }).number;
+  } else if (name === 'workflow_run') {
+    const run = payload.workflow_run as
+      { head_repository?: { full_name?: string } | null; repository?: { full_name?: string } } | undefined;
+    const own = run?.repository?.full_name ?? `${owner}/${repo}`;
+    const head = run?.head_repository?.full_name;
+    // Fails closed: a payload that does not name the head's repository is treated as a fork's.
+    ev.foreignHead = !head || head.toLowerCase() !== own.toLowerCase();
+    ev.headSha = env.GITHUB_SHA;
+    ev.headRef = env.GITHUB_REF_NAME;
   } else if (name === 'push') {
     const before = payload.before as string | undefined;
     ev.baseSha = before && !ZERO.test(before) ? before : undefined;

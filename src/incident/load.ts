@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { z } from 'zod';
 import { readStructured } from '../input/document.js';
+import { assertInputSize } from '../input/limits.js';
 import { InputError, formatPath, problemsFromZod, type InputProblem } from '../input/errors.js';
 import { displayPath } from '../input/sources.js';
 import { checkConversation } from './conversation.js';
@@ -119,6 +120,7 @@ export async function readTraffic(
       if (stats.skippedProblems.length < MAX_PROBLEMS) stats.skippedProblems.push(ps[0]);
     } else ps.forEach(problem);
   };
+  assertInputSize(path, 'traffic log');
   const stream = createReadStream(path, { encoding: 'utf8' });
   const opened = new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());

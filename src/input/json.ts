@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError, problemsFromZod } from './errors.js';
 import { displayPath } from './sources.js';
+import { assertInputSize } from './limits.js';
 
 /**
  * A JSON file this tool or another harness wrote (results, gate). JSON.parse rather than the YAML parser: these
  * files can hold 100,000 samples, where it is an order of magnitude faster.
  */
 export function parseJsonFile(file: string, what: string): unknown {
+  assertInputSize(file, what);
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { InputError, formatPath, problemsFromZod, type InputProblem } from '../input/errors.js';
+import { assertInputSize } from '../input/limits.js';
 import { TAXONOMY } from '../case/taxonomy.js';
 import { ConversationSchema, type LoggedMessage } from '../incident/schema.js';
 import { checkConversation } from '../incident/conversation.js';
@@ -135,6 +136,7 @@ export async function readLog(
       if (problems.length < MAX_PROBLEMS) problems.push(p);
       else more++;
   };
+  assertInputSize(path, 'traffic log');
   const stream = createReadStream(path, { encoding: 'utf8' });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -5,7 +5,8 @@ import { writeArtifact } from '../util/artifact.js';
 const KEEP_FAKES = { shapes: false };
 import { dirname, join } from 'node:path';
 import type { Replay } from '../incident/replay.js';
-import { casesYaml } from '../case/emit.js';
+import { casesYaml, stampEmitted } from '../case/emit.js';
+import { redact } from '../util/secrets.js';
 import { renderReplaySummary } from './replay-markdown.js';
 import { renderReplayHtml } from './replay-html.js';
 import type { GateFile } from '../verdict/gate.js';
@@ -57,14 +58,14 @@ export function writeReplay(r: Replay, outDir: string, o: { reportUrl?: string }
   writeArtifact(files.replay, JSON.stringify(r.file, null, 1) + '\n', KEEP_FAKES);
   writeReplayReports(r, outDir, o);
   writeArtifact(files.results, JSON.stringify(r.results, null, 1) + '\n', KEEP_FAKES);
-  writeArtifact(
-    files.cases,
+  // Stamped after redaction: the hash is of the text on disk, the one a rerun compares.
+  const cases = redact(
     casesYaml(r.cases, [
       `Regression cases from incident ${r.file.incident.id} (${r.file.incident.file}), written by safety-gate replay at ${r.file.createdAt}.`,
       'Review before committing: tool results and user turns are as logged, secrets replaced by same-shape fakes.',
     ]),
-    KEEP_FAKES,
   );
+  writeArtifact(files.cases, stampEmitted(cases), KEEP_FAKES);
   return files;
 }
 

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { writeArtifact, type ArtifactOptions } from '../util/artifact.js';
 import { InputError } from '../input/errors.js';
 import { validateJson } from '../input/json.js';
+import { assertInputSize } from '../input/limits.js';
 import { displayPath } from '../input/sources.js';
 import { classifyJson } from '../import/sniff.js';
 import { loadDocument, type FormatName, type ImportOptions } from '../import/registry.js';
@@ -33,6 +34,7 @@ export function readResultsWithFormat(
 ): { results: ResultsFile; format: FormatName } | undefined {
   const name = displayPath(file);
   let bytes: Buffer;
+  assertInputSize(file, 'results file');
   try {
     bytes = readFileSync(file);
   } catch (e) {

@@ -49,6 +49,10 @@ export function registerMonitor(program: Command, ctx: CliContext): void {
     .option('--seed <seed>', 'shadow: seed for simulated agents')
     .option('--report-url <url>', 'link shown in summary.md')
     .option('--no-cache', 'do not read or write the response cache')
+    .option(
+      '--cache-dir <dir>',
+      "response cache folder (default: the config's cache, else the user's cache folder)",
+    )
     .action(async (o: Flags) => {
       const stop = new AbortController();
       const onSignal = () => stop.abort();

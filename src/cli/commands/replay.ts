@@ -31,6 +31,11 @@ export function registerReplay(program: Command, ctx: CliContext): void {
     .option('--ref <ref>', 'git ref recorded in the results')
     .option('--report-url <url>', 'link shown in replay.md')
     .option('--no-cache', 'do not read or write the response cache')
+    .option(
+      '--cache-dir <dir>',
+      "response cache folder (default: the config's cache, else the user's cache folder)",
+    )
+    .option('--force', 'overwrite the emitted case file even if it was edited since replay wrote it')
     .addOption(
       new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']),
     )

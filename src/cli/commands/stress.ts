@@ -38,6 +38,10 @@ export function registerStress(program: Command): void {
       3,
     )
     .option('--no-cache', 'do not read or write the response cache')
+    .option(
+      '--cache-dir <dir>',
+      "response cache folder (default: the config's cache, else the user's cache folder)",
+    )
     .requiredOption('--out <file>', 'stress failures file to write (input of promote)')
     .action(async (o: StressOptions) => {
       const f = await stress({ ...o, onRound: progress() });
