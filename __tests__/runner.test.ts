@@ -171,8 +171,9 @@ describe('rate limit', () => {
       }),
     );
     times.sort((a, b) => a - b);
-    expect(times[4]).toBeGreaterThanOrEqual(195);
-    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(45);
+    // The k-th call is never let through before its slot (k x 50 ms). Only lower bounds: a loaded machine fires
+    // timers late, never early, so gaps between late and on-time calls can shrink while the budget still holds.
+    times.forEach((t, k) => expect(t).toBeGreaterThanOrEqual(k * 50 - 5));
   });
 });
 
