@@ -12,6 +12,7 @@ import type { Outputs } from './outputs.js';
 import type { SignoffSource } from '../app/gate.js';
 import { listReviews, signoffRequests, teamMembership } from '../github/signoff-comments.js';
 import { progressReporter } from '../report/progress.js';
+import { actionsCache } from './cache.js';
 
 /** What every mode shares: the inputs, the event, where files go, and the API client when there is one. */
 export interface Context {
@@ -153,6 +154,10 @@ export function changeOptions(ctx: Context) {
     progress: (side: string) => progressReporter(side, process.stdout),
     notice: (m: string) => core.notice(`Safety gate: ${m}`),
     onLook: (m: string) => core.info(`Safety gate: ${m}`),
+    info: (m: string) => core.info(`Safety gate: ${m}`),
+    // Results files given as inputs need no base run, so no cache (and no notice about one).
+    baselineCache:
+      inputs.baselineResults || inputs.candidateResults ? undefined : actionsCache(inputs.baselineCache),
   };
 }
 

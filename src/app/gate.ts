@@ -39,6 +39,7 @@ import type { Shard } from '../runner/shard.js';
 import { ensureCommit } from '../git/local.js';
 import type { Project } from './project.js';
 import { loadSides, runSides } from './sides.js';
+import { BaselineReuse, type ResultsCache } from './baseline-cache.js';
 import { auditChanges, checkout, inRepo } from './checkout.js';
 import { runProject, type RunOptions } from './run.js';
 import { ExitError } from './errors.js';
@@ -158,6 +159,13 @@ export interface ChangeGateOptions {
   notice?: (message: string) => void;
   /** Each sequential look's one-line summary. */
   onLook?: (message: string) => void;
+  /** Progress lines worth a log line but not a notice (baseline reuse hits and misses). */
+  info?: (message: string) => void;
+  /**
+   * Base-side results kept between runs, keyed by the base's identity (commit, suite, rules, target, seed,
+   * sampling plan): a hit runs only what the entry does not cover. Undefined: the base side always runs.
+   */
+  baselineCache?: ResultsCache;
   /** Append the gate's audit records (gate, sign-offs, threshold changes) to safety-gate.audit.jsonl in outDir. */
   audit?: { who: string; why: string };
   /** Release mode: the release criteria, judged with both checkouts in place (a BLOCK when unmet). */
@@ -240,7 +248,26 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
       const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
       ({ cleanup, headDir, headSha } = co);
       const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
-      ({ baseline, candidate, sequential, confirmations } = await runSides(co, sides, o));
+      const cfg = sides.base.config;
+      const reuse = o.baselineCache
+        ? new BaselineReuse(o.baselineCache, {
+            sides,
+            baseSha: co.baseSha,
+            plan: {
+              samples: o.samples ?? cfg.samples,
+              policy: applyPolicy(cfg.policy, undefined, 'base config').policy,
+            },
+            dir: o.tempDir,
+            info: o.info,
+            notice: o.notice,
+          })
+        : undefined;
+      ({ baseline, candidate, sequential, confirmations } = await runSides(co, sides, {
+        ...o,
+        baselineReuse: reuse,
+      }));
+      // Only a base side that completed (runSides threw otherwise) and had no error sample is saved.
+      await reuse?.save();
       await auditChanges(sides.reasons, sides, co);
       extra = sides.reasons;
       policyConfig = sides.base.config.policy;
