@@ -60,6 +60,17 @@ export interface GateFile {
   review?: ReviewSample;
   /** Past gates (--history), oldest first: the trend in report.html and release-notes.md. */
   trend?: TrendPoint[];
+  /**
+   * What a later sign-off needs to re-judge this gate from its artifact instead of running the agents again: the
+   * sha256 of the two results files as written beside gate.json, and the suspects' confirmation samples.
+   */
+  stored?: StoredResults;
+}
+
+export interface StoredResults {
+  baselineSha256: string;
+  candidateSha256: string;
+  confirmations?: Confirmation[];
 }
 
 /** Exit status for a verdict: 0 OK, 1 WARN, 2 BLOCK; `failOn` narrows it for CI that reads zero / non-zero. */
