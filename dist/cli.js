@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { b6 as getDefaultExportFromCjs, b7 as plural, b8 as OUTGOING_TOOL, b9 as aliasesOf, x as loadProject, w as loadIncident, g as applyPolicy, f as analyseIncident, m as createTarget, aG as looseObject, ae as string, ac as array, ag as _enum, ba as tuple, ao as literal, am as number, an as int, aq as validateJson, E as readResults, ar as parseJsonFile, bb as writeReplayReports, V as writeReports, ap as displayPath, z as mergeResults, Q as writeJson, v as loadConfig, aQ as parseFormat, bc as readResultsWithFormat, bd as FORMATS, be as packageRoot, P as withGovernance, au as pct, I as InputError, aR as defaultChecks, F as readTraffic, aS as toTranscript, aT as gradeTranscript, aU as lightCase, bf as UNSURE_PREFIX, bg as describeTrafficStats } from './chunks/traffic.js';
+import { a as getDefaultExportFromCjs, p as plural, O as OUTGOING_TOOL, f as aliasesOf, l as loadProject, h as loadIncident, i as applyPolicy, j as analyseIncident, k as createTarget, m as describeGate, v as validateJson, n as readResults, q as parseJsonFile, w as writeReplayReports, G as GateFileSchema, s as writeReports, t as displayPath, u as mergeResults, x as writeJson, y as loadConfig, z as parseFormat, A as readResultsWithFormat, F as FORMATS, b as describeReplay, d as describeStress, E as ExitError, B as packageRoot, C as withGovernance, D as pct, I as InputError, H as defaultChecks, J as readTraffic, K as toTranscript, L as gradeTranscript, M as lightCase, U as UNSURE_PREFIX, N as describeTrafficStats, P as EXIT, e as describeError } from './chunks/traffic.js';
 import require$$0 from 'node:events';
-import cp__default from 'node:child_process';
+import require$$1 from 'node:child_process';
 import path__default, { resolve, join, dirname, relative } from 'node:path';
 import fs__default, { existsSync, rmSync, mkdirSync, writeFileSync, readFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
 import process$1 from 'node:process';
-import { r as run, p as progressReporter, a as assertComplete, b as auditedGate, d as describeGate, c as replay, e as describeReplay, s as stress, f as describeStress, g as stressIncomplete, E as ExitError, h as statusLine, i as promoteFailures, j as renderStressSummary, k as evaluateSignoffs, v as verifyText, l as readAudit, m as monitor, w as windowLine, n as describeMonitor, o as EXIT, q as describeError } from './chunks/monitor.js';
-import { e as exportSchemas } from './chunks/export.js';
+import { o as run, b as progressReporter, q as assertComplete, t as auditedGate, f as replay, s as stress, e as stressIncomplete, u as statusLine, d as promoteFailures, r as renderStressSummary, v as evaluateSignoffs, w as verifyText, x as readAudit, m as monitor, y as windowLine, k as describeMonitor } from './chunks/monitor.js';
+import { e as exportSchemas, R as ReplayFileSchema } from './chunks/export.js';
 import { userInfo } from 'node:os';
 import 'node:zlib';
 import 'node:crypto';
@@ -14,12 +14,13 @@ import 'fs';
 import 'path';
 import 'zlib';
 import 'crypto';
-import 'url';
-import 'events';
 import 'node:url';
 import 'node:readline';
 import 'process';
 import 'buffer';
+import 'node:http';
+import 'node:https';
+import 'url';
 import 'module';
 import 'node:util';
 import 'node:fs/promises';
@@ -1502,7 +1503,7 @@ function requireCommand () {
 	if (hasRequiredCommand) return command;
 	hasRequiredCommand = 1;
 	const EventEmitter = require$$0.EventEmitter;
-	const childProcess = cp__default;
+	const childProcess = require$$1;
 	const path = path__default;
 	const fs = fs__default;
 	const process = process$1;
@@ -4351,7 +4352,8 @@ function withRunOptions(cmd) {
         .option('--concurrency <n>', 'conversations in flight', intOption)
         .option('--seed <seed>', 'seed for simulated agents and sampling (the same for both sides)')
         .option('--config <file>', 'project config (default: .safety-gate.yml when present)')
-        .option('--no-cache', 'do not read or write the response cache');
+        .option('--no-cache', 'do not read or write the response cache')
+        .option('--cache-dir <dir>', "response cache folder (default: the config's cache, else the user's cache folder)");
 }
 
 function registerRun(program) {
@@ -4515,58 +4517,6 @@ function safeUser() {
     }
 }
 
-const Num = number();
-const Side = looseObject({
-    target: looseObject({ name: string() }),
-    passRate: Num,
-    delayedFailureRate: Num,
-    cases: Num,
-    samples: Num,
-    errors: Num,
-    failureCurve: array(Num),
-});
-/** Enough of gate.json to re-render reports from it safely; written by this tool, so extra keys are allowed. */
-const GateFileSchema = looseObject({
-    kind: literal('safety-gate.gate'),
-    schemaVersion: literal(1),
-    verdict: _enum(['OK', 'WARN', 'BLOCK']),
-    exitCode: int(),
-    baseline: Side,
-    candidate: Side,
-    delta: Num,
-    ci: tuple([Num, Num]),
-    pValue: Num,
-    test: string(),
-    alpha: Num,
-    mde: Num,
-    delayed: looseObject({ baseline: Num, candidate: Num, delta: Num, pValue: Num }),
-    categories: array(looseObject({ name: string(), delta: Num, ci: tuple([Num, Num]), pAdjusted: Num })),
-    cases: array(looseObject({ id: string(), category: string(), severity: string(), status: string() })),
-    reasons: array(looseObject({ code: string(), level: _enum(['WARN', 'BLOCK']), message: string() })),
-    // Written since the two error budgets (issue 12): absent from older gate files.
-    notes: array(looseObject({ code: string(), message: string() })).default([]),
-    alphaWarn: Num.optional(),
-    signoffs: array(looseObject({ kind: string(), by: string(), at: string(), reason: string() })),
-    // Written by later versions: absent from older gate files.
-    rejectedSignoffs: array(looseObject({ kind: string(), by: string(), at: string(), why: string() }))
-        .default([]),
-    clearedBy: _enum(['security', 'board']).nullable().default(null),
-    policy: looseObject({ policy: looseObject({}), hash: string(), sources: array(string()) }),
-});
-
-/** Enough of replay.json to re-render its reports safely; written by this tool, so extra keys are allowed. */
-const ReplayFileSchema = looseObject({
-    kind: literal('safety-gate.replay'),
-    schemaVersion: literal(1),
-    verdict: _enum(['OK', 'WARN', 'BLOCK']),
-    incident: looseObject({ id: string(), title: string(), environment: looseObject({}) }),
-    target: looseObject({ name: string() }),
-    rootCause: looseObject({ rule: string(), turn: int(), violations: array(looseObject({})) }),
-    conversation: array(looseObject({ role: string() })),
-    replay: array(looseObject({ id: string() })),
-    cases: array(looseObject({ id: string(), file: string() })).min(1),
-    reasons: array(looseObject({ code: string(), message: string() })),
-});
 /** A replay from disk, with the replay results beside it when they are there (for the reproducing transcript). */
 function readReplay(file, data) {
     const f = validateJson(data, ReplayFileSchema, file);
@@ -4670,6 +4620,8 @@ function registerReplay(program, ctx) {
         .option('--ref <ref>', 'git ref recorded in the results')
         .option('--report-url <url>', 'link shown in replay.md')
         .option('--no-cache', 'do not read or write the response cache')
+        .option('--cache-dir <dir>', "response cache folder (default: the config's cache, else the user's cache folder)")
+        .option('--force', 'overwrite the emitted case file even if it was edited since replay wrote it')
         .addOption(new Option('--fail-on <level>', 'which verdicts exit non-zero').choices(['block', 'warn', 'never']))
         .action(async (o) => {
         const { replay: r, files } = await replay({ ...o, onProgress: progressReporter('replay') });
@@ -4701,6 +4653,7 @@ function registerStress(program) {
         .default('thompson'))
         .option('--confirm <k>', 'scripted replays of each unique failure, to measure how reproducible it is (0: none)', (v) => (v === '0' ? 0 : intOption(v)), 3)
         .option('--no-cache', 'do not read or write the response cache')
+        .option('--cache-dir <dir>', "response cache folder (default: the config's cache, else the user's cache folder)")
         .requiredOption('--out <file>', 'stress failures file to write (input of promote)')
         .action(async (o) => {
         const f = await stress({ ...o, onRound: progress() });
@@ -5211,6 +5164,7 @@ function registerMonitor(program, ctx) {
         .option('--seed <seed>', 'shadow: seed for simulated agents')
         .option('--report-url <url>', 'link shown in summary.md')
         .option('--no-cache', 'do not read or write the response cache')
+        .option('--cache-dir <dir>', "response cache folder (default: the config's cache, else the user's cache folder)")
         .action(async (o) => {
         const stop = new AbortController();
         const onSignal = () => stop.abort();

@@ -1,5 +1,5 @@
-export { C as CallError, a as CaseFileSchema, b as CaseSchema, c as ConfigSchema, D as DEFAULT_CONFIG_FILE, I as InputError, R as ResultsSchema, S as SUMMARY_LIMIT, d as SimAgent, T as TargetSchema, e as TargetUnusableError, f as analyseIncident, g as applyPolicy, h as byConcern, i as caseChange, j as checkoutState, k as collectRules, l as compare, m as createTarget, n as defaultPolicy, o as droppedCases, p as exitCodeFor, q as failingCases, r as fatalCause, s as isOwnFile, t as isResultsData, u as loadCases, v as loadConfig, w as loadIncident, x as loadProject, y as loadRules, z as mergeResults, A as parseTargetArg, B as promote, E as readResults, F as readTraffic, G as renderHtml, H as renderJunit, J as renderSummary, K as replayIncident, L as resultsFromData, M as runGate, N as runSuite, O as stressSearch, P as withGovernance, Q as writeJson, U as writeReplay, V as writeReports } from './chunks/traffic.js';
-export { F as FILE_SCHEMAS, e as exportSchemas } from './chunks/export.js';
+export { aL as CallError, aM as CaseFileSchema, aN as CaseSchema, aO as ConfigSchema, aP as DEFAULT_CONFIG_FILE, G as GateFileSchema, I as InputError, aQ as ResultsSchema, aI as SUMMARY_LIMIT, aR as SimAgent, ap as StressFileSchema, aS as TargetSchema, aT as TargetUnusableError, j as analyseIncident, i as applyPolicy, aU as byConcern, aV as caseChange, aW as checkoutState, aX as collectRules, a8 as compare, k as createTarget, aY as defaultPolicy, aZ as droppedCases, Q as exitCodeFor, a_ as failingCases, a$ as fatalCause, b0 as isOwnFile, b1 as isResultsData, am as loadCases, y as loadConfig, h as loadIncident, l as loadProject, b2 as loadRules, u as mergeResults, b3 as parseTargetArg, an as promote, n as readResults, J as readTraffic, b4 as renderHtml, b5 as renderJunit, r as renderSummary, ah as replayIncident, b6 as resultsFromData, ac as runGate, ab as runSuite, b7 as sortByConcern, ak as stressSearch, C as withGovernance, x as writeJson, ai as writeReplay, s as writeReports } from './chunks/traffic.js';
+export { F as FILE_SCHEMAS, R as ReplayFileSchema, e as exportSchemas } from './chunks/export.js';
 import 'node:fs';
 import 'node:path';
 import 'fs';
@@ -8,14 +8,17 @@ import 'zlib';
 import 'crypto';
 import 'node:zlib';
 import 'node:crypto';
-import 'url';
-import 'events';
 import 'node:url';
 import 'node:child_process';
 import 'node:readline';
 import 'process';
 import 'buffer';
+import 'node:events';
+import 'node:http';
+import 'node:https';
+import 'url';
 import 'module';
+import 'node:os';
 
 /** Retry bookkeeping differs between samples that failed the same way; it is not part of what broke. */
 const normalise = (m) => m

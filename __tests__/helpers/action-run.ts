@@ -86,7 +86,7 @@ export async function runAction(
     stdout,
     outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
     summary: readFileSync(summaryFile, 'utf8'),
-    outDir: join(tmp, 'safety-gate'),
+    outDir: join(env.RUNNER_TEMP ?? tmp, 'safety-gate'),
   };
 }
 

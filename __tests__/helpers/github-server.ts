@@ -27,6 +27,17 @@ export interface Review {
   html_url: string;
 }
 
+export interface StoredArtifact {
+  id: number;
+  name: string;
+  /** The workflow run that made it, and the commit that run was on. */
+  runId: number;
+  headSha: string;
+  createdAt: string;
+  expired?: boolean;
+  zip: Buffer;
+}
+
 export interface FakeGitHub {
   url: string;
   requests: Recorded[];
@@ -45,6 +56,8 @@ export interface FakeGitHub {
   commitAuthors: Record<string, string>;
   /** Answer 403 to the check-run and comment endpoints, like a read-only token. */
   forbid: boolean;
+  /** Workflow artifacts (List artifacts for a repository; download through a 302 to a signed blob URL). */
+  artifacts: StoredArtifact[];
   close(): Promise<void>;
 }
 
@@ -60,6 +73,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     comments: [],
     checkRuns: new Map(),
     forbid: false,
+    artifacts: [],
     teams: {},
     commitAuthors: {},
     pulls: new Map(),
@@ -165,6 +179,45 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/))) {
       const pr = state.pulls.get(Number(r[1]));
       return pr ? send(res, 200, pr) : send(res, 404, { message: 'Not Found' });
+    }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/actions\/artifacts$/))) {
+      const name = url.searchParams.get('name');
+      const list = state.artifacts.filter((a) => !name || a.name === name);
+      return send(res, 200, {
+        total_count: list.length,
+        artifacts: list.map((a) => ({
+          id: a.id,
+          node_id: `A_${a.id}`,
+          name: a.name,
+          size_in_bytes: a.zip.length,
+          url: `${state.url}/repos/acme/agent/actions/artifacts/${a.id}`,
+          archive_download_url: `${state.url}/repos/acme/agent/actions/artifacts/${a.id}/zip`,
+          expired: a.expired ?? false,
+          created_at: a.createdAt,
+          updated_at: a.createdAt,
+          expires_at: '2099-01-01T00:00:00Z',
+          workflow_run: {
+            id: a.runId,
+            repository_id: 1,
+            head_repository_id: 1,
+            head_branch: 'feature',
+            head_sha: a.headSha,
+          },
+        })),
+      });
+    }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/actions\/artifacts\/(\d+)\/zip$/))) {
+      const a = state.artifacts.find((x) => x.id === Number(r![1]));
+      if (!a || a.expired)
+        return send(res, a ? 410 : 404, { message: a ? 'Artifact has expired' : 'Not Found' });
+      res.writeHead(302, { location: `${state.url}/blobs/artifact-${a.id}.zip?sig=signed` });
+      return res.end();
+    }
+    if (req.method === 'GET' && (r = m(/^\/blobs\/artifact-(\d+)\.zip$/))) {
+      const a = state.artifacts.find((x) => x.id === Number(r![1]));
+      if (!a) return send(res, 404, { message: 'BlobNotFound' });
+      res.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(a.zip.length) });
+      return res.end(a.zip);
     }
     return send(res, 404, { message: `Not Found: ${req.method} ${url.pathname}` });
   };

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, mkdirSync, appendFileSync, mkdtempSync, writeFileSync, rmSync, statSync, renameSync } from 'node:fs';
-import { dirname, join, resolve, isAbsolute, relative, basename, posix } from 'node:path';
-import { p as exitCodeFor, ac as array, ad as strictObject, ae as string, af as union, ag as _enum, ah as datetime, ai as date, aj as sha256, ak as canonicalJson, al as object, am as number, an as int, ao as literal, ap as displayPath, I as InputError, aq as validateJson, ar as parseJsonFile, as as clopperPearson, at as THRESHOLD_CHANGES, au as pct, av as pvalue, aw as redact, A as parseTargetArg, m as createTarget, ax as normalCdf, ay as zQuantile$1, az as defaultMaxSamples, x as loadProject, aA as listIds, g as applyPolicy, l as compare, aB as suspectsToConfirm, N as runSuite, Q as writeJson, v as loadConfig, M as runGate, V as writeReports, aC as globSync, E as readResults, z as mergeResults, P as withGovernance, aD as readResultsIfAny, aE as readStructured, aF as problemsFromZod, w as loadIncident, K as replayIncident, U as writeReplay, O as stressSearch, aG as looseObject, b as CaseSchema, aH as ViolationSchema, aI as boolean, aJ as SEVERITIES, aK as TAXONOMY, aL as readJsonFile, u as loadCases, B as promote, aM as casesYaml, aN as mdInline, aO as mdCodeSpan, aP as renderReleaseNotes, aQ as parseFormat, aR as defaultChecks, aS as toTranscript, aT as gradeTranscript, aU as lightCase, aV as jstatPkg, aW as fisherOneSided, aX as holm, aY as readLog, aZ as parseLine, a_ as pLimit, a$ as SecretScrubber, b0 as conversationCase, b1 as runSample, b2 as Eta, b3 as REPORT_CSS, S as SUMMARY_LIMIT, b4 as applyMonitorPolicy, b5 as parseDuration } from './traffic.js';
+import { dirname, join, isAbsolute, relative, resolve, basename, posix } from 'node:path';
+import { Q as exitCodeFor, R as array, S as strictObject, T as string, V as union, _ as _enum, W as datetime, X as date, Y as sha256, Z as canonicalJson, G as GateFileSchema, $ as GateSideSchema, a0 as literal, t as displayPath, I as InputError, v as validateJson, q as parseJsonFile, a1 as clopperPearson, a2 as GateFiguresSchema, a3 as THRESHOLD_CHANGES, a4 as normalCdf, a5 as zQuantile$1, a6 as defaultMaxSamples, l as loadProject, E as ExitError, a7 as listIds, i as applyPolicy, a8 as compare, a9 as suspectsToConfirm, aa as openTarget, ab as runSuite, x as writeJson, y as loadConfig, ac as runGate, s as writeReports, ad as globSync, n as readResults, u as mergeResults, C as withGovernance, ae as readResultsIfAny, af as readStructured, ag as problemsFromZod, h as loadIncident, ah as replayIncident, ai as writeReplay, aj as unchangedSinceEmitted, ak as stressSearch, al as readJsonFile, am as loadCases, an as promote, ao as casesYaml, ap as StressFileSchema, aq as mdInline, D as pct, ar as mdCodeSpan, as as renderReleaseNotes, z as parseFormat, H as defaultChecks, K as toTranscript, L as gradeTranscript, M as lightCase, at as jstatPkg, au as fisherOneSided, av as SEVERITIES, aw as holm, ax as pvalue, ay as TAXONOMY, az as readLog, aA as parseLine, aB as pLimit, aC as SecretScrubber, aD as conversationCase, aE as runSample, aF as redact, aG as Eta, aH as REPORT_CSS, aI as SUMMARY_LIMIT, aJ as applyMonitorPolicy, aK as parseDuration } from './traffic.js';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -396,31 +396,18 @@ function readAudit(text) {
     return lines(text).map((l) => JSON.parse(l));
 }
 
-const FiguresSchema = object({
-    at: string(),
-    label: string(),
-    verdict: string(),
-    headSha: string().optional(),
-    cases: int().min(0),
-    valid: int().min(0),
-    passRate: number().min(0).max(1),
-    delayedFailureRate: number().min(0).max(1),
-});
-const GateSlice = object({
+/** What the trend reads of a gate.json: a slice of its schema (the candidate's figures), so any gate file passes. */
+const GateSlice = GateFileSchema.pick({ createdAt: true, verdict: true }).extend({
     kind: literal('safety-gate.gate', { error: 'expected a gate.json (kind: safety-gate.gate)' }),
-    createdAt: string(),
-    verdict: string(),
-    candidate: object({
-        target: object({ name: string(), ref: string().nullish() }).loose(),
-        passRate: number(),
-        delayedFailureRate: number(),
-        cases: int(),
-        samples: int(),
-        errors: int(),
-    })
-        .loose(),
-})
-    .loose();
+    candidate: GateSideSchema.pick({
+        target: true,
+        passRate: true,
+        delayedFailureRate: true,
+        cases: true,
+        samples: true,
+        errors: true,
+    }),
+});
 function figuresOf(g) {
     const ref = g.candidate.target.ref;
     return {
@@ -459,7 +446,7 @@ function readHistory(files) {
             readAudit(text).forEach((r, i) => {
                 if (r.kind !== 'gate')
                     return;
-                const figures = validateJson(r.details?.figures, FiguresSchema, `${file} record ${i + 1}`);
+                const figures = validateJson(r.details?.figures, GateFiguresSchema, `${file} record ${i + 1}`);
                 points.push(point(figures, `${shown}#${i + 1}`));
             });
         }
@@ -737,105 +724,6 @@ function parseShard(text, where = 'shard') {
 function selectShard(cases, shard) {
     const sorted = [...cases].sort((a, b) => (a.case.id < b.case.id ? -1 : a.case.id > b.case.id ? 1 : 0));
     return sorted.filter((_, i) => i % shard.total === shard.index - 1);
-}
-
-/**
- * Ids, names and evidence come from result files and model output: escape sequences, carriage returns and other
- * control characters in them must not rewrite the terminal or forge log lines. Newlines between lines are ours.
- */
-function terminalSafe(text) {
-    return text
-        .split('\n')
-        .map((line) => line.replace(
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
-        .join('\n');
-}
-/** Plain-text renderings for a terminal or a CI log: the gate, a replay, a stress search. */
-function describeGate(g) {
-    const lines = [
-        `${g.verdict}: ${g.baseline.target.name} ${pct(g.baseline.passRate)} -> ${g.candidate.target.name} ${pct(g.candidate.passRate)} pass rate; ` +
-            `delta ${pct(g.delta)} [95% CI ${pct(g.ci[0])}, ${pct(g.ci[1])}], p = ${pvalue(g.pValue)} (${g.test}, ${g.compared} cases)`,
-        ...g.reasons.map((r) => `  ${r.level} ${r.code}: ${r.message}`),
-        ...(g.notes ?? []).map((n) => `  note ${n.code}: ${n.message}`),
-        ...(g.clearedBy
-            ? [
-                `  CLEARED by ${g.clearedBy === 'board' ? 'the review board' : 'security'}: ${g.signoffs.map((s) => `${s.by} (${s.reason})`).join('; ')}`,
-            ]
-            : []),
-        ...g.rejectedSignoffs.map((r) => `  not counted: ${r.kind} sign-off by ${r.by}: ${r.why}`),
-    ];
-    return terminalSafe(lines.join('\n')) + '\n';
-}
-function describeReplay(r) {
-    const f = r.file;
-    const rc = f.rootCause;
-    const b = f.blastRadius;
-    const lines = [
-        `${f.verdict}: incident ${f.incident.id} on ${f.target.name}: ${f.statement}`,
-        `  root cause: ${rc.category} (${rc.labelledBy}) · ${rc.summary}`,
-        ...(b
-            ? [
-                `  blast radius: ${b.affected.k} of ${b.conversations} logged conversations failed the same rules (${pct(b.affected.rate ?? 0, 2)}, 95% CI ${pct(b.affected.ci[0], 2)}–${pct(b.affected.ci[1], 2)})` +
-                    (b.volume ? `; about ${b.volume.affected} of ${b.volume.conversations} in the period` : ''),
-            ]
-            : []),
-        `  new cases: ${f.cases.map((c) => c.id).join(', ')}`,
-        ...f.reasons.map((x) => `  ${x.level} ${x.code}: ${x.message}`),
-    ];
-    return terminalSafe(lines.join('\n')) + '\n';
-}
-function describeStress(f) {
-    const s = f.summary;
-    const lines = [
-        `stress on ${f.target.name}: ${f.rollouts} rollouts (${f.strategy}, up to ${f.maxTurns} turns) -> ${s.failingRollouts} failing (${pct(s.failingRollouts / f.rollouts)}), ${s.unique} distinct failures (seed case x rules), ${s.delayed} delayed (first failure at turn >= ${f.delayedTurn}), ${s.errors} errors, ${s.calls} calls`,
-        ...f.failures
-            .slice(0, 10)
-            .map((x) => `  ${x.id}: ${x.count} rollout(s); shortest breaks at turn ${x.firstFailureTurn}${x.delayed ? ' (delayed)' : ''} via ${x.tactics.join(' > ')}${x.reproduced ? `; reproduced ${x.reproduced.k}/${x.reproduced.n}` : ''}`),
-        ...(f.failures.length > 10 ? [`  and ${f.failures.length - 10} more`] : []),
-    ];
-    return terminalSafe(lines.join('\n')) + '\n';
-}
-
-const EXIT = { OK: 0, ERROR: 3 };
-/** Raised for a failure that has already been explained to the user; carries the exit code. */
-class ExitError extends Error {
-    code;
-    constructor(message, code = EXIT.ERROR) {
-        super(message);
-        this.code = code;
-    }
-}
-/** One line per problem, never a stack trace for bad input; internal errors say so. */
-function describeError(e) {
-    return terminalSafe(redact(describe$1(e)));
-}
-function describe$1(e) {
-    if (e instanceof InputError) {
-        const n = e.problems.length;
-        return `${e.message}\n${n} problem${n === 1 ? '' : 's'} found.`;
-    }
-    if (e instanceof ExitError)
-        return e.message;
-    if (e instanceof Error)
-        return `error: ${e.message}`;
-    return `error: ${String(e)}`;
-}
-
-/**
- * The one place a target is built with the project's config applied: the spec given (a target argument or a
- * parsed spec), else the config's, with the response cache unless the config or the caller turns it off.
- */
-function openTarget(target, project, o = {}) {
-    const spec = typeof target === 'string' ? parseTargetArg(target) : (target ?? project.config.target);
-    if (!spec)
-        throw new ExitError('no target: pass --target (e.g. sim:v1 or agent.yml) or set `target` in the config');
-    const setting = o.cache === false ? false : project.config.cache;
-    const where = o.where ?? (typeof target === 'string' ? target : (project.file ?? 'target'));
-    return createTarget(spec, where, {
-        cwd: o.cwd ?? project.baseDir,
-        cacheDir: setting === false ? undefined : (o.cacheDir ?? resolve(project.baseDir, setting)),
-    });
 }
 
 /**
@@ -1518,7 +1406,14 @@ async function auditChanges(reasons, sides, co) {
 
 /** Loads the project (unless given) and runs its suite against one target, resuming from `checkpoint`. */
 async function runProject(target, o, checkpoint, loaded) {
-    const project = loaded ?? (await loadProject({ config: o.config, suite: o.suite, rules: o.rules, cwd: o.cwd }));
+    const project = loaded ??
+        (await loadProject({
+            config: o.config,
+            suite: o.suite,
+            rules: o.rules,
+            cwd: o.cwd,
+            cacheDir: o.cacheDir,
+        }));
     const t = openTarget(target, project, o);
     try {
         const cases = o.shard ? selectShard(project.cases, parseShard(o.shard, '--shard')) : project.cases;
@@ -1793,6 +1688,9 @@ async function replay(o) {
     const incident = loadIncident(resolve(o.incident));
     const project = await loadProject({ config: o.config, rules: o.rules, cwd: o.cwd, withSuite: false });
     const policy = applyPolicy(project.config.policy, undefined, project.file ?? 'config');
+    const casesFile = `cases/incident-${incident.incident.id}.yml`;
+    // Before any call to the target: a refusal after minutes of replays would waste them.
+    keepEdits(join(outDir, casesFile), o.force);
     const target = openTarget(o.target, project, o);
     mkdirSync(outDir, { recursive: true });
     const checkpoint = join(outDir, 'replay.checkpoint.jsonl');
@@ -1811,11 +1709,12 @@ async function replay(o) {
             maxSteps: project.config.maxSteps,
             ref: o.ref ?? null,
             maxCases: o.maxCases,
-            casesFile: `cases/incident-${incident.incident.id}.yml`,
+            casesFile,
             checkpoint,
             failOn: o.failOn,
             onProgress: o.onProgress,
         });
+        keepEdits(join(outDir, casesFile), o.force);
         const files = writeReplay(replay, outDir, { reportUrl: o.reportUrl });
         rmSync(checkpoint, { force: true });
         return { replay, files };
@@ -1823,6 +1722,17 @@ async function replay(o) {
     finally {
         await target.close?.();
     }
+}
+/**
+ * Emitted cases are meant to be edited (a better title, a tightened check) before they are committed: a rerun
+ * rewrites the file only while it is still what replay wrote, so those edits are never lost silently.
+ */
+function keepEdits(file, force = false) {
+    if (force || !existsSync(file))
+        return;
+    if (unchangedSinceEmitted(readFileSync(file, 'utf8')))
+        return;
+    throw new ExitError(`${file} was changed since replay wrote it (or replay did not write it): not overwritten. Move it into your suite, or pass --force to overwrite it.`);
 }
 
 async function stress(o) {
@@ -1866,34 +1776,12 @@ function stressIncomplete(f) {
         : null;
 }
 
-/** What `promote` reads of a stress file: each failure's case must be a valid regression case. */
-const StressFailuresSchema = looseObject({
-    kind: literal('safety-gate.stress'),
-    schemaVersion: literal(1),
-    target: looseObject({ name: string() }),
-    createdAt: string().optional(),
-    failures: array(looseObject({
-        id: string().min(1),
-        seedCase: string(),
-        count: int().min(1),
-        category: _enum(TAXONOMY),
-        severity: _enum(SEVERITIES),
-        tactics: array(string()),
-        firstFailureTurn: int().min(1),
-        delayed: boolean(),
-        violations: array(ViolationSchema),
-        reproduced: looseObject({ k: int().min(0), n: int().min(0), rate: number().nullable() })
-            .nullable(),
-        case: CaseSchema,
-    })),
-});
-
 /**
  * Discovered failures into the suite folder, one file per case, each checked to load with the project's rules
  * before anything is written.
  */
 async function promoteFailures(o) {
-    const file = readJsonFile(resolve(o.failures), StressFailuresSchema, 'stress failures file');
+    const file = readJsonFile(resolve(o.failures), StressFileSchema, 'stress failures file');
     const dir = resolve(o.suite);
     const project = await loadProject({ config: o.config, rules: o.rules, withSuite: false, cwd: o.cwd });
     const ruleIds = new Set(project.rules.keys());
@@ -3163,4 +3051,4 @@ async function monitor(o) {
     return { file, files: writeMonitor(file, outDir, o) };
 }
 
-export { repoPath as A, appendAuditToBranch as B, runChange as C, gateChange as D, ExitError as E, assertComplete as a, auditedGate as b, replay as c, describeGate as d, describeReplay as e, describeStress as f, stressIncomplete as g, statusLine as h, promoteFailures as i, renderStressSummary as j, evaluateSignoffs as k, readAudit as l, monitor as m, describeMonitor as n, EXIT as o, progressReporter as p, describeError as q, run as r, stress as s, parseShard as t, parseCommand as u, verifyText as v, windowLine as w, checkoutOne as x, ensureCommit as y, releaseChange as z };
+export { parseCommand as a, progressReporter as b, checkoutOne as c, promoteFailures as d, stressIncomplete as e, replay as f, ensureCommit as g, releaseChange as h, repoPath as i, appendAuditToBranch as j, describeMonitor as k, runChange as l, monitor as m, gateChange as n, run as o, parseShard as p, assertComplete as q, renderStressSummary as r, stress as s, auditedGate as t, statusLine as u, evaluateSignoffs as v, verifyText as w, readAudit as x, windowLine as y };

@@ -21,6 +21,8 @@ export interface ActionInputs {
   token: string;
   failOn: FailOn;
   comment: boolean;
+  /** Reuse the base side's results between runs through the Actions cache (gate and release modes). */
+  baselineCache: boolean;
   checkName: string;
   artifactName: string;
   retentionDays?: number;
@@ -73,6 +75,7 @@ export function readInputs(): ActionInputs {
     token: core.getInput('github-token'),
     failOn: oneOf('fail-on', ['block', 'warn', 'never'] as const, 'block'),
     comment: (optional('comment') ?? 'true').toLowerCase() !== 'false',
+    baselineCache: (optional('baseline-cache') ?? 'true').toLowerCase() !== 'false',
     checkName: optional('check-name') ?? 'Safety gate',
     artifactName: optional('artifact-name') ?? 'safety-gate',
     retentionDays: positiveInt('retention-days'),

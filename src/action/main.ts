@@ -90,6 +90,7 @@ async function gateMode(ctx: Context): Promise<void> {
     baseRef: inputs.baselineRef ?? event.baseSha,
     headRef: inputs.candidateRef ?? event.headSha ?? 'HEAD',
     signoffs: publish.prSignoffs(ctx),
+    storedGate: publish.storedGate(ctx),
     // The gate's audit trail goes into the artifact (release mode can also push it to a branch).
     audit: {
       who: process.env.GITHUB_ACTOR ?? 'github-actions',

@@ -5,13 +5,15 @@ import { renderSummary, type SummaryOptions } from '../report/markdown.js';
 import { describeApiError, isPermissionError, type Octokit } from '../github/api.js';
 import { annotationsFor, completeCheck, conclusionFor } from '../github/checks.js';
 import { listComments, upsertComment, type IssueComment } from '../github/comment.js';
-import { uploadArtifact } from '../github/artifact.js';
+import { downloadGateArtifact, uploadArtifact } from '../github/artifact.js';
+import type { StoredGateSource } from '../app/rejudge.js';
 import type { GateEvent } from '../github/event.js';
 import type { ActionInputs } from './inputs.js';
 import type { Outputs } from './outputs.js';
 import type { SignoffSource } from '../app/gate.js';
 import { listReviews, signoffRequests, teamMembership } from '../github/signoff-comments.js';
 import { progressReporter } from '../report/progress.js';
+import { actionsCache } from './cache.js';
 
 /** What every mode shares: the inputs, the event, where files go, and the API client when there is one. */
 export interface Context {
@@ -153,6 +155,10 @@ export function changeOptions(ctx: Context) {
     progress: (side: string) => progressReporter(side, process.stdout),
     notice: (m: string) => core.notice(`Safety gate: ${m}`),
     onLook: (m: string) => core.info(`Safety gate: ${m}`),
+    info: (m: string) => core.info(`Safety gate: ${m}`),
+    // Results files given as inputs need no base run, so no cache (and no notice about one).
+    baselineCache:
+      inputs.baselineResults || inputs.candidateResults ? undefined : actionsCache(inputs.baselineCache),
   };
 }
 
@@ -173,4 +179,18 @@ export function prSignoffs(ctx: Context): SignoffSource | undefined {
     isMember: teamMembership(octokit),
     author: event.author,
   };
+}
+
+/**
+ * On a sign-off (a PR comment or review), the last gate of the head is re-judged from its artifact instead of
+ * running both agents again; other events run them.
+ */
+export function storedGate(ctx: Context): StoredGateSource | undefined {
+  const { octokit, event, inputs } = ctx;
+  if (!['issue_comment', 'pull_request_review'].includes(event.name) || !event.prNumber) return undefined;
+  if (!octokit) return async () => ({ why: 'there is no github-token to read its artifact with' });
+  const repo = { owner: event.owner, repo: event.repo };
+  const dir = join(tempDir(ctx), 'safety-gate-stored');
+  return (headSha) =>
+    downloadGateArtifact(octokit, repo, { name: inputs.artifactName, headSha, dir, token: inputs.token });
 }

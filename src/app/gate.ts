@@ -39,6 +39,8 @@ import type { Shard } from '../runner/shard.js';
 import { ensureCommit } from '../git/local.js';
 import type { Project } from './project.js';
 import { loadSides, runSides } from './sides.js';
+import { BaselineReuse, type ResultsCache } from './baseline-cache.js';
+import { fileSha256, readStoredSides, type StoredGateSource, type StoredSides } from './rejudge.js';
 import { auditChanges, checkout, inRepo } from './checkout.js';
 import { runProject, type RunOptions } from './run.js';
 import { ExitError } from './errors.js';
@@ -158,6 +160,19 @@ export interface ChangeGateOptions {
   notice?: (message: string) => void;
   /** Each sequential look's one-line summary. */
   onLook?: (message: string) => void;
+  /** Progress lines worth a log line but not a notice (baseline reuse hits and misses). */
+  info?: (message: string) => void;
+  /**
+   * Base-side results kept between runs, keyed by the base's identity (commit, suite, rules, target, seed,
+   * sampling plan): a hit runs only what the entry does not cover. Undefined: the base side always runs.
+   */
+  baselineCache?: ResultsCache;
+  /**
+   * A sign-off run (a PR comment or review): the last gate stored for this head. When its results check out they
+   * are judged again with the base's policy and the sign-offs, and no agent runs; else both sides run (a notice
+   * says why).
+   */
+  storedGate?: StoredGateSource;
   /** Append the gate's audit records (gate, sign-offs, threshold changes) to safety-gate.audit.jsonl in outDir. */
   audit?: { who: string; why: string };
   /** Release mode: the release criteria, judged with both checkouts in place (a BLOCK when unmet). */
@@ -240,7 +255,27 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
       const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
       ({ cleanup, headDir, headSha } = co);
       const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
-      ({ baseline, candidate, sequential, confirmations } = await runSides(co, sides, o));
+      const stored = o.storedGate ? await storedSides(o.storedGate, co, sides, o.notice) : undefined;
+      if (stored) o.info?.(`re-judged the stored results of ${co.headSha}: no agent was run`);
+      const cfg = sides.base.config;
+      const reuse =
+        o.baselineCache && !stored
+          ? new BaselineReuse(o.baselineCache, {
+              sides,
+              baseSha: co.baseSha,
+              plan: {
+                samples: o.samples ?? cfg.samples,
+                policy: applyPolicy(cfg.policy, undefined, 'base config').policy,
+              },
+              dir: o.tempDir,
+              info: o.info,
+              notice: o.notice,
+            })
+          : undefined;
+      ({ baseline, candidate, sequential, confirmations } =
+        stored ?? (await runSides(co, sides, { ...o, baselineReuse: reuse })));
+      // Only a base side that completed (runSides threw otherwise) and had no error sample is saved.
+      await reuse?.save();
       await auditChanges(sides.reasons, sides, co);
       extra = sides.reasons;
       policyConfig = sides.base.config.policy;
@@ -273,6 +308,12 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
     const candidateFile = join(o.outDir, 'candidate.results.json');
     writeJson(baselineFile, baseline);
     writeJson(candidateFile, candidate);
+    // Recorded so that a later sign-off can re-judge these very files from the artifact (see rejudge.ts).
+    g.stored = {
+      baselineSha256: fileSha256(baselineFile),
+      candidateSha256: fileSha256(candidateFile),
+      ...(confirmations ? { confirmations } : {}),
+    };
     const files = writeReports(g, o.outDir, { reportUrl: o.reportUrl, signoffCommand });
     const auditLog = o.audit ? join(o.outDir, AUDIT_FILE) : undefined;
     if (auditLog && o.audit)
@@ -281,6 +322,27 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
   } finally {
     await cleanup();
   }
+}
+
+/** The stored sides for this head when they check out; undefined (with a notice saying why) otherwise. */
+async function storedSides(
+  source: StoredGateSource,
+  co: Awaited<ReturnType<typeof checkout>>,
+  sides: Awaited<ReturnType<typeof loadSides>>,
+  notice?: (m: string) => void,
+): Promise<StoredSides | undefined> {
+  let found: Awaited<ReturnType<StoredGateSource>>;
+  try {
+    found = await source(co.headSha);
+  } catch (e) {
+    found = { why: `it could not be read (${(e as Error).message})` };
+  }
+  const r = 'dir' in found ? readStoredSides(found.dir, co, sides) : found;
+  if ('why' in r) {
+    notice?.(`the last gate of ${co.headSha} is not re-judged: ${r.why}. Both sides run.`);
+    return undefined;
+  }
+  return r;
 }
 
 function criteriaContext(

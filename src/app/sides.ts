@@ -279,6 +279,15 @@ export interface SidesRunOptions extends CacheOptions {
   progress?: (label: 'baseline' | 'candidate') => ((p: Progress) => void) | undefined;
   /** Each sequential look's one-line summary (which boundary, which round). */
   onLook?: (message: string) => void;
+  /** Base-side reuse: restored samples count as done, and what the base side runs is recorded. */
+  baselineReuse?: BaselineReuseHook;
+}
+
+/** What runSides needs of a baseline cache (see BaselineReuse): opened with the base's target. */
+export interface BaselineReuseHook {
+  open(target: Target): Promise<void>;
+  prior(current: ResultsFile | undefined): ResultsFile | undefined;
+  record(r: ResultsFile): void;
 }
 
 export interface SideRun {
@@ -315,18 +324,21 @@ export async function runSides(co: Checkouts, sides: GateSides, o: SidesRunOptio
     prior?: ResultsFile,
     only = cases,
   ) => {
+    const reuse = label === 'baseline' ? o.baselineReuse : undefined;
     const r = await runSuite(only, t, sides.rules, {
       samples,
       concurrency: o.concurrency ?? cfg.concurrency,
       seed: cfg.seed,
       maxSteps: cfg.maxSteps,
       ref,
-      prior,
+      prior: reuse ? reuse.prior(prior) : prior,
       onProgress: o.progress?.(label),
     });
+    reuse?.record(r);
     return o.shard ? { ...r, shard: `${o.shard.index}/${o.shard.total}` } : r;
   };
   try {
+    await o.baselineReuse?.open(tb);
     const samples = o.samples ?? cfg.samples;
     const policy = applyPolicy(cfg.policy, undefined, 'base config').policy;
     let baseline: ResultsFile | undefined;

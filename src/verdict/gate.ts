@@ -4,9 +4,9 @@ import type { AppliedPolicy } from '../policy/load.js';
 import { compare } from './compare.js';
 import { decide, type Confirmation, type Reason, type Verdict } from './decide.js';
 import type { Governance, Signoff, SignoffRules } from '../policy/signoff.js';
-import type { FailOn, GateFile, SequentialRecord } from './schema.js';
+import type { FailOn, GateFile, SequentialRecord, StoredResults } from './schema.js';
 
-export type { FailOn, GateFile, SequentialRecord, Signoff };
+export type { FailOn, GateFile, SequentialRecord, Signoff, StoredResults };
 
 /** Exit status for a verdict: 0 OK, 1 WARN, 2 BLOCK; `failOn` narrows it for CI that reads zero / non-zero. */
 export function exitCodeFor(verdict: Verdict, failOn?: FailOn): number {

@@ -178,6 +178,23 @@ export const ReviewSampleSchema = openObject({
 });
 export type ReviewSample = z.infer<typeof ReviewSampleSchema>;
 
+const CountSchema = openObject({ passes: z.int().min(0), valid: z.int().min(0) });
+
+/** Fresh samples of one suspect case on both sides (run mode), kept so a re-judged gate decides the same way. */
+export const ConfirmationSchema = openObject({
+  id: z.string(),
+  baseline: CountSchema,
+  candidate: CountSchema,
+});
+
+/** The sha256 of the two results files as written beside gate.json, and the suspects' confirmation samples. */
+export const StoredResultsSchema = openObject({
+  baselineSha256: z.string(),
+  candidateSha256: z.string(),
+  confirmations: z.array(ConfirmationSchema).optional(),
+});
+export type StoredResults = z.output<typeof StoredResultsSchema>;
+
 /**
  * gate.json. Keys in the order the gate writes them (release, trend and review are added in that order after it
  * ran), so a file read back and written again is the same bytes.
@@ -245,6 +262,9 @@ export const GateFileSchema = openObject({
     .describe('past gates (--history), oldest first: the trend in report.html and release-notes.md'),
   review: ReviewSampleSchema.optional().describe(
     'an OK gate picked for a human review (policy.reviewSampleRate)',
+  ),
+  stored: StoredResultsSchema.optional().describe(
+    'what a later sign-off needs to re-judge this gate from its artifact instead of running the agents again',
   ),
 });
 export type GateFile = z.output<typeof GateFileSchema>;

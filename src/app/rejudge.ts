@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { ResultsSchema, type ResultsFile } from '../results/schema.js';
+import type { Confirmation } from '../verdict/decide.js';
+import type { SequentialRecord, StoredResults } from '../verdict/gate.js';
+import { SequentialRecordSchema, StoredResultsSchema } from '../verdict/schema.js';
+import type { GateSides } from './sides.js';
+
+/**
+ * Where the last gate of a head commit was stored (the action: its artifact): the folder it was downloaded to,
+ * or why there is none (never stored, expired, unreadable with this token).
+ */
+export type StoredGateSource = (headSha: string) => Promise<{ dir: string } | { why: string }>;
+
+export interface StoredSides {
+  baseline: ResultsFile;
+  candidate: ResultsFile;
+  sequential?: SequentialRecord;
+  confirmations?: Confirmation[];
+}
+
+export const fileSha256 = (file: string) =>
+  'sha256:' + createHash('sha256').update(readFileSync(file)).digest('hex');
+
+// Only what re-judging needs of gate.json, from its own schema: the rest is recomputed.
+const Stored = z.object({
+  kind: z.literal('safety-gate.gate'),
+  stored: StoredResultsSchema,
+  sequential: SequentialRecordSchema.optional(),
+});
+
+/**
+ * The stored results of the last gate of this head, when they can stand in for running both agents: gate.json
+ * records the sha256 of both results files and they match; both validate; the baseline was run at this base
+ * commit and the candidate at this head; both cover exactly the cases this gate runs. Everything else the verdict
+ * depends on (policy, rules, head changes to them, sign-offs) is read again from the checkouts and the PR.
+ */
+export function readStoredSides(
+  dir: string,
+  co: { baseSha: string; headSha: string },
+  sides: GateSides,
+): StoredSides | { why: string } {
+  const files = ['gate.json', 'baseline.results.json', 'candidate.results.json'].map((f) => join(dir, f));
+  const missing = files.find((f) => !existsSync(f));
+  if (missing) return { why: `the artifact has no ${missing.slice(dir.length + 1)}` };
+  let gate: z.infer<typeof Stored>;
+  try {
+    const parsed = Stored.safeParse(JSON.parse(readFileSync(files[0], 'utf8')));
+    if (!parsed.success)
+      return { why: 'its gate.json records no results hashes (made by an older version?)' };
+    gate = parsed.data;
+  } catch {
+    return { why: 'its gate.json is not JSON' };
+  }
+  const stored: StoredResults = gate.stored;
+  if (fileSha256(files[1]) !== stored.baselineSha256 || fileSha256(files[2]) !== stored.candidateSha256)
+    return { why: 'a results file does not match the sha256 gate.json records for it' };
+  const read = (file: string) => {
+    try {
+      const r = ResultsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      return r.success ? r.data : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const baseline = read(files[1]);
+  const candidate = read(files[2]);
+  if (!baseline || !candidate) return { why: 'a results file does not validate against the results schema' };
+  if (baseline.target.ref !== co.baseSha) return { why: `its baseline was run at another base commit` };
+  if (candidate.target.ref !== co.headSha) return { why: `its candidate was run at another head commit` };
+  const want = sides.cases.map((c) => c.case.id).sort();
+  const same = (r: ResultsFile) => {
+    const ids = r.cases.map((c) => c.id).sort();
+    return ids.length === want.length && ids.every((id, i) => id === want[i]) && !r.shard;
+  };
+  if (!same(baseline) || !same(candidate))
+    return { why: 'its results do not cover the cases this gate runs' };
+  return { baseline, candidate, sequential: gate.sequential, confirmations: stored.confirmations };
+}
