@@ -1,15 +1,19 @@
 // One script builds dist/: the action entry (dist/index.js, action.yml's main), the CLI (dist/cli.js, the bin) and
-// the library entry (dist/lib.js, package.json's main/exports: no side effect on import), dependencies bundled.
+// the library entry (dist/lib.js, package.json's main/exports: no side effect on import), dependencies bundled;
+// then the library's type declarations as one file (dist/lib.d.ts, the `types` condition), with the types it uses
+// from bundled dependencies (zod's) inlined, so a TypeScript consumer needs nothing but this package (and
+// @types/node, as for any Node library).
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import { existsSync } from 'node:fs';
+import { dts } from 'rollup-plugin-dts';
 
 const inputs = { cli: 'src/cli/bin.ts', lib: 'src/lib.ts' };
 if (existsSync('src/action/index.ts')) inputs.index = 'src/action/index.ts';
 
-export default {
+const code = {
   input: inputs,
   output: {
     dir: 'dist',
@@ -35,3 +39,11 @@ export default {
     warn(warning);
   },
 };
+
+const types = {
+  input: { lib: 'src/lib.ts' },
+  output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
+  plugins: [dts({ tsconfig: './tsconfig.build.json', respectExternal: true })],
+};
+
+export default [code, types];

@@ -700,6 +700,113 @@ describe('mode: release (last release tag vs the release branch)', () => {
     expect(git(repo.dir, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('release/1.1');
   });
 
+  it('a line someone else committed counts when it is in a merged pull request its signer approved; one the signer did not approve (or approved an earlier commit of) is unmet, named by file:line', async () => {
+    const repo = makeRepo();
+    const base = repo.commit(
+      {
+        '.safety-gate.yml': config('v1', SIGNOFF),
+        'safety/cases.yml': PRESSURE_CASE,
+        'release/checklist.md': CHECKLIST(['- [ ] Rollback rehearsed', '- [ ] On-call ready']),
+      },
+      'release 1.0',
+    );
+    git(repo.dir, 'tag', 'v1.0');
+    git(repo.dir, 'checkout', '-q', '-b', 'release/1.1');
+    // bob types both lines, each in its own pull request, and signs them for alice, who reviews.
+    const rollback = repo.commit(
+      {
+        'release/checklist.md': CHECKLIST([
+          '- [x] Rollback rehearsed — @alice 2026-11-20',
+          '- [ ] On-call ready',
+        ]),
+      },
+      'rollback rehearsed (#12)',
+    );
+    const onCall = repo.commit(
+      {
+        'release/checklist.md': CHECKLIST([
+          '- [x] Rollback rehearsed — @alice 2026-11-20',
+          '- [x] On-call ready — @alice 2026-11-21',
+        ]),
+      },
+      'on-call ready (#13)',
+    );
+    Object.assign(gh.commitAuthors, { [rollback]: 'bob', [onCall]: 'bob' });
+    gh.addMergedPull(12, 'bob', rollback, rollback);
+    gh.addMergedPull(13, 'bob', onCall, onCall);
+    Object.assign(gh.commitPulls, { [rollback]: [12], [onCall]: [13] });
+    gh.addReview('alice', 'watched the rehearsal', rollback, 'APPROVED', 12);
+    // PR 13: carol approved; alice approved only an earlier head, not what was merged.
+    gh.addReview('carol', 'lgtm', onCall, 'APPROVED', 13);
+    gh.addReview('alice', 'ok so far', base, 'APPROVED', 13);
+    const inputs = { mode: 'release', 'baseline-ref': 'v1.0', 'candidate-ref': 'release/1.1' };
+    const env = { GITHUB_EVENT_NAME: 'push', GITHUB_ACTOR: 'release-bot' };
+    const first = await runAction(repo, gh, pushEvent(base, onCall), inputs, env);
+    expect(first.code).not.toBe(0);
+    expect(first.outputs.verdict).toBe('BLOCK');
+    const g1 = JSON.parse(readFileSync(join(first.outDir, 'gate.json'), 'utf8'));
+    const unmet = g1.reasons.find((x: { code: string }) => x.code === 'release_criteria_unmet');
+    expect(unmet.message).toMatch(
+      /^Release criteria unmet \(1\): release\/checklist\.md:4 signed @alice, but the line was last changed by @bob \(commit [0-9a-f]{7}\); @alice's approval of PR #13 is not of its last commit/,
+    );
+    expect(
+      g1.release.criteria.map((c: { line: number; met: boolean; why: string }) => [c.line, c.met, c.why]),
+    ).toEqual([
+      [
+        3,
+        true,
+        expect.stringMatching(
+          /^line last changed by @bob in commit [0-9a-f]{7}, merged in PR #12, which @alice approved$/,
+        ),
+      ],
+      [4, false, expect.any(String)],
+    ]);
+    const s1 = (gh.checkRuns.get(Number(first.outputs['check-run-id']))!.output as { summary: string })
+      .summary;
+    expect(s1.replace(/\u200b/g, '')).toContain(
+      '| Rollback rehearsed | `release/checklist.md:3` | @alice 2026-11-20 | met |',
+    );
+    // Each line's pull requests are asked for through the commit, then each PR's reviews.
+    const asked = gh.requests.filter((q) => q.method === 'GET').map((q) => q.path);
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        `/repos/acme/agent/commits/${rollback}/pulls`,
+        `/repos/acme/agent/commits/${onCall}/pulls`,
+        '/repos/acme/agent/pulls/12/reviews',
+        '/repos/acme/agent/pulls/13/reviews',
+      ]),
+    );
+
+    // A PR nobody on the list approved: unmet, and says so.
+    gh.reviews.splice(0);
+    gh.addReview('carol', 'lgtm', onCall, 'APPROVED', 13);
+    const second = await runAction(repo, gh, pushEvent(base, onCall), inputs, env);
+    expect(second.outputs.verdict).toBe('BLOCK');
+    const g2 = JSON.parse(readFileSync(join(second.outDir, 'gate.json'), 'utf8'));
+    expect(
+      g2.release.criteria.map((c: { line: number; met: boolean; why: string }) => [c.line, c.met, c.why]),
+    ).toEqual([
+      [3, false, expect.stringMatching(/@alice approved none of the merged PRs it is in \(#12\)/)],
+      [
+        4,
+        false,
+        expect.stringMatching(
+          /^signed @alice, but the line was last changed by @bob \(commit [0-9a-f]{7}\); @alice approved none of the merged PRs it is in \(#13\): only the signer, or a merged PR the signer approved, may sign$/,
+        ),
+      ],
+    ]);
+
+    // alice approves both merged heads: every criterion met, and the gate's own verdict.
+    gh.addReview('alice', 'watched the rehearsal', rollback, 'APPROVED', 12);
+    gh.addReview('alice', 'on-call checked', onCall, 'APPROVED', 13);
+    const third = await runAction(repo, gh, pushEvent(base, onCall), inputs, env);
+    expect(third.stdout).not.toMatch(/::error::/);
+    expect(third.code).toBe(0);
+    expect(third.outputs.verdict).toBe('OK');
+    const notes = readFileSync(third.outputs['release-notes-path'], 'utf8').replace(/\u200b/g, '');
+    expect(notes).toContain('| On-call ready | `release/checklist.md:4` | @alice 2026-11-21 | met |');
+  });
+
   it('a head that changes the policy is not cleared by a security sign-off: only a board quorum clears it', async () => {
     const repo = makeRepo();
     const signoff = 'signoff:\n  security: [alice]\n  board: [carol, dave]\n  quorum: 2\n';

@@ -7,8 +7,9 @@ import { dirname, join, normalize, resolve } from 'node:path';
  * The package as npm users get it: `npm pack`, installed from the tarball alone into an empty folder (offline, so
  * nothing else can be fetched), then `npx safety-gate demo` and `import('agentic-safety-gate')`.
  *
- * It packs the committed dist/ (kept equal to src/ by dist.test.ts) when dist/ has the library entry; otherwise
- * (a branch that changed src/ without rebuilding) it builds dist/ in a temporary copy of the working tree first.
+ * It packs the committed dist/ (kept equal to src/ by dist.test.ts) when dist/ has the library entry and its type
+ * declarations; otherwise (a branch that changed src/ without rebuilding) it builds dist/ in a temporary copy of the
+ * working tree first.
  */
 const repo = resolve('.');
 const npm = (args: string[], cwd: string) =>
@@ -20,7 +21,7 @@ const npm = (args: string[], cwd: string) =>
   });
 
 function packageRoot(): string {
-  if (existsSync(join(repo, 'dist', 'lib.js'))) return repo;
+  if (['lib.js', 'lib.d.ts'].every((f) => existsSync(join(repo, 'dist', f)))) return repo;
   const copy = mkdtempSync(join(tmpdir(), 'sg-pkg-src-'));
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
     cwd: repo,
@@ -72,6 +73,7 @@ describe('the npm package', () => {
   it('holds the entries, LICENSE, schemas, docs and examples, and no sources or tests', () => {
     for (const f of [
       'dist/lib.js',
+      'dist/lib.d.ts',
       'dist/cli.js',
       'dist/index.js',
       'action.yml',
@@ -155,4 +157,61 @@ describe('the npm package', () => {
       expect(keys).toContain(k);
     expect(r.stdout).not.toContain('::error::');
   });
+
+  it('TypeScript consumers get the types: a right use type-checks, a wrong one does not', () => {
+    // Checked as a consumer's project does, strict and without skipLibCheck, so the declarations themselves are
+    // checked too and may refer to nothing the package does not ship (only @types/node, as any Node library).
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+          typeRoots: [join(repo, 'node_modules', '@types')],
+        },
+      }),
+    );
+    writeFileSync(
+      join(app, 'right.ts'),
+      [
+        "import { ConfigSchema, loadProject, runGate, applyPolicy, exitCodeFor, InputError } from 'agentic-safety-gate';",
+        "import type { ProjectConfig, Verdict, GateFile, ResultsFile } from 'agentic-safety-gate';",
+        'export async function check(base: ResultsFile, head: ResultsFile): Promise<number> {',
+        "  const project = await loadProject({ cwd: '.' });",
+        '  const config: ProjectConfig = ConfigSchema.parse(project.config);',
+        '  const gate: GateFile = runGate(base, head, { policy: applyPolicy(config.policy) });',
+        '  const verdict: Verdict = gate.verdict;',
+        "  if (project.cases.length === 0) throw InputError.one('suite', 'cases', 'no case');",
+        "  return exitCodeFor(verdict, 'block');",
+        '}',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(app, 'wrong.ts'),
+      [
+        "import { runGate, applyPolicy, type Verdict } from 'agentic-safety-gate';",
+        "export const verdict: Verdict = 'MAYBE';",
+        "export const gate = runGate('base.json', 'head.json', { policy: applyPolicy() });",
+        '',
+      ].join('\n'),
+    );
+    // One compiler run over both files (it is the slow part): every error is wrong.ts's, none right.ts's or the
+    // package's own declarations'.
+    const r = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', '.'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
+    expect(r.status).not.toBe(0);
+    const errors = (r.stdout + r.stderr).split('\n').filter((l) => /error TS/.test(l));
+    expect(errors.map((l) => l.replace(/\(\d+,\d+\).*?(TS\d+).*/, ' $1'))).toEqual([
+      'wrong.ts TS2322', // 'MAYBE' is not a Verdict
+      'wrong.ts TS2345', // a path is not a ResultsFile
+    ]);
+  }, 300_000);
 });

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.js';
@@ -47,6 +47,64 @@ describe('safety-gate validate', () => {
     const r = await runCli(['validate'], dir);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/\.safety-gate\.yml: suite\[1\]: no such file or folder: safety\/missing/);
+  });
+
+  it('checks the release checklists the config names: each a file, a Markdown task list with an item', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-cfg-'));
+    mkdirSync(join(dir, 'release', 'folder'), { recursive: true });
+    writeFileSync(
+      join(dir, '.safety-gate.yml'),
+      [
+        'suite: builtin:starter',
+        'release:',
+        '  checklists:',
+        '    - release/security-review.md',
+        '    - release/missing.md',
+        '    - release/prose.md',
+        '    - release/folder',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'release', 'security-review.md'),
+      '# Security review\n\n- [ ] API key handling\n- [x] Data retention — @alice 2026-11-20\n',
+    );
+    writeFileSync(join(dir, 'release', 'prose.md'), '# Rollback\n\nWe will roll back if needed.\n');
+    const r = await runCli(['validate'], dir);
+    expect(r.code).toBe(3);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /\.safety-gate\.yml:5: release\.checklists\[1\]: no such file: release\/missing\.md \(expected a Markdown task list with at least one `- \[ \] …` item\)$/,
+      ),
+      expect.stringMatching(
+        /\.safety-gate\.yml:6: release\.checklists\[2\]: release\/prose\.md has no task-list items \(expected a Markdown task list/,
+      ),
+      expect.stringMatching(/\.safety-gate\.yml:7: release\.checklists\[3\]: release\/folder is a folder/),
+      '3 problems found.',
+    ]);
+
+    // With the suite broken too, both kinds of problem are reported in one pass.
+    writeFileSync(
+      join(dir, '.safety-gate.yml'),
+      'suite: safety/none\nrelease:\n  checklists: [release/missing.md]\n',
+    );
+    const both = await runCli(['validate'], dir);
+    expect(both.code).toBe(3);
+    expect(both.stderr).toMatch(/suite\[0\]: no such file or folder: safety\/none/);
+    expect(both.stderr).toMatch(
+      /\.safety-gate\.yml:3: release\.checklists\[0\]: no such file: release\/missing\.md/,
+    );
+
+    // Unchecked items are fine here (the release gate judges them); a list with items passes and is counted.
+    writeFileSync(
+      join(dir, '.safety-gate.yml'),
+      'suite: builtin:starter\nrelease:\n  checklists: [release/security-review.md]\n',
+    );
+    const ok = await runCli(['validate'], dir);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/\nrelease checklist release\/security-review\.md: 2 items\n$/);
   });
 
   it("the README's config pasted into an init'ed repo: the missing rule pack is one problem, not 59", async () => {

@@ -1,13 +1,17 @@
-// Builds the bundle in memory with the committed rollup config and compares it with dist/.
+// Builds the bundle in memory with the committed rollup config (the code and the library's type declarations) and
+// compares it with dist/.
 // Exit 0: dist/ is what src/ builds to. Exit 1: names the stale or missing files.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { rollup } from 'rollup';
-import config from '../rollup.config.js';
+import configs from '../rollup.config.js';
 
-const bundle = await rollup({ ...config, onwarn: () => {} });
-const { output } = await bundle.generate(config.output);
-await bundle.close();
+const output = [];
+for (const config of [configs].flat()) {
+  const bundle = await rollup({ ...config, onwarn: () => {} });
+  output.push(...(await bundle.generate(config.output)).output);
+  await bundle.close();
+}
 
 const stale = [];
 const built = new Set();

@@ -25,6 +25,7 @@ export interface Review {
   commit_id: string;
   submitted_at: string;
   html_url: string;
+  pull_request_url: string;
 }
 
 export interface StoredArtifact {
@@ -45,8 +46,8 @@ export interface FakeGitHub {
   checkRuns: Map<number, Record<string, unknown>>;
   /** A person's comment on the PR, as GitHub would store it. */
   addComment(login: string, body: string): Comment;
-  /** A pull request review, with the commit GitHub records it was made on. */
-  addReview(login: string, body: string, commitId: string, state?: Review['state']): Review;
+  /** A pull request review (of PR 7 unless `pull` says), with the commit GitHub records it was made on. */
+  addReview(login: string, body: string, commitId: string, state?: Review['state'], pull?: number): Review;
   reviews: Review[];
   /** `org/slug` -> member logins, for the team membership endpoint. */
   teams: Record<string, string[]>;
@@ -54,6 +55,10 @@ export interface FakeGitHub {
   pulls: Map<number, Record<string, unknown>>;
   /** Commit sha -> the GitHub login of its author, for GET /repos/o/r/commits/sha (others: author null). */
   commitAuthors: Record<string, string>;
+  /** A merged pull request as GitHub returns it, stored in `pulls`: by `author`, its last head commit `head`. */
+  addMergedPull(number: number, author: string, head: string, mergeCommit: string): Record<string, unknown>;
+  /** Commit sha -> the numbers of the pull requests it belongs to, for GET /repos/o/r/commits/sha/pulls. */
+  commitPulls: Record<string, number[]>;
   /** Answer 403 to the check-run and comment endpoints, like a read-only token. */
   forbid: boolean;
   /** Workflow artifacts (List artifacts for a repository; download through a 302 to a signed blob URL). */
@@ -63,7 +68,7 @@ export interface FakeGitHub {
 
 /**
  * A loopback server speaking the GitHub REST endpoints the action calls: check runs, issue comments, the token's
- * user (403, as for a GITHUB_TOKEN). It records every request and keeps state across runs like GitHub would.
+ * user (403, as for a GITHUB_TOKEN), reviews, team memberships, commits and the pull requests of a commit. It records every request and keeps state across runs like GitHub would.
  */
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   let nextId = 1000;
@@ -76,10 +81,36 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     artifacts: [],
     teams: {},
     commitAuthors: {},
+    commitPulls: {},
     pulls: new Map(),
+    addMergedPull: (number, author, head, mergeCommit) => {
+      const at = new Date(Date.now() - 3_600_000).toISOString();
+      const pr = {
+        url: `${state.url}/repos/acme/agent/pulls/${number}`,
+        id: 500_000 + number,
+        number,
+        state: 'closed',
+        locked: false,
+        title: `PR ${number}`,
+        user: { login: author, type: 'User' },
+        body: null,
+        created_at: at,
+        updated_at: at,
+        closed_at: at,
+        merged_at: at,
+        merge_commit_sha: mergeCommit,
+        draft: false,
+        head: { ref: `topic-${number}`, sha: head, label: `acme:topic-${number}` },
+        base: { ref: 'main', sha: mergeCommit, label: 'acme:main' },
+        html_url: `https://github.example/acme/agent/pull/${number}`,
+        author_association: 'MEMBER',
+      };
+      state.pulls.set(number, pr);
+      return pr;
+    },
     addComment: (login, body) => newComment(login, 'User', body),
     reviews: [],
-    addReview: (login, body, commitId, reviewState = 'APPROVED') => {
+    addReview: (login, body, commitId, reviewState = 'APPROVED', pull = 7) => {
       const id = nextId++;
       const r: Review = {
         id,
@@ -88,7 +119,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         state: reviewState,
         commit_id: commitId,
         submitted_at: new Date().toISOString(),
-        html_url: `https://github.example/acme/agent/pull/7#pullrequestreview-${id}`,
+        html_url: `https://github.example/acme/agent/pull/${pull}#pullrequestreview-${id}`,
+        pull_request_url: `${state.url}/repos/acme/agent/pulls/${pull}`,
       };
       state.reviews.push(r);
       return r;
@@ -170,7 +202,16 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     }
     if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/reviews$/))) {
       if (state.forbid) return forbidden(res);
-      return send(res, 200, state.reviews);
+      return send(
+        res,
+        200,
+        state.reviews.filter((x) => x.pull_request_url.endsWith(`/pulls/${r![1]}`)),
+      );
+    }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})\/pulls$/))) {
+      // GitHub lists open and closed pull requests alike; merged ones carry merged_at.
+      const prs = (state.commitPulls[r[1]] ?? []).map((n) => state.pulls.get(n)).filter(Boolean);
+      return send(res, 200, prs);
     }
     if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})$/))) {
       const login = state.commitAuthors[r[1]];

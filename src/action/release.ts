@@ -6,6 +6,7 @@ import { ensureCommit } from '../git/local.js';
 import { renderSummary } from '../report/markdown.js';
 import { describeApiError, type Octokit } from '../github/api.js';
 import { createCheck } from '../github/checks.js';
+import { commitPulls } from '../github/pulls.js';
 import { teamMembership } from '../github/signoff-comments.js';
 import { headCodeRefusal } from '../github/event.js';
 import { gateOutputs } from './outputs.js';
@@ -30,7 +31,8 @@ function commitLogin(octokit: Octokit | undefined, owner: string, repo: string):
 
 /**
  * `mode: release`: the last release (baseline-ref, a tag) against the release branch (candidate-ref), plus the
- * release criteria of the BASE config, each signature checked against git history through the commits API. Posts
+ * release criteria of the BASE config, each signature checked against git history through the commits API (the
+ * line's last commit is the signer's, or is in a merged pull request the signer approved). Posts
  * the check with the criteria table, writes release-notes.md and the audit records (artifact; `audit-branch`).
  */
 export async function releaseMode(ctx: Context): Promise<void> {
@@ -62,6 +64,7 @@ export async function releaseMode(ctx: Context): Promise<void> {
     headRef: headSha,
     history: inputs.history,
     commitLogin: commitLogin(octokit, event.owner, event.repo),
+    commitPulls: commitPulls(octokit, event.owner, event.repo),
     isMember: octokit ? teamMembership(octokit) : undefined,
     actor: process.env.GITHUB_ACTOR ?? 'github-actions',
     label: `${baseRef} -> ${inputs.candidateRef ?? headSha.slice(0, 12)}`,

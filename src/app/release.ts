@@ -131,32 +131,65 @@ export async function auditedGate(o: AuditedGateOptions): Promise<AuditedGate> {
 /** Maps a commit to the GitHub login of its author (the commits API); undefined when GitHub does not know one. */
 export type CommitLogin = (sha: string) => Promise<string | undefined>;
 
+/** A merged pull request a commit belongs to, and who approved it (GitHub's reviews). */
+export interface PullApproval {
+  number: number;
+  url?: string;
+  /** Logins whose standing review approves the pull request's last head commit (the change that was merged). */
+  approvers: string[];
+  /** Logins whose approval is of an earlier head commit, or was dismissed or withdrawn: it does not cover the merge. */
+  stale: string[];
+}
+
+/** The merged pull requests a commit belongs to (the commits' pulls API), with their approvals; [] for none. */
+export type CommitPulls = (sha: string) => Promise<PullApproval[]>;
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 /**
  * In the action, a signature counts only when git history backs it: the line's last change (git blame on the
- * release checkout) is a commit whose author GitHub maps to the signer.
+ * release checkout) is a commit whose author GitHub maps to the signer, or a commit of a merged pull request whose
+ * final head the signer approved (someone else typed the line; the signer reviewed and approved it).
  */
 export function attestByHistory(
   repoDir: string,
   rev: string,
   pathOf: (item: ChecklistItem) => string,
   login: CommitLogin,
+  pulls?: CommitPulls,
 ): NonNullable<CriteriaOptions['attest']> {
   return async (item) => {
+    const signer = item.signer!;
     const b = await blameLine(repoDir, rev, pathOf(item), item.line);
     if (!b) return { ok: false, why: `git blame found no line ${item.line} at ${rev.slice(0, 12)}` };
     const who = await login(b.sha);
     const at = `commit ${b.sha.slice(0, 7)}`;
+    if (who && same(who, signer)) return { ok: true, why: `line last changed by @${who} in ${at}` };
+    const prs = pulls ? await pulls(b.sha) : [];
+    const approved = prs.find((pr) => pr.approvers.some((a) => same(a, signer)));
+    const by = who ? `@${who}` : `${b.author} <${b.authorMail}>`;
+    if (approved)
+      return {
+        ok: true,
+        why: `line last changed by ${by} in ${at}, merged in PR #${approved.number}, which @${signer} approved`,
+      };
+    const stale = prs.find((pr) => pr.stale.some((a) => same(a, signer)));
+    const pr = stale
+      ? `; @${signer}'s approval of PR #${stale.number} is not of its last commit (or was dismissed)`
+      : prs.length
+        ? `; @${signer} approved none of the merged PRs it is in (${prs.map((x) => `#${x.number}`).join(', ')})`
+        : pulls
+          ? '; it is in no merged pull request'
+          : '';
     if (!who)
       return {
         ok: false,
-        why: `the line was last changed by ${at} (${b.author} <${b.authorMail}>), which GitHub maps to no login: cannot show @${item.signer} made it`,
+        why: `the line was last changed by ${at} (${b.author} <${b.authorMail}>), which GitHub maps to no login${pr}: cannot show @${signer} made or approved it`,
       };
-    if (who.toLowerCase() !== item.signer!.toLowerCase())
-      return {
-        ok: false,
-        why: `signed @${item.signer}, but the line was last changed by @${who} (${at}): only the signer may sign`,
-      };
-    return { ok: true, why: `line last changed by @${who} in ${at}` };
+    return {
+      ok: false,
+      why: `signed @${signer}, but the line was last changed by @${who} (${at})${pr}: only the signer, or a merged PR the signer approved, may sign`,
+    };
   };
 }
 
@@ -164,6 +197,8 @@ export interface ReleaseChangeOptions extends Omit<ChangeGateOptions, 'criteria'
   history?: string;
   /** The commits endpoint, as a resolver (the action passes one using the GitHub API). */
   commitLogin: CommitLogin;
+  /** The merged pull requests of a commit with their approvals (the action: the commits' pulls and reviews API). */
+  commitPulls?: CommitPulls;
   isMember?: CriteriaOptions['isMember'];
   actor: string;
   /** What is released, for the audit log ("v1.2.0 -> release/1.3"). */
@@ -193,7 +228,7 @@ export async function releaseChange(o: ReleaseChangeOptions): Promise<ReleaseCha
       const pathOf = (item: ChecklistItem) => posix.normalize(posix.join(dir, item.file));
       return judgeCriteria(readChecklists(co.baseConfig, join(co.headDir, dir)), co.baseConfig.signoff, {
         isMember: o.isMember,
-        attest: attestByHistory(co.headDir, co.headSha, pathOf, o.commitLogin),
+        attest: attestByHistory(co.headDir, co.headSha, pathOf, o.commitLogin, o.commitPulls),
       });
     },
   });

@@ -35,7 +35,8 @@ export interface CriteriaOptions {
   /** Team membership (`org/slug`), as for sign-offs; undefined when it cannot be known, which does not count. */
   isMember?: (team: string, login: string) => Promise<boolean | undefined>;
   /**
-   * Checks that the signer made the line: in the action, the line's last change is a commit by that person.
+   * Checks that the signer made the line: in the action, the line's last change is a commit by that person, or a
+   * commit of a merged pull request that person approved.
    * Absent: the line is taken as written (the CLI), and the criteria say so.
    */
   attest?: (item: ChecklistItem) => Promise<{ ok: boolean; why: string }>;

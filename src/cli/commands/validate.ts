@@ -29,5 +29,7 @@ export function registerValidate(program: Command): void {
       process.stdout.write(
         `ok: ${n} case${n === 1 ? '' : 's'}, ${v.rules} rules${v.configFile ? `, config ${v.configFile}` : ''}\n`,
       );
+      for (const c of v.checklists)
+        process.stdout.write(`release checklist ${c.file}: ${c.items} item${c.items === 1 ? '' : 's'}\n`);
     });
 }
