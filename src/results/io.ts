@@ -8,6 +8,7 @@ import { displayPath } from '../input/sources.js';
 import { classifyJson } from '../import/sniff.js';
 import { loadDocument, type FormatName, type ImportOptions } from '../import/registry.js';
 import { ResultsSchema, type ResultsFile } from './schema.js';
+import { fastResults } from './fast.js';
 
 export type { ImportOptions } from '../import/registry.js';
 
@@ -62,7 +63,8 @@ export function resultsFromData(data: unknown, file: string): ResultsFile {
     data && typeof data === 'object' && !Array.isArray(data) && !('target' in data)
       ? { ...data, target: { name: basename(file) } }
       : data;
-  const results = validateJson(named, ResultsSchema, file);
+  // The common shape checked in place; zod for anything else, and for the error message.
+  const results = fastResults(named) ?? validateJson(named, ResultsSchema, file);
   const seen = new Set<string>();
   for (const [i, c] of results.cases.entries()) {
     if (seen.has(c.id)) throw InputError.one(name, `cases[${i}].id`, `duplicate case id "${c.id}"`);
