@@ -507,6 +507,23 @@ describe('keys with no prefix of their own, recognised by their name', () => {
       'aws_secret_access_key = ***\n"AZURE_OPENAI_API_KEY": "***"\nOcp-Apim-Subscription-Key:***',
     );
     expect(secretShapes(text)).toEqual([aws, azure, azure]);
+    const prefixed = [
+      `github_pat_${'A1b2C3d4E5'.repeat(7)}`,
+      `ghp_${'a1B2c3D4e5'.repeat(4)}`,
+      `sk-ant-api03-${'x1Y2z3'.repeat(5)}`,
+      `sk-proj-${'Q1w2E3r4'.repeat(4)}`,
+      `sk_live_${'a1B2c3D4'.repeat(3)}`,
+      `hf_${'aB3dE5fG7h'.repeat(4)}`,
+      `npm_${'a1B2c3D4e5F6'.repeat(3)}`,
+      'AKIAIOSFODNN7EXAMPLE',
+      `AIza${'SyA1b2C3d4'.repeat(3)}12345`,
+      'xoxb-1234567890-abcdefghij',
+      `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.${'Sfl9KxwRJSMeKKF2QT4'.repeat(2)}`,
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----',
+    ];
+    const all = redactAll(prefixed.map((k) => `key: ${k}`).join('\n'));
+    for (const k of prefixed) expect(all).not.toContain(k);
+    expect(all.match(/\*\*\*/g)).toHaveLength(prefixed.length);
     // A 40-character word after an unrelated name is not a key.
     expect(redactAll(`commit_sha = ${'a'.repeat(40)}`)).toBe(`commit_sha = ${'a'.repeat(40)}`);
   });

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { a as getDefaultExportFromCjs, p as plural, O as OUTGOING_TOOL, f as aliasesOf, l as loadProject, h as loadIncident, i as applyPolicy, j as analyseIncident, k as createTarget, m as describeGate, v as validateJson, n as readResults, q as parseJsonFile, w as writeReplayReports, G as GateFileSchema, s as writeReports, t as displayPath, u as mergeResults, x as writeJson, y as loadConfig, z as parseFormat, A as readResultsWithFormat, F as FORMATS, b as describeReplay, d as describeStress, E as ExitError, B as packageRoot, C as withGovernance, D as pct, I as InputError, H as defaultChecks, J as readTraffic, K as toTranscript, L as gradeTranscript, M as lightCase, U as UNSURE_PREFIX, N as describeTrafficStats, P as EXIT, e as describeError } from './chunks/traffic.js';
+import { a as getDefaultExportFromCjs, p as plural, O as OUTGOING_TOOL, f as aliasesOf, l as loadProject, I as InputError, h as loadConfig, i as loadIncident, j as applyPolicy, k as analyseIncident, m as createTarget, n as displayPath, q as readStructured, s as describeGate, v as validateJson, t as readResults, u as parseJsonFile, w as writeReplayReports, G as GateFileSchema, x as writeReports, y as mergeResults, z as writeJson, A as parseFormat, B as readResultsWithFormat, F as FORMATS, b as describeReplay, d as describeStress, E as ExitError, C as packageRoot, D as withGovernance, H as pct, J as defaultChecks, K as readTraffic, L as toTranscript, M as gradeTranscript, N as lightCase, U as UNSURE_PREFIX, P as describeTrafficStats, Q as EXIT, e as describeError } from './chunks/traffic.js';
 import require$$0 from 'node:events';
 import require$$1 from 'node:child_process';
 import path__default, { resolve, join, dirname, relative } from 'node:path';
-import fs__default, { existsSync, rmSync, mkdirSync, writeFileSync, readFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
+import fs__default, { existsSync, statSync, readFileSync, rmSync, mkdirSync, writeFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
 import process$1 from 'node:process';
-import { o as run, b as progressReporter, q as assertComplete, t as auditedGate, f as replay, s as stress, e as stressIncomplete, u as statusLine, d as promoteFailures, r as renderStressSummary, v as evaluateSignoffs, w as verifyText, x as readAudit, m as monitor, y as windowLine, k as describeMonitor } from './chunks/monitor.js';
+import { o as run, b as progressReporter, q as assertComplete, t as parseChecklist, u as auditedGate, f as replay, s as stress, e as stressIncomplete, v as statusLine, d as promoteFailures, r as renderStressSummary, w as evaluateSignoffs, x as verifyText, y as readAudit, m as monitor, z as windowLine, k as describeMonitor } from './chunks/monitor.js';
 import { e as exportSchemas, R as ReplayFileSchema } from './chunks/export.js';
 import { userInfo } from 'node:os';
 import 'node:zlib';
@@ -4417,9 +4417,60 @@ function toolRuleWarnings(cases, rules) {
     return out;
 }
 
+const TASK_LIST = 'a Markdown task list with at least one `- [ ] …` item';
+/**
+ * The release checklists a config names: each must be a file that is a Markdown task list with at least one item
+ * (whether the items are checked and signed is the release gate's question, not validate's).
+ */
+function checklistProblems(loaded) {
+    const list = loaded.config.release?.checklists ?? [];
+    const problems = [];
+    const checklists = [];
+    if (!list.length || !loaded.file)
+        return { problems, checklists };
+    const file = displayPath(loaded.file);
+    const doc = readStructured(loaded.file);
+    list.forEach((entry, i) => {
+        const problem = (message) => problems.push({
+            file,
+            path: `release.checklists[${i}]`,
+            line: doc.locate(['release', 'checklists', i]),
+            message,
+        });
+        const path = resolve(loaded.baseDir, entry);
+        if (!existsSync(path))
+            return problem(`no such file: ${entry} (expected ${TASK_LIST})`);
+        if (!statSync(path).isFile())
+            return problem(`${entry} is a folder (expected ${TASK_LIST})`);
+        const items = parseChecklist(readFileSync(path, 'utf8'), entry).length;
+        if (!items)
+            return problem(`${entry} has no task-list items (expected ${TASK_LIST})`);
+        checklists.push({ file: entry, items });
+    });
+    return { problems, checklists };
+}
 /** Loads the config, rule packs and suite (and an incident) the way the gate will; throws InputError listing every problem. */
 async function validate(o) {
-    const project = await loadProject(o);
+    let project;
+    try {
+        project = await loadProject(o);
+    }
+    catch (e) {
+        // Every problem in one pass: the checklists' too, when the config itself loaded.
+        if (!(e instanceof InputError))
+            throw e;
+        let more = [];
+        try {
+            more = checklistProblems(loadConfig(o.config)).problems;
+        }
+        catch {
+            // The config's own problems are already in e.
+        }
+        throw more.length ? new InputError([...e.problems, ...more]) : e;
+    }
+    const { problems, checklists } = checklistProblems(project);
+    if (problems.length)
+        throw new InputError(problems);
     let incident;
     if (o.incident) {
         const loaded = loadIncident(resolve(o.incident));
@@ -4435,6 +4486,7 @@ async function validate(o) {
         rules: project.rules.size,
         configFile: project.file,
         incident,
+        checklists,
         warnings: toolRuleWarnings(project.cases, project.rules),
     };
 }
@@ -4461,6 +4513,8 @@ function registerValidate(program) {
             process.stderr.write(`warning: ${w}\n`);
         const n = v.cases;
         process.stdout.write(`ok: ${n} case${n === 1 ? '' : 's'}, ${v.rules} rules${v.configFile ? `, config ${v.configFile}` : ''}\n`);
+        for (const c of v.checklists)
+            process.stdout.write(`release checklist ${c.file}: ${c.items} item${c.items === 1 ? '' : 's'}\n`);
     });
 }
 

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { _ as _enum, b8 as openObject, T as string, b9 as int, R as array, av as SEVERITIES, ay as TAXONOMY, ba as boolean, bb as IntervalSchema, bc as record, bd as ProportionSchema, be as RunTargetSchema, V as union, bf as FailOnSchema, bg as VerdictSchema, a0 as literal, bh as ViolationRecordSchema, bi as ReasonSchema, bj as TranscriptEntrySchema, bk as number, ap as StressFileSchema, G as GateFileSchema, bl as MonitorLineSchema, bm as TrafficLineSchema, bn as IncidentSchema, bo as PolicyOverrideSchema, aS as TargetSchema, aQ as ResultsSchema, bp as RulePackSchema, aM as CaseFileSchema, aO as ConfigSchema, bq as toJSONSchema } from './traffic.js';
+import { _ as _enum, bd as openObject, V as string, be as int, S as array, aB as SEVERITIES, aE as TAXONOMY, bf as boolean, bg as IntervalSchema, bh as record, bi as ProportionSchema, bj as RunTargetSchema, W as union, bk as FailOnSchema, bl as VerdictSchema, a1 as literal, bm as ViolationRecordSchema, bn as ReasonSchema, bo as TranscriptEntrySchema, bp as number, av as StressFileSchema, G as GateFileSchema, bq as MonitorLineSchema, br as TrafficLineSchema, bs as IncidentSchema, bt as PolicyOverrideSchema, aX as TargetSchema, af as ResultsSchema, bu as RulePackSchema, aS as CaseFileSchema, aU as ConfigSchema, bv as toJSONSchema } from './traffic.js';
 
 /**
  * replay.json (`kind: safety-gate.replay`): the one schema it is written to and read back with, and every type of

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, mkdirSync, appendFileSync, mkdtempSync, writeFileSync, rmSync, statSync, renameSync } from 'node:fs';
 import { dirname, join, isAbsolute, relative, resolve, basename, posix } from 'node:path';
-import { Q as exitCodeFor, R as array, S as strictObject, T as string, V as union, _ as _enum, W as datetime, X as date, Y as sha256, Z as canonicalJson, G as GateFileSchema, $ as GateSideSchema, a0 as literal, t as displayPath, I as InputError, v as validateJson, q as parseJsonFile, a1 as clopperPearson, a2 as GateFiguresSchema, a3 as THRESHOLD_CHANGES, a4 as normalCdf, a5 as zQuantile$1, a6 as defaultMaxSamples, l as loadProject, E as ExitError, a7 as listIds, i as applyPolicy, a8 as compare, a9 as suspectsToConfirm, aa as openTarget, ab as runSuite, x as writeJson, y as loadConfig, ac as runGate, s as writeReports, ad as globSync, n as readResults, u as mergeResults, C as withGovernance, ae as readResultsIfAny, af as readStructured, ag as problemsFromZod, h as loadIncident, ah as replayIncident, ai as writeReplay, aj as unchangedSinceEmitted, ak as stressSearch, al as readJsonFile, am as loadCases, an as promote, ao as casesYaml, ap as StressFileSchema, aq as mdInline, D as pct, ar as mdCodeSpan, as as renderReleaseNotes, z as parseFormat, H as defaultChecks, K as toTranscript, L as gradeTranscript, M as lightCase, at as jstatPkg, au as fisherOneSided, av as SEVERITIES, aw as holm, ax as pvalue, ay as TAXONOMY, az as readLog, aA as parseLine, aB as pLimit, aC as SecretScrubber, aD as conversationCase, aE as runSample, aF as redact, aG as Eta, aH as REPORT_CSS, aI as SUMMARY_LIMIT, aJ as applyMonitorPolicy, aK as parseDuration } from './traffic.js';
+import { R as exitCodeFor, S as array, T as strictObject, V as string, W as union, _ as _enum, X as datetime, Y as date, Z as sha256, $ as canonicalJson, G as GateFileSchema, a0 as GateSideSchema, a1 as literal, n as displayPath, I as InputError, v as validateJson, u as parseJsonFile, a2 as clopperPearson, a3 as GateFiguresSchema, a4 as THRESHOLD_CHANGES, a5 as normalCdf, a6 as zQuantile$1, a7 as defaultMaxSamples, l as loadProject, E as ExitError, a8 as listIds, j as applyPolicy, a9 as compare, aa as suspectsToConfirm, ab as openTarget, ac as runSuite, ad as redactAll, ae as writeArtifact, af as ResultsSchema, ag as object, ah as SequentialRecordSchema, ai as StoredResultsSchema, z as writeJson, h as loadConfig, aj as runGate, x as writeReports, ak as globSync, t as readResults, y as mergeResults, D as withGovernance, al as readResultsIfAny, q as readStructured, am as problemsFromZod, i as loadIncident, an as replayIncident, ao as writeReplay, ap as unchangedSinceEmitted, aq as stressSearch, ar as readJsonFile, as as loadCases, at as promote, au as casesYaml, av as StressFileSchema, aw as mdInline, H as pct, ax as mdCodeSpan, ay as renderReleaseNotes, A as parseFormat, J as defaultChecks, L as toTranscript, M as gradeTranscript, N as lightCase, az as jstatPkg, aA as fisherOneSided, aB as SEVERITIES, aC as holm, aD as pvalue, aE as TAXONOMY, aF as readLog, aG as parseLine, aH as pLimit, aI as SecretScrubber, aJ as conversationCase, aK as runSample, aL as redact, aM as Eta, aN as REPORT_CSS, aO as SUMMARY_LIMIT, aP as applyMonitorPolicy, aQ as parseDuration } from './traffic.js';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -1248,18 +1248,21 @@ async function runSides(co, sides, o = {}) {
     const tb = open(cfg.target, 'baseline', co.baseDir);
     const tc = open(headTargetSpec(cfg.target, sides.head.config.target), 'candidate', co.headDir);
     const side = async (t, ref, label, samples, prior, only = cases) => {
+        const reuse = label === 'baseline' ? o.baselineReuse : undefined;
         const r = await runSuite(only, t, sides.rules, {
             samples,
             concurrency: o.concurrency ?? cfg.concurrency,
             seed: cfg.seed,
             maxSteps: cfg.maxSteps,
             ref,
-            prior,
+            prior: reuse ? reuse.prior(prior) : prior,
             onProgress: o.progress?.(label),
         });
+        reuse?.record(r);
         return o.shard ? { ...r, shard: `${o.shard.index}/${o.shard.total}` } : r;
     };
     try {
+        await o.baselineReuse?.open(tb);
         const samples = o.samples ?? cfg.samples;
         const policy = applyPolicy(cfg.policy, undefined, 'base config').policy;
         let baseline;
@@ -1322,6 +1325,247 @@ async function runSides(co, sides, o = {}) {
         await tb.close?.();
         await tc.close?.();
     }
+}
+
+/** Bump when the entry's format or what the identity covers changes: old entries are then never read. */
+const FORMAT = 1;
+const KIND = 'safety-gate.baseline-cache';
+function baselineIdentity(sides, baseSha, fingerprint, plan) {
+    const cfg = sides.base.config;
+    return {
+        format: FORMAT,
+        tool: process.env.SAFETY_GATE_VERSION ?? '0.1.0',
+        baseSha,
+        suite: sha256(canonicalJson(sides.base.cases.map((c) => c.case))),
+        rules: sha256(canonicalJson([...sides.base.rules.values()].map((r) => canonicalJson(r.rule) + (r.codeHash ?? '')).sort())),
+        target: fingerprint,
+        seed: cfg.seed,
+        maxSteps: cfg.maxSteps,
+        plan,
+    };
+}
+/**
+ * The key prefix: a hash of the identity. An entry's own key adds how many samples it holds and when it was made
+ * (entries are immutable: a later, bigger or repaired entry needs a key of its own; a restore takes the newest).
+ */
+const keyPrefix = (id) => `safety-gate-baseline-v${FORMAT}-${sha256(canonicalJson(id)).slice('sha256:'.length, 'sha256:'.length + 40)}-`;
+const sampleCount = (r) => r.cases.reduce((n, c) => n + c.samples.length, 0);
+/**
+ * A restored entry, trusted only when everything checks: its kind, its embedded identity (equal to ours, item by
+ * item: a key collision cannot hand us another configuration's results), its key (our prefix and its sample count),
+ * the sha256 of its results, the results schema, and its cases (only the base's own, none with an error). Returns
+ * the results, or why the entry was ignored.
+ */
+function verifyEntry(text, identity, baseIds) {
+    let e;
+    try {
+        e = JSON.parse(text);
+    }
+    catch {
+        return { why: 'it is not JSON' };
+    }
+    if (!e || typeof e !== 'object' || e.kind !== KIND)
+        return { why: 'it is not a baseline entry' };
+    if (canonicalJson(e.identity) !== canonicalJson(identity))
+        return { why: 'it was made for another base configuration' };
+    if (sha256(canonicalJson(e.results)) !== e.resultsSha256)
+        return { why: 'its results do not match their recorded sha256 (changed after it was written)' };
+    const parsed = ResultsSchema.safeParse(e.results);
+    if (!parsed.success)
+        return { why: 'its results do not validate against the results schema' };
+    const results = parsed.data;
+    if (typeof e.key !== 'string' || !e.key.startsWith(`${keyPrefix(identity)}${sampleCount(results)}-`))
+        return { why: 'its key does not match its content' };
+    if (results.target.fingerprint !== identity.target)
+        return { why: 'it was run on another target' };
+    const stray = results.cases.find((c) => !baseIds.has(c.id));
+    if (stray)
+        return { why: `it holds a case the base does not have (${stray.id})` };
+    if (results.cases.some((c) => c.samples.some((s) => !s || s.error)))
+        return { why: 'it holds error samples' };
+    return { results };
+}
+/**
+ * Base-side reuse for one gate: restores the entry for the base's identity before the base side runs, hands its
+ * samples to the runner as already done (only what they do not cover is run), records what the base side ran,
+ * and saves a bigger entry afterwards when the base side ran more and no sample errored.
+ */
+class BaselineReuse {
+    cache;
+    o;
+    identity;
+    restored = 0;
+    samples = new Map();
+    errored = false;
+    template;
+    baseIds;
+    constructor(cache, o) {
+        this.cache = cache;
+        this.o = o;
+        this.baseIds = new Set(o.sides.base.cases.map((c) => c.case.id));
+    }
+    /** Called with the base's target once it is opened (its fingerprint is part of the identity). */
+    async open(target) {
+        if (target.fingerprint.startsWith('uncacheable:')) {
+            this.o.info?.("baseline reuse off: the base's agent has no stable fingerprint");
+            return;
+        }
+        const id = baselineIdentity(this.o.sides, this.o.baseSha, target.fingerprint, this.o.plan);
+        this.identity = id;
+        const prefix = keyPrefix(id);
+        let file;
+        try {
+            file = await this.cache.restore(prefix, [prefix]);
+        }
+        catch (e) {
+            this.o.notice?.(`baseline cache not read (${String(e.message ?? e)}): the base side runs`);
+            return;
+        }
+        if (!file) {
+            this.o.info?.(`no baseline in the cache for ${prefix}*: the base side runs`);
+            return;
+        }
+        let text;
+        try {
+            text = readFileSync(file, 'utf8');
+        }
+        catch {
+            this.o.notice?.('baseline cache entry unreadable: ignored, the base side runs');
+            return;
+        }
+        const v = verifyEntry(text, id, this.baseIds);
+        if ('why' in v) {
+            this.o.notice?.(`baseline cache entry ignored: ${v.why}. The base side runs`);
+            return;
+        }
+        for (const c of v.results.cases)
+            this.samples.set(c.id, c.samples);
+        this.restored = sampleCount(v.results);
+        this.o.info?.(`baseline reused from the cache: ${this.restored} samples of ${v.results.cases.length} base cases (${prefix}${this.restored})`);
+    }
+    /** The runner's prior for the base side: what it ran so far, extended with the restored samples. */
+    prior(current) {
+        if (!this.samples.size)
+            return current;
+        const cases = [...this.samples].map(([id, samples]) => {
+            const now = current?.cases.find((c) => c.id === id)?.samples ?? [];
+            return { id, category: 'x', severity: 'low', samples: [...now, ...samples.slice(now.length)] };
+        });
+        const others = (current?.cases ?? []).filter((c) => !this.samples.has(c.id));
+        return {
+            kind: 'safety-gate.results',
+            schemaVersion: 1,
+            target: { name: 'prior' },
+            cases: [...cases, ...others],
+        };
+    }
+    /** What the base side returned (each round, each confirmation): the base's own cases are kept. */
+    record(r) {
+        this.template ??= r;
+        for (const c of r.cases) {
+            if (!this.baseIds.has(c.id))
+                continue;
+            if (c.samples.some((s) => !s || s.error))
+                this.errored = true;
+            const had = this.samples.get(c.id) ?? [];
+            if (c.samples.length > had.length)
+                this.samples.set(c.id, [...c.samples]);
+        }
+    }
+    /** Saves a new entry when the base side ran samples the restored one did not hold, and none errored. */
+    async save() {
+        const id = this.identity;
+        const t = this.template;
+        if (!id || !t)
+            return;
+        if (this.errored) {
+            this.o.info?.('baseline not cached: the base side had errors');
+            return;
+        }
+        const cases = t.cases
+            .filter((c) => this.samples.has(c.id))
+            .map((c) => ({ ...c, samples: this.samples.get(c.id) }));
+        // Redacted before hashing, as every write is: the hash covers exactly what lands in the entry.
+        const results = JSON.parse(redactAll(JSON.stringify({ ...t, cases })));
+        const n = sampleCount(results);
+        if (n <= this.restored)
+            return;
+        const key = `${keyPrefix(id)}${n}-${Date.now().toString(36)}`;
+        const entry = {
+            kind: KIND,
+            key,
+            identity: id,
+            resultsSha256: sha256(canonicalJson(results)),
+            results,
+        };
+        const file = join(this.o.dir, 'baseline-cache-entry.json');
+        writeArtifact(file, JSON.stringify(entry));
+        try {
+            await this.cache.save(key, file);
+            this.o.info?.(`baseline saved to the cache: ${n} samples (${key})`);
+        }
+        catch (e) {
+            this.o.notice?.(`baseline not saved to the cache (${String(e.message ?? e)})`);
+        }
+    }
+}
+
+const fileSha256 = (file) => 'sha256:' + createHash('sha256').update(readFileSync(file)).digest('hex');
+// Only what re-judging needs of gate.json, from its own schema: the rest is recomputed.
+const Stored = object({
+    kind: literal('safety-gate.gate'),
+    stored: StoredResultsSchema,
+    sequential: SequentialRecordSchema.optional(),
+});
+/**
+ * The stored results of the last gate of this head, when they can stand in for running both agents: gate.json
+ * records the sha256 of both results files and they match; both validate; the baseline was run at this base
+ * commit and the candidate at this head; both cover exactly the cases this gate runs. Everything else the verdict
+ * depends on (policy, rules, head changes to them, sign-offs) is read again from the checkouts and the PR.
+ */
+function readStoredSides(dir, co, sides) {
+    const files = ['gate.json', 'baseline.results.json', 'candidate.results.json'].map((f) => join(dir, f));
+    const missing = files.find((f) => !existsSync(f));
+    if (missing)
+        return { why: `the artifact has no ${missing.slice(dir.length + 1)}` };
+    let gate;
+    try {
+        const parsed = Stored.safeParse(JSON.parse(readFileSync(files[0], 'utf8')));
+        if (!parsed.success)
+            return { why: 'its gate.json records no results hashes (made by an older version?)' };
+        gate = parsed.data;
+    }
+    catch {
+        return { why: 'its gate.json is not JSON' };
+    }
+    const stored = gate.stored;
+    if (fileSha256(files[1]) !== stored.baselineSha256 || fileSha256(files[2]) !== stored.candidateSha256)
+        return { why: 'a results file does not match the sha256 gate.json records for it' };
+    const read = (file) => {
+        try {
+            const r = ResultsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+            return r.success ? r.data : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const baseline = read(files[1]);
+    const candidate = read(files[2]);
+    if (!baseline || !candidate)
+        return { why: 'a results file does not validate against the results schema' };
+    if (baseline.target.ref !== co.baseSha)
+        return { why: `its baseline was run at another base commit` };
+    if (candidate.target.ref !== co.headSha)
+        return { why: `its candidate was run at another head commit` };
+    const want = sides.cases.map((c) => c.case.id).sort();
+    const same = (r) => {
+        const ids = r.cases.map((c) => c.id).sort();
+        return ids.length === want.length && ids.every((id, i) => id === want[i]) && !r.shard;
+    };
+    if (!same(baseline) || !same(candidate))
+        return { why: 'its results do not cover the cases this gate runs' };
+    return { baseline, candidate, sequential: gate.sequential, confirmations: stored.confirmations };
 }
 
 /** The base in a git worktree; the head is the workspace when it is checked out there, else a second worktree. */
@@ -1558,7 +1802,27 @@ async function gateChange(o) {
             const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
             ({ cleanup, headDir, headSha } = co);
             const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
-            ({ baseline, candidate, sequential, confirmations } = await runSides(co, sides, o));
+            const stored = o.storedGate ? await storedSides(o.storedGate, co, sides, o.notice) : undefined;
+            if (stored)
+                o.info?.(`re-judged the stored results of ${co.headSha}: no agent was run`);
+            const cfg = sides.base.config;
+            const reuse = o.baselineCache && !stored
+                ? new BaselineReuse(o.baselineCache, {
+                    sides,
+                    baseSha: co.baseSha,
+                    plan: {
+                        samples: o.samples ?? cfg.samples,
+                        policy: applyPolicy(cfg.policy, undefined, 'base config').policy,
+                    },
+                    dir: o.tempDir,
+                    info: o.info,
+                    notice: o.notice,
+                })
+                : undefined;
+            ({ baseline, candidate, sequential, confirmations } =
+                stored ?? (await runSides(co, sides, { ...o, baselineReuse: reuse })));
+            // Only a base side that completed (runSides threw otherwise) and had no error sample is saved.
+            await reuse?.save();
             await auditChanges(sides.reasons, sides, co);
             extra = sides.reasons;
             policyConfig = sides.base.config.policy;
@@ -1594,6 +1858,12 @@ async function gateChange(o) {
         const candidateFile = join(o.outDir, 'candidate.results.json');
         writeJson(baselineFile, baseline);
         writeJson(candidateFile, candidate);
+        // Recorded so that a later sign-off can re-judge these very files from the artifact (see rejudge.ts).
+        g.stored = {
+            baselineSha256: fileSha256(baselineFile),
+            candidateSha256: fileSha256(candidateFile),
+            ...(confirmations ? { confirmations } : {}),
+        };
         const files = writeReports(g, o.outDir, { reportUrl: o.reportUrl, signoffCommand });
         const auditLog = o.audit ? join(o.outDir, AUDIT_FILE) : undefined;
         if (auditLog && o.audit)
@@ -1603,6 +1873,22 @@ async function gateChange(o) {
     finally {
         await cleanup();
     }
+}
+/** The stored sides for this head when they check out; undefined (with a notice saying why) otherwise. */
+async function storedSides(source, co, sides, notice) {
+    let found;
+    try {
+        found = await source(co.headSha);
+    }
+    catch (e) {
+        found = { why: `it could not be read (${e.message})` };
+    }
+    const r = 'dir' in found ? readStoredSides(found.dir, co, sides) : found;
+    if ('why' in r) {
+        notice?.(`the last gate of ${co.headSha} is not re-judged: ${r.why}. Both sides run.`);
+        return undefined;
+    }
+    return r;
 }
 function criteriaContext(co, sides) {
     return {
@@ -1916,28 +2202,47 @@ async function auditedGate(o) {
     }));
     return { gate: g, files: { ...files, releaseNotes, auditLog }, audit };
 }
+const same = (a, b) => a.toLowerCase() === b.toLowerCase();
 /**
  * In the action, a signature counts only when git history backs it: the line's last change (git blame on the
- * release checkout) is a commit whose author GitHub maps to the signer.
+ * release checkout) is a commit whose author GitHub maps to the signer, or a commit of a merged pull request whose
+ * final head the signer approved (someone else typed the line; the signer reviewed and approved it).
  */
-function attestByHistory(repoDir, rev, pathOf, login) {
+function attestByHistory(repoDir, rev, pathOf, login, pulls) {
     return async (item) => {
+        const signer = item.signer;
         const b = await blameLine(repoDir, rev, pathOf(item), item.line);
         if (!b)
             return { ok: false, why: `git blame found no line ${item.line} at ${rev.slice(0, 12)}` };
         const who = await login(b.sha);
         const at = `commit ${b.sha.slice(0, 7)}`;
+        if (who && same(who, signer))
+            return { ok: true, why: `line last changed by @${who} in ${at}` };
+        const prs = pulls ? await pulls(b.sha) : [];
+        const approved = prs.find((pr) => pr.approvers.some((a) => same(a, signer)));
+        const by = who ? `@${who}` : `${b.author} <${b.authorMail}>`;
+        if (approved)
+            return {
+                ok: true,
+                why: `line last changed by ${by} in ${at}, merged in PR #${approved.number}, which @${signer} approved`,
+            };
+        const stale = prs.find((pr) => pr.stale.some((a) => same(a, signer)));
+        const pr = stale
+            ? `; @${signer}'s approval of PR #${stale.number} is not of its last commit (or was dismissed)`
+            : prs.length
+                ? `; @${signer} approved none of the merged PRs it is in (${prs.map((x) => `#${x.number}`).join(', ')})`
+                : pulls
+                    ? '; it is in no merged pull request'
+                    : '';
         if (!who)
             return {
                 ok: false,
-                why: `the line was last changed by ${at} (${b.author} <${b.authorMail}>), which GitHub maps to no login: cannot show @${item.signer} made it`,
+                why: `the line was last changed by ${at} (${b.author} <${b.authorMail}>), which GitHub maps to no login${pr}: cannot show @${signer} made or approved it`,
             };
-        if (who.toLowerCase() !== item.signer.toLowerCase())
-            return {
-                ok: false,
-                why: `signed @${item.signer}, but the line was last changed by @${who} (${at}): only the signer may sign`,
-            };
-        return { ok: true, why: `line last changed by @${who} in ${at}` };
+        return {
+            ok: false,
+            why: `signed @${signer}, but the line was last changed by @${who} (${at})${pr}: only the signer, or a merged PR the signer approved, may sign`,
+        };
     };
 }
 /**
@@ -1955,7 +2260,7 @@ async function releaseChange(o) {
             const pathOf = (item) => posix.normalize(posix.join(dir, item.file));
             return judgeCriteria(readChecklists(co.baseConfig, join(co.headDir, dir)), co.baseConfig.signoff, {
                 isMember: o.isMember,
-                attest: attestByHistory(co.headDir, co.headSha, pathOf, o.commitLogin),
+                attest: attestByHistory(co.headDir, co.headSha, pathOf, o.commitLogin, o.commitPulls),
             });
         },
     });
@@ -3051,4 +3356,4 @@ async function monitor(o) {
     return { file, files: writeMonitor(file, outDir, o) };
 }
 
-export { parseCommand as a, progressReporter as b, checkoutOne as c, promoteFailures as d, stressIncomplete as e, replay as f, ensureCommit as g, releaseChange as h, repoPath as i, appendAuditToBranch as j, describeMonitor as k, runChange as l, monitor as m, gateChange as n, run as o, parseShard as p, assertComplete as q, renderStressSummary as r, stress as s, auditedGate as t, statusLine as u, evaluateSignoffs as v, verifyText as w, readAudit as x, windowLine as y };
+export { parseCommand as a, progressReporter as b, checkoutOne as c, promoteFailures as d, stressIncomplete as e, replay as f, ensureCommit as g, releaseChange as h, repoPath as i, appendAuditToBranch as j, describeMonitor as k, runChange as l, monitor as m, gateChange as n, run as o, parseShard as p, assertComplete as q, renderStressSummary as r, stress as s, parseChecklist as t, auditedGate as u, statusLine as v, evaluateSignoffs as w, verifyText as x, readAudit as y, windowLine as z };

@@ -220,8 +220,13 @@ function sideStats(t: SideTally): CaseSideStats {
 /** Holm within each severity class, in input order. */
 function holmBySeverity(ps: number[], severities: string[]): number[] {
   const out = new Array<number>(ps.length);
-  for (const sev of new Set(severities)) {
-    const idx = severities.flatMap((s, i) => (s === sev ? [i] : []));
+  const classes = new Map<string, number[]>();
+  severities.forEach((s, i) => {
+    const idx = classes.get(s);
+    if (idx) idx.push(i);
+    else classes.set(s, [i]);
+  });
+  for (const idx of classes.values()) {
     const adj = holm(idx.map((i) => ps[i]));
     idx.forEach((i, k) => (out[i] = adj[k]));
   }
