@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { createInterface } from 'node:readline';
 import { CaseSchema, type LoadedCase } from '../src/case/schema.js';
 import { loadRules } from '../src/rule/registry.js';
@@ -6,96 +7,149 @@ import { builtinPath } from '../src/util/paths.js';
 import { runSuite } from '../src/runner/suite.js';
 import { createTarget } from '../src/target/resolve.js';
 import { TargetSchema } from '../src/target/schema.js';
+import { closeConnections } from '../src/target/transport.js';
+
+const LATENCY_MS = 20;
+const CONCURRENCY = 16;
+const CALLS = 1800;
+const ROUNDS = 3;
+
+/** A typical request of the 3-turn suite (its third call), so body size and server work match. */
+const BODY = JSON.stringify({
+  model: 'bench',
+  messages: [
+    { role: 'user', content: 'Hello 1' },
+    { role: 'assistant', content: 'Sure: Hello 1' },
+    { role: 'user', content: 'Tell me more' },
+    { role: 'assistant', content: 'Sure: Tell me more' },
+    { role: 'user', content: 'Thanks' },
+  ],
+});
+
+/** `calls` requests from CONCURRENCY workers, each waiting for its answer before the next: the client alone. */
+async function workers(calls: number, one: () => Promise<unknown>): Promise<void> {
+  const per = Math.ceil(calls / CONCURRENCY);
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let i = 0; i < per; i++) await one();
+    }),
+  );
+}
+
+function bareFetch(url: string) {
+  return () =>
+    workers(CALLS, async () =>
+      JSON.parse(
+        await (
+          await fetch(url, { method: 'POST', body: BODY, headers: { 'content-type': 'application/json' } })
+        ).text(),
+      ),
+    );
+}
+
+function bareHttp(url: string) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const post = () =>
+    new Promise<unknown>((resolve, reject) => {
+      const req = http.request(
+        url,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(BODY);
+    });
+  return () => workers(CALLS, post);
+}
+
+function suite(turns: number): LoadedCase[] {
+  const user = ['Hello', 'Tell me more', 'Thanks'];
+  return Array.from({ length: CALLS / turns }, (_, i) => ({
+    file: 'bench',
+    case: CaseSchema.parse({
+      id: `b-${i}`,
+      title: `${turns} turn(s)`,
+      category: 'over_refusal',
+      severity: 'low',
+      turns: Array.from({ length: turns }, (_, t) => ({ user: `${user[t]} ${i}` })),
+      expect: [{ rule: 'must-not-refuse' }],
+    }),
+  }));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * Runner overhead against a real HTTP agent: wall time over the ideal (calls x latency / concurrency). The fake
- * server runs in its own process, like a real endpoint would.
+ * The runner against a real HTTP agent, side by side with bare clients making the same number of calls to the same
+ * server at the same concurrency (the floor a client can reach on this machine), rounds interleaved so load
+ * drifts hit every client alike. The fake server runs in its own process, as a real endpoint would.
  */
 export async function benchTargets(): Promise<void> {
-  const latencyMs = 20;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'bench/fake-llm-server.ts', String(latencyMs)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/fake-llm-server.ts', String(LATENCY_MS)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve) =>
     createInterface({ input: server.stdout }).once('line', resolve),
   );
   try {
     const rules = await loadRules([builtinPath('core.yml')]);
-    const cases: LoadedCase[] = Array.from({ length: 200 }, (_, i) => ({
-      file: 'bench',
-      case: CaseSchema.parse({
-        id: `b-${i}`,
-        title: 'three turns',
-        category: 'over_refusal',
-        severity: 'low',
-        turns: [{ user: `Hello ${i}` }, { user: 'Tell me more' }, { user: 'Thanks' }],
-        expect: [{ rule: 'must-not-refuse' }],
-      }),
-    }));
-    const concurrency = 16;
     const target = createTarget(
-      TargetSchema.parse(
-        process.env.BENCH_HTTP
-          ? {
-              type: 'http',
-              url: `${url}/v1/chat/completions`,
-              responsePath: 'choices.0.message',
-              timeoutMs: 10_000,
-            }
-          : { type: 'openai', model: 'bench', baseUrl: `${url}/v1`, timeoutMs: 10_000 },
-      ),
+      TargetSchema.parse({ type: 'openai', model: 'bench', baseUrl: `${url}/v1`, timeoutMs: 10_000 }),
       'bench',
-      {
-        env: { OPENAI_API_KEY: 'sk-bench-000000000000' },
-      },
+      { env: { OPENAI_API_KEY: 'sk-bench-000000000000' } },
     );
-    // Warm up (JIT, connection pool, SDK), as a long CI run would be after its first seconds.
-    await runSuite(cases.slice(0, 48), target, rules, {
-      samples: 1,
-      concurrency,
-      seed: 'warm-up',
-      maxSteps: 4,
-    });
-    const t0 = performance.now();
-    const r = await runSuite(cases, target, rules, { samples: 3, concurrency, seed: 'bench', maxSteps: 4 });
-    const wall = performance.now() - t0;
-    const calls = r.cases.reduce((a, c) => a + c.samples.reduce((b, s) => b + (s.calls ?? 0), 0), 0);
-    const ideal = (calls * latencyMs) / concurrency;
-    const errors = r.cases.flatMap((c) => c.samples).filter((s) => s.error).length;
-    // The same calls made with bare fetch() and nothing else: the transport's own cost on this machine.
-    const t1 = performance.now();
-    const perWorker = Math.ceil(calls / concurrency);
-    // A typical request of the run above: the third turn of a conversation, so body size and server work match.
-    const body = JSON.stringify({
-      model: 'bench',
-      messages: [
-        { role: 'user', content: 'Hello 1' },
-        { role: 'assistant', content: 'Sure: Hello 1' },
-        { role: 'user', content: 'Tell me more' },
-        { role: 'assistant', content: 'Sure: Tell me more' },
-        { role: 'user', content: 'Thanks' },
-      ],
-    });
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        for (let i = 0; i < perWorker; i++)
-          await (
-            await fetch(`${url}/v1/chat/completions`, {
-              method: 'POST',
-              body,
-              headers: { 'content-type': 'application/json' },
-            })
-          ).text();
-      }),
-    );
-    const floor = performance.now() - t1;
+    const endpoint = `${url}/v1/chat/completions`;
+    const runner = (turns: number) => {
+      const cases = suite(turns);
+      return async () => {
+        const r = await runSuite(cases, target, rules, {
+          samples: 1,
+          concurrency: CONCURRENCY,
+          seed: 'bench',
+          maxSteps: 4,
+        });
+        const errors = r.cases.flatMap((c) => c.samples).filter((s) => s.error).length;
+        if (errors) throw new Error(`${errors} error samples in the bench run`);
+      };
+    };
+    const clients: Array<[string, () => Promise<unknown>]> = [
+      ['bare fetch()', bareFetch(endpoint)],
+      ['bare node:http keep-alive', bareHttp(endpoint)],
+      ['safety-gate run, 1-turn cases', runner(1)],
+      ['safety-gate run, 3-turn cases', runner(3)],
+    ];
+    // Warm up (JIT, connections), as a long CI run is after its first seconds.
+    for (const [, f] of clients) await f();
+    const walls = new Map<string, number[]>(clients.map(([name]) => [name, []]));
+    for (let round = 0; round < ROUNDS; round++)
+      for (const [name, f] of clients) {
+        const t0 = performance.now();
+        await f();
+        walls.get(name)!.push(performance.now() - t0);
+      }
+    const ideal = (CALLS * LATENCY_MS) / CONCURRENCY;
+    const fetchFloor = median(walls.get('bare fetch()')!);
+    const httpFloor = median(walls.get('bare node:http keep-alive')!);
     console.log(
-      `http  bare fetch(), same calls and concurrency: ${(floor / 1000).toFixed(2)} s, ratio ${(floor / ideal).toFixed(3)} (the loopback transport floor here); runner overhead over it ${(((wall - floor) / floor) * 100).toFixed(1)}%`,
+      `http  ${CALLS} calls at ${LATENCY_MS} ms, concurrency ${CONCURRENCY}, median of ${ROUNDS} interleaved rounds; ideal ${(ideal / 1000).toFixed(2)} s`,
     );
-    console.log(
-      `http  ${process.env.BENCH_HTTP ? 'http' : 'openai'} target, 200 cases x 3 samples x 3 turns, ${calls} calls at ${latencyMs} ms, concurrency ${concurrency}: ${(wall / 1000).toFixed(2)} s, ideal ${(ideal / 1000).toFixed(2)} s, ratio ${(wall / ideal).toFixed(3)} (aim <= 1.15), ${errors} errors`,
-    );
+    for (const [name] of clients) {
+      const w = median(walls.get(name)!);
+      console.log(
+        `http    ${name.padEnd(30)} ${(w / 1000).toFixed(2)} s  x ideal ${(w / ideal).toFixed(3)}  x fetch floor ${(w / fetchFloor).toFixed(3)}  x node:http floor ${(w / httpFloor).toFixed(3)}`,
+      );
+    }
   } finally {
+    closeConnections();
     server.kill('SIGTERM');
   }
 }
