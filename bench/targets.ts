@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import http from 'node:http';
 import { createInterface } from 'node:readline';
 import { CaseSchema, type LoadedCase } from '../src/case/schema.js';
@@ -82,6 +85,57 @@ function suite(turns: number): LoadedCase[] {
   }));
 }
 
+/**
+ * promptfoo on the same workload (1,800 single-turn tests, -j 16, no cache), when at hand: PROMPTFOO_BIN is its
+ * executable and PROMPTFOO_NODE a node it runs on (it needs node >= 22; docs/performance.md says how to get both
+ * without installing anything into the project). Wall time of the whole `promptfoo eval`.
+ */
+async function promptfooRun(url: string): Promise<(() => Promise<void>) | undefined> {
+  const bin = process.env.PROMPTFOO_BIN;
+  if (!bin) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'sg-bench-pf-'));
+  const config = join(dir, 'promptfooconfig.yaml');
+  // JSON is YAML: the 1,800 tests written inline.
+  writeFileSync(
+    config,
+    JSON.stringify({
+      prompts: ['{{q}}'],
+      providers: [{ id: 'openai:chat:bench', config: { apiBaseUrl: `${url}/v1`, apiKey: 'sk-bench' } }],
+      tests: Array.from({ length: CALLS }, (_, i) => ({ vars: { q: `Hello ${i}` } })),
+    }),
+  );
+  const env = {
+    ...process.env,
+    PROMPTFOO_CONFIG_DIR: join(dir, '.promptfoo'),
+    PROMPTFOO_DISABLE_TELEMETRY: '1',
+    PROMPTFOO_DISABLE_UPDATE: '1',
+    PROMPTFOO_DISABLE_SHARING: '1',
+  };
+  const node = process.env.PROMPTFOO_NODE;
+  const argv = [
+    'eval',
+    '-c',
+    config,
+    '-j',
+    String(CONCURRENCY),
+    '--no-cache',
+    '--no-write',
+    '--no-table',
+    '--no-progress-bar',
+    '-o',
+    join(dir, 'out.json'),
+  ];
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return () =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(node ?? bin, node ? [bin, ...argv] : argv, { env, stdio: 'ignore' });
+      child.on('error', reject);
+      child.on('exit', (code) =>
+        code === 0 || code === 100 ? resolve() : reject(new Error(`promptfoo exited ${code}`)),
+      );
+    });
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
@@ -127,6 +181,8 @@ export async function benchTargets(): Promise<void> {
       ['safety-gate run, 1-turn cases', runner(1)],
       ['safety-gate run, 3-turn cases', runner(3)],
     ];
+    const pf = await promptfooRun(url);
+    if (pf) clients.push(['promptfoo eval -j 16, 1-turn', pf]);
     // Warm up (JIT, connections), as a long CI run is after its first seconds.
     for (const [, f] of clients) await f();
     const walls = new Map<string, number[]>(clients.map(([name]) => [name, []]));
@@ -142,8 +198,15 @@ export async function benchTargets(): Promise<void> {
     console.log(
       `http  ${CALLS} calls at ${LATENCY_MS} ms, concurrency ${CONCURRENCY}, median of ${ROUNDS} interleaved rounds; ideal ${(ideal / 1000).toFixed(2)} s`,
     );
+    const ours = median(walls.get('safety-gate run, 1-turn cases')!);
     for (const [name] of clients) {
       const w = median(walls.get(name)!);
+      if (name.startsWith('promptfoo')) {
+        console.log(
+          `http    ${name.padEnd(30)} ${(w / 1000).toFixed(2)} s  x ideal ${(w / ideal).toFixed(3)}  safety-gate is ${(w / ours).toFixed(1)}x its speed`,
+        );
+        continue;
+      }
       console.log(
         `http    ${name.padEnd(30)} ${(w / 1000).toFixed(2)} s  x ideal ${(w / ideal).toFixed(3)}  x fetch floor ${(w / fetchFloor).toFixed(3)}  x node:http floor ${(w / httpFloor).toFixed(3)}`,
       );
