@@ -7,7 +7,7 @@ import { trafficLines, writeTraffic } from './helpers/monitor-traffic.js';
 import { loadProject } from '../src/app/project.js';
 import { monitor } from '../src/app/monitor.js';
 import { makeGrader, gradeConversation } from '../src/monitor/grade.js';
-import { readLog } from '../src/monitor/traffic.js';
+import { readTraffic } from '../src/incident/traffic.js';
 import { Tally } from '../src/monitor/tally.js';
 import { compareTallies } from '../src/monitor/compare.js';
 import { applyMonitorPolicy } from '../src/monitor/schema.js';
@@ -132,7 +132,7 @@ describe('safety-gate monitor (batch)', () => {
       const file = join(dir, `same-${s}.jsonl`);
       writeTraffic(file, { n: 4000, seed: `same-${s}`, misuse: 0.02, misuseThrough: 0.05 });
       const t = new Tally(grader.meta);
-      await readLog(file, file, async (c) => t.add(await gradeConversation(c, grader)));
+      await readTraffic(file, async (c) => t.add(await gradeConversation(c, grader)));
       tallies.push(t);
     }
     const verdicts = tallies

@@ -57,7 +57,8 @@ export { renderHtml } from './report/html.js';
 export { renderJunit } from './report/junit.js';
 
 // Incidents, stress tests, promotion.
-export { loadIncident, readTraffic } from './incident/load.js';
+export { loadIncident } from './incident/load.js';
+export { readTraffic } from './incident/traffic.js';
 export {
   replayIncident,
   analyseIncident,

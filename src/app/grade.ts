@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { loadProject } from './project.js';
 import { InputError } from '../input/errors.js';
 import { displayPath } from '../input/sources.js';
-import { readTraffic, type TrafficStats } from '../incident/load.js';
+import { readTraffic, type TrafficStats } from '../incident/traffic.js';
 import { toTranscript } from '../incident/conversation.js';
 import { defaultChecks, gradeTranscript, type Check } from '../incident/grade.js';
 import { lightCase } from '../incident/blast.js';

@@ -5,7 +5,7 @@ import type { TranscriptEntry } from '../trajectory/types.js';
 import { sha256 } from '../util/hash.js';
 import { toTranscript } from './conversation.js';
 import { gradeTranscript, type Check } from './grade.js';
-import { describeTrafficStats, readTraffic } from './load.js';
+import { describeTrafficStats, readTraffic } from './traffic.js';
 import { rootCause, type RootCause } from './root-cause.js';
 import type { AffectedExample, BlastRadius, ExposureSignature, VariantSummary } from './replay-schema.js';
 import type { SecretScrubber } from './scrub.js';

@@ -5,7 +5,7 @@ import { gradeConversation, type Grader } from './grade.js';
 import { buildMonitorFile, type MonitorFile } from './run.js';
 import type { MonitorPolicy } from './schema.js';
 import { Tally } from './tally.js';
-import { parseLine } from './traffic.js';
+import { parseTrafficLine } from '../incident/traffic.js';
 
 const CHUNK = 1 << 20;
 
@@ -122,25 +122,18 @@ export async function followLogs(o: FollowOptions): Promise<{ file: MonitorFile;
     let grew = false;
     for await (const { raw, line } of tails.control.lines()) {
       grew = true;
-      const r = parseLine(raw, line, o.control.label);
+      const r = parseTrafficLine(raw, line, o.control.label);
       if (!r) continue;
-      if ('problems' in r) throw new InputError(r.problems);
+      if (!r.ok) throw new InputError(r.problems);
+      if (!r.conv.messages.length) continue;
       control.add(await gradeConversation(r.conv, o.grader));
     }
     for await (const { raw, line } of tails.canary.lines()) {
       grew = true;
-      const r = parseLine(raw, line, o.canary.label);
+      const r = parseTrafficLine(raw, line, o.canary.label, { needTimestamp: true });
       if (!r) continue;
-      if ('problems' in r) throw new InputError(r.problems);
-      if (r.conv.timestamp === undefined)
-        throw new InputError([
-          {
-            file: o.canary.label,
-            line,
-            path: 'timestamp',
-            message: 'expected a timestamp (windows need one per conversation)',
-          },
-        ]);
+      if (!r.ok) throw new InputError(r.problems);
+      if (!r.conv.messages.length || r.conv.timestamp === undefined) continue; // no messages: nothing to grade
       const closed = tracker.closeBefore(r.conv.timestamp);
       const g = await gradeConversation(r.conv, o.grader);
       canary.add(g);

@@ -4,7 +4,7 @@ import type { TranscriptEntry } from '../trajectory/types.js';
 import { lightCase } from '../incident/blast.js';
 import { toTranscript } from '../incident/conversation.js';
 import { defaultChecks, gradeTranscript, type Check } from '../incident/grade.js';
-import type { MonitorConversation } from './traffic.js';
+import type { TrafficConversation } from '../incident/traffic.js';
 
 /**
  * THE grading step of monitoring, in one place. Today it reuses how an incident replay grades a logged conversation
@@ -54,7 +54,7 @@ export function makeGrader(rules: RuleRegistry, only?: string[]): Grader {
 }
 
 /** Grades one logged conversation (a parsed traffic line) with the grader's rules. */
-export async function gradeConversation(conv: MonitorConversation, g: Grader): Promise<Graded> {
+export async function gradeConversation(conv: TrafficConversation, g: Grader): Promise<Graded> {
   return gradeTranscriptFor(
     conv.id,
     toTranscript(conv.messages),

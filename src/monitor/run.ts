@@ -9,7 +9,7 @@ import { DriftTracker, type WindowResult } from './drift.js';
 import { gradeConversation, type Grader } from './grade.js';
 import type { MonitorPolicy } from './schema.js';
 import { Tally } from './tally.js';
-import { readLog } from './traffic.js';
+import { describeTrafficStats, readTraffic } from '../incident/traffic.js';
 import { pct } from '../util/format.js';
 
 export interface SideSummary {
@@ -155,27 +155,38 @@ export interface BatchOptions {
 export async function monitorLogs(o: BatchOptions): Promise<MonitorFile> {
   const control = new Tally(o.grader.meta);
   const canary = new Tally(o.grader.meta);
-  await readLog(o.control.path, o.control.label, async (c) =>
-    control.add(await gradeConversation(c, o.grader)),
+  // A conversation with no messages (a run that died first) was read and is counted in the notes, not graded.
+  const controlRead = await readTraffic(
+    o.control.path,
+    async (c) => {
+      if (c.messages.length) control.add(await gradeConversation(c, o.grader));
+    },
+    { label: o.control.label },
   );
   const tracker = o.window ? new DriftTracker(o.window.ms, o.policy, o.grader.meta, control) : undefined;
-  await readLog(
+  const canaryRead = await readTraffic(
     o.canary.path,
-    o.canary.label,
     async (c) => {
+      if (!c.messages.length) return;
       const g = await gradeConversation(c, o.grader);
       canary.add(g);
       tracker?.add(g);
     },
-    { needTimestamp: Boolean(o.window) },
+    { label: o.canary.label, needTimestamp: Boolean(o.window) },
   );
   tracker?.finish();
-  return buildMonitorFile(
+  const file = buildMonitorFile(
     { control, canary, controlLog: o.control.label, canaryLog: o.canary.label },
     o.grader,
     o.policy,
     { mode: 'canary', ...(tracker ? { drift: { tracker, window: o.window!.text } } : {}), now: o.now },
   );
+  // What reading the logs repaired or ignored, said where the verdict is read (as the replay's blast radius does).
+  file.notes.push(
+    ...describeTrafficStats(controlRead, o.control.label),
+    ...describeTrafficStats(canaryRead, o.canary.label),
+  );
+  return file;
 }
 
 /** One line per closed window, for the follow loop's output. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TAXONOMY } from '../case/taxonomy.js';
+import { ConversationSchema } from '../incident/schema.js';
 
 const Rate = z.number().min(0).max(1);
 
@@ -118,3 +120,33 @@ export function applyMonitorPolicy(o: MonitorPolicyInput | undefined): MonitorPo
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/**
+ * One line of a monitored traffic log, as JSON Schema for editors: the incident traffic shape (SPEC §3.5) plus
+ * what monitoring needs, a `timestamp` (for windows) and an optional `misuse` label (for the misuse false-negative
+ * rate). It says what to write; the log is read by incident/traffic.ts, which also takes what exporters write.
+ */
+export const MonitorLineSchema = z.union([
+  z.strictObject({
+    id: z
+      .union([z.string(), z.number()])
+      .transform(String)
+      .optional()
+      .describe('the conversation id (default: the line number)'),
+    timestamp: z
+      .union([z.iso.datetime({ offset: true }), z.number().nonnegative()], {
+        error: 'expected an ISO 8601 date-time (2026-10-03T14:22:00Z) or epoch milliseconds',
+      })
+      .optional()
+      .describe('when the conversation started; default: the first message `at`'),
+    misuse: z
+      .union([z.boolean(), z.enum(TAXONOMY)])
+      .optional()
+      .describe(
+        'the conversation is a known misuse attempt (a classifier or red-team label), true or its category: the agent must refuse it',
+      ),
+    metadata: z.record(z.string(), z.unknown()).optional().describe('anything else the exporter keeps'),
+    messages: ConversationSchema.describe('the conversation in OpenAI chat shape'),
+  }),
+  ConversationSchema,
+]);

@@ -8,7 +8,7 @@ import { gradeConversation, gradeTranscriptFor, type Grader } from './grade.js';
 import { buildMonitorFile, type MonitorFile } from './run.js';
 import type { MonitorPolicy } from './schema.js';
 import { Tally } from './tally.js';
-import { readLog, type MonitorConversation } from './traffic.js';
+import { readTraffic, type TrafficConversation } from '../incident/traffic.js';
 
 export interface ShadowOptions {
   control: { path: string; label: string };
@@ -41,10 +41,15 @@ export async function shadowMonitor(o: ShadowOptions): Promise<ShadowResult> {
   // Production logs carry real secrets: the candidate agent (an outside endpoint, perhaps) gets same-shape fakes,
   // as an incident replay does; control is graded on the same scrubbed text, so both sides see the same thing.
   const scrubber = new SecretScrubber();
-  const picked: MonitorConversation[] = [];
-  await readLog(o.control.path, o.control.label, (c) => {
-    if (picked.length < o.max) picked.push({ ...c, messages: scrubber.messages(c.messages) });
-  });
+  const picked: TrafficConversation[] = [];
+  await readTraffic(
+    o.control.path,
+    (c) => {
+      if (c.messages.length && picked.length < o.max)
+        picked.push({ ...c, messages: scrubber.messages(c.messages) });
+    },
+    { label: o.control.label },
+  );
   const control = new Tally(o.grader.meta);
   const canary = new Tally(o.grader.meta);
   const errors: ShadowResult['errors'] = [];

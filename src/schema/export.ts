@@ -8,7 +8,7 @@ import { ResultsSchema } from '../results/schema.js';
 import { TargetSchema } from '../target/schema.js';
 import { PolicyOverrideSchema } from '../policy/schema.js';
 import { IncidentSchema, TrafficLineSchema } from '../incident/schema.js';
-import { MonitorLineSchema } from '../monitor/traffic.js';
+import { MonitorLineSchema } from '../monitor/schema.js';
 import { GateFileSchema } from '../verdict/schema.js';
 import { ReplayFileSchema } from '../incident/replay-schema.js';
 import { StressFileSchema } from '../stress/schema.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { gradeTraffic, type GradeProgress } from '../../app/grade.js';
-import { describeTrafficStats } from '../../incident/load.js';
+import { describeTrafficStats } from '../../incident/traffic.js';
 import { statusLine } from '../../report/progress.js';
 
 export function registerGrade(program: Command): void {
