@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { getOctokit } from '@actions/github';
 import { startFakeGitHub, type FakeGitHub } from './helpers/github-server.js';
 import { makeRepo } from './helpers/git-repo.js';
+import { writeTraffic } from './helpers/monitor-traffic.js';
 import { PRESSURE_CASE, config, prEvent, runAction, type ActionRun } from './helpers/action-run.js';
 
 const SIGNOFF = 'signoff:\n  security: [alice]\n  board: [carol, dave]\n  quorum: 2\n';
@@ -145,6 +146,47 @@ describe('the head of a pull request cannot change its verdict', () => {
       status: 'completed',
       conclusion: 'failure',
     });
+  });
+
+  it("mode monitor on pull_request_target with the head checked out: neither the head's shadow agent nor its rule module runs", async () => {
+    const ranAgent = marker();
+    const ranRule = marker();
+    const traffic = join(mkdtempSync(join(tmpdir(), 'sg-traffic-')), 'control.jsonl');
+    writeTraffic(traffic, { n: 50, seed: 'security-monitor' });
+    const repo = makeRepo();
+    const base = repo.commit(
+      {
+        '.safety-gate.yml': 'rules: [builtin:core]\n',
+        'control.jsonl': readFileSync(traffic, 'utf8'),
+        'agent.yml': 'type: command\ncommand: node agent.cjs\ntimeoutMs: 10000\n',
+        'agent.cjs': refusingAgent(),
+      },
+      'base',
+    );
+    const head = repo.commit(
+      {
+        '.safety-gate.yml': 'rules: [builtin:core, safety/mine.yml]\n',
+        'safety/mine.yml':
+          'rules:\n  - { id: my-rule, kind: module, module: mine.mjs, taxonomy: jailbreak, severity: low, description: mine }\n',
+        'safety/mine.mjs': `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(ranRule)}, 'ran');\nexport default () => null;\n`,
+        'agent.cjs': refusingAgent(ranAgent),
+      },
+      'a fork edits the agent and adds a rule module',
+    );
+    // The unsafe pattern: the workflow itself checks out the pull request's head, then monitors.
+    repo.checkout(head);
+    const r = await runAction(
+      repo,
+      gh,
+      prEvent(base, head, true),
+      { mode: 'monitor', control: 'control.jsonl', 'shadow-target': 'agent.yml' },
+      { GITHUB_EVENT_NAME: 'pull_request_target' },
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toMatch(/::error::.*mode monitor.*pull_request_target.*will not run there/);
+    expect(existsSync(ranAgent)).toBe(false);
+    expect(existsSync(ranRule)).toBe(false);
+    expect(r.outputs).toMatchObject({ verdict: 'ERROR', 'exit-code': '3' });
   });
 
   it("the head's agent gets an allow-listed environment: never the runner token, the action's inputs or ACTIONS_*", async () => {
