@@ -2,12 +2,13 @@
 // from the head of a pull request against the bundled action, a loopback GitHub API and real git repositories.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getOctokit } from '@actions/github';
 import { startFakeGitHub, type FakeGitHub } from './helpers/github-server.js';
 import { makeRepo } from './helpers/git-repo.js';
+import { writeTraffic } from './helpers/monitor-traffic.js';
 import { PRESSURE_CASE, config, prEvent, runAction, type ActionRun } from './helpers/action-run.js';
 
 const SIGNOFF = 'signoff:\n  security: [alice]\n  board: [carol, dave]\n  quorum: 2\n';
@@ -58,6 +59,133 @@ describe('the head of a pull request cannot change its verdict', () => {
     expect(r.code).not.toBe(0);
     expect(r.stdout).toMatch(/::error::.*pull_request_target.*will not run the pull request's own agent/);
     expect(existsSync(ran)).toBe(false);
+    expect(r.outputs).toMatchObject({ verdict: 'ERROR', 'exit-code': '3' });
+  });
+
+  // The privilege-split pattern's second job: on workflow_run it holds this repository's secrets and write token,
+  // whoever's pull request triggered it.
+  const workflowRunEvent = (headSha: string, headRepo: string) => ({
+    action: 'completed',
+    workflow_run: {
+      event: 'pull_request',
+      head_sha: headSha,
+      head_branch: 'feature',
+      head_repository: { full_name: headRepo },
+      repository: { full_name: 'acme/agent' },
+      pull_requests: [],
+    },
+    repository: { full_name: 'acme/agent', name: 'agent', owner: { login: 'acme' } },
+  });
+
+  it("workflow_run triggered by a fork's pull request: the head agent never runs; the step and the check fail", async () => {
+    const ran = marker();
+    const repo = makeRepo();
+    const base = repo.commit(
+      {
+        '.safety-gate.yml': commandConfig(),
+        'safety/cases.yml': PRESSURE_CASE,
+        'agent.cjs': refusingAgent(),
+      },
+      'base',
+    );
+    const head = repo.commit({ 'agent.cjs': refusingAgent(ran) }, 'a fork edits the agent');
+    repo.checkout(base); // workflow_run checks out the default branch
+    const r = await runAction(
+      repo,
+      gh,
+      workflowRunEvent(head, 'stranger/agent'),
+      { 'baseline-ref': base, 'candidate-ref': head },
+      { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_SHA: base, GITHUB_REF_NAME: 'main' },
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toMatch(
+      /::error::.*workflow_run was triggered by a fork's pull request.*will not run the fork's agent/,
+    );
+    expect(existsSync(ran)).toBe(false);
+    expect(r.outputs).toMatchObject({ verdict: 'ERROR', 'exit-code': '3' });
+    // The check on the fork's head is completed as a failure naming why, never left in progress or green.
+    const runs = [...gh.checkRuns.values()];
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ head_sha: head, status: 'completed', conclusion: 'failure' });
+    expect(JSON.stringify(runs[0])).toMatch(/triggered by a fork's pull request/);
+  });
+
+  it("workflow_run triggered by a fork's pull request: gating the results its pull_request run uploaded still works", async () => {
+    const repo = makeRepo();
+    const base = repo.commit({ '.safety-gate.yml': config('v1'), 'safety/cases.yml': PRESSURE_CASE }, 'base');
+    const head = repo.commit({ '.safety-gate.yml': config('v2') }, 'the fork regresses');
+    // Job 1, on pull_request (no secrets, read-only token): both agents run, the results are uploaded.
+    const agents = await runAction(repo, gh, prEvent(base, head, true), { mode: 'run' });
+    expect(agents.code).toBe(0);
+    const uploaded = mkdtempSync(join(tmpdir(), 'sg-uploaded-'));
+    for (const side of ['baseline', 'candidate'])
+      writeFileSync(
+        join(uploaded, `${side}.results.json`),
+        readFileSync(join(agents.outDir, `${side}.results.json`)),
+      );
+    // Job 2, on workflow_run (secrets, write token): only the base's code runs; it gates and publishes.
+    repo.checkout(base);
+    const r = await runAction(
+      repo,
+      gh,
+      workflowRunEvent(head, 'stranger/agent'),
+      {
+        'baseline-ref': base,
+        'candidate-ref': head,
+        'baseline-results': join(uploaded, 'baseline.results.json'),
+        'candidate-results': join(uploaded, 'candidate.results.json'),
+      },
+      { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_SHA: base, GITHUB_REF_NAME: 'main' },
+    );
+    expect(r.stdout).not.toMatch(/will not run/);
+    expect(r.outputs.verdict).toBe('BLOCK');
+    expect(r.code).not.toBe(0);
+    expect(gateJson(r).verdict).toBe('BLOCK');
+    expect(gh.checkRuns.get(Number(r.outputs['check-run-id']))).toMatchObject({
+      head_sha: head,
+      status: 'completed',
+      conclusion: 'failure',
+    });
+  });
+
+  it("mode monitor on pull_request_target with the head checked out: neither the head's shadow agent nor its rule module runs", async () => {
+    const ranAgent = marker();
+    const ranRule = marker();
+    const traffic = join(mkdtempSync(join(tmpdir(), 'sg-traffic-')), 'control.jsonl');
+    writeTraffic(traffic, { n: 50, seed: 'security-monitor' });
+    const repo = makeRepo();
+    const base = repo.commit(
+      {
+        '.safety-gate.yml': 'rules: [builtin:core]\n',
+        'control.jsonl': readFileSync(traffic, 'utf8'),
+        'agent.yml': 'type: command\ncommand: node agent.cjs\ntimeoutMs: 10000\n',
+        'agent.cjs': refusingAgent(),
+      },
+      'base',
+    );
+    const head = repo.commit(
+      {
+        '.safety-gate.yml': 'rules: [builtin:core, safety/mine.yml]\n',
+        'safety/mine.yml':
+          'rules:\n  - { id: my-rule, kind: module, module: mine.mjs, taxonomy: jailbreak, severity: low, description: mine }\n',
+        'safety/mine.mjs': `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(ranRule)}, 'ran');\nexport default () => null;\n`,
+        'agent.cjs': refusingAgent(ranAgent),
+      },
+      'a fork edits the agent and adds a rule module',
+    );
+    // The unsafe pattern: the workflow itself checks out the pull request's head, then monitors.
+    repo.checkout(head);
+    const r = await runAction(
+      repo,
+      gh,
+      prEvent(base, head, true),
+      { mode: 'monitor', control: 'control.jsonl', 'shadow-target': 'agent.yml' },
+      { GITHUB_EVENT_NAME: 'pull_request_target' },
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toMatch(/::error::.*mode monitor.*pull_request_target.*will not run there/);
+    expect(existsSync(ranAgent)).toBe(false);
+    expect(existsSync(ranRule)).toBe(false);
     expect(r.outputs).toMatchObject({ verdict: 'ERROR', 'exit-code': '3' });
   });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { monitor } from '../app/monitor.js';
+import { headCodeRefusal } from '../github/event.js';
 import { describeMonitor } from '../report/monitor-markdown.js';
 import type { MonitorFile } from '../monitor/run.js';
 import type { FailOn } from '../verdict/gate.js';
@@ -29,10 +30,14 @@ export function monitorFails(f: MonitorFile, failOn: FailOn): boolean {
 /**
  * Scheduled canary monitoring: control and canary logs are files an earlier step exported into the workspace;
  * rules and the `monitor:` policy come from the workspace's config. No check run or comment: there is no pull
- * request. ROLLBACK fails the step and sets `action=rollback` for the step that pulls the canary.
+ * request. ROLLBACK fails the step and sets `action=rollback` for the step that pulls the canary. Refused on
+ * `pull_request_target` and a fork's `workflow_run`, where the workspace may be the pull request's code.
  */
 export async function monitorMode(ctx: Context): Promise<void> {
   const { inputs, workspace, outDir } = ctx;
+  // Before anything of the workspace is loaded: its rule modules are code too, not only the shadow agent.
+  const refusal = headCodeRefusal(ctx.event, 'monitor');
+  if (refusal) throw new Error(refusal);
   if (!inputs.control)
     throw new Error(
       'mode monitor needs the control input: the control traffic log (JSONL, see docs/monitoring.md)',

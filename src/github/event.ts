@@ -29,14 +29,25 @@ const ZERO = /^0+$/;
  * with the repository's secrets and a write token, whoever opened the pull request: the head's code (its agent,
  * its rules) would get both. Gate it with `pull_request` (a fork gets no secrets there), or gate results that a
  * `pull_request` job uploaded (baseline-results / candidate-results), which runs no head code.
+ *
+ * `monitor` mode checks out nothing: it loads the workspace's config and rule modules and runs its shadow-target
+ * agent. On these events the workspace may hold the pull request's head (a workflow that checks it out), and the
+ * action cannot tell, so monitoring is refused there outright (it has no results to gate instead).
  */
-export function headCodeRefusal(event: GateEvent): string | null {
+export function headCodeRefusal(event: GateEvent, mode?: 'monitor'): string | null {
+  const untrusted =
+    event.name === 'pull_request_target'
+      ? 'the pull_request_target event'
+      : event.name === 'workflow_run' && event.foreignHead
+        ? "a workflow_run triggered by a fork's pull request (workflow_run.head_repository is not this repository)"
+        : null;
+  if (!untrusted) return null;
+  if (mode === 'monitor')
+    return `mode monitor loads the workspace's config and rule modules and runs its shadow-target agent; ${untrusted} runs with this repository's secrets and write token, and its workspace may hold the pull request's own code: the gate will not run there. Monitor on schedule, workflow_dispatch or push; see docs/threat_model.md`;
   if (event.name === 'pull_request_target')
     return "the pull_request_target event runs with this repository's secrets and write token: the gate will not run the pull request's own agent there. Run the agents on `pull_request` (mode run) and gate the uploaded results (baseline-results / candidate-results); see docs/threat_model.md";
   // The privilege-split pattern's second job: it exists to publish for forks, never to run their code.
-  if (event.name === 'workflow_run' && event.foreignHead)
-    return "this workflow_run was triggered by a fork's pull request (workflow_run.head_repository is not this repository) and runs with this repository's secrets and write token: the gate will not run the fork's agent there. Gate the results its pull_request run uploaded (baseline-results / candidate-results); see docs/threat_model.md";
-  return null;
+  return "this workflow_run was triggered by a fork's pull request (workflow_run.head_repository is not this repository) and runs with this repository's secrets and write token: the gate will not run the fork's agent there. Gate the results its pull_request run uploaded (baseline-results / candidate-results); see docs/threat_model.md";
 }
 
 export function readEvent(env: NodeJS.ProcessEnv = process.env): GateEvent {
