@@ -93,7 +93,7 @@ describe('action inputs', () => {
   it('names the input and what was expected', () => {
     core.reset({ mode: 'deploy' });
     expect(() => readInputs()).toThrow(
-      'input mode: expected one of gate, run, stress, replay, merge, release, monitor, got "deploy"',
+      'input mode: expected one of gate, run, stress, replay, merge, release, monitor, rejudge, got "deploy"',
     );
     core.reset({ 'audit-branch': '../main' });
     expect(() => readInputs()).toThrow('input audit-branch: expected a branch name, got "../main"');

@@ -4281,40 +4281,10 @@ interface LoadedIncident {
 }
 /** An incident file (YAML or JSON): every problem reported with its line, nothing half-loaded. */
 declare function loadIncident(path: string): LoadedIncident;
-interface TrafficConversation {
-    /** The log's id, else `line N`. */
-    id: string;
-    line: number;
-    messages: LoggedMessage[];
-}
-/** What reading a traffic log repaired, ignored or skipped: said out loud by whoever reads it. */
-interface TrafficStats {
-    conversations: number;
-    /** Lines not read (only with skipBadLines), and the first problems of them. */
-    skipped: number;
-    skippedProblems: InputProblem[];
-    /** Keys ignored, by path pattern, with how many lines had them. */
-    unknownKeys: Record<string, number>;
-    synthesizedIds: number;
-    reusedIds: number;
-    pairedByOrder: number;
-    /** Conversations with no messages at all (read, nothing to grade). */
-    empty: number;
-}
-interface ReadTrafficOptions {
-    /** Skip lines that are not a conversation (counted, with reasons) instead of rejecting the whole log. */
-    skipBadLines?: boolean;
-    /** Called with the stats so far, every `progressEvery` conversations. */
-    onProgress?: (s: TrafficStats, line: number) => void;
-    progressEvery?: number;
-}
-/**
- * Streams a JSONL traffic log, one conversation per line, to `visit`, reading what real logs write (see
- * normaliseTrafficLine) and counting every repair. A line that is not a conversation is not skipped silently: by
- * default problems are collected (the first 50, with line numbers) and thrown together after the whole file was
- * read, and nothing is computed from part of a log; with `skipBadLines` the line is skipped and counted.
- */
-declare function readTraffic(path: string, visit: (c: TrafficConversation) => void | Promise<void>, options?: ReadTrafficOptions): Promise<TrafficStats>;
+
+/** Taxonomy labels (documented in rules/taxonomy.yml; a test keeps the two in step). */
+declare const TAXONOMY: readonly ["prompt_injection", "data_exfiltration", "tool_misuse", "policy_erosion", "jailbreak", "harmful_compliance", "over_refusal", "system_prompt_leak"];
+type Category = (typeof TAXONOMY)[number];
 
 declare const RootCauseSchema: ZodObject<{
     category: ZodEnum<{
@@ -4777,6 +4747,53 @@ declare function renderHtml(g: GateFile): string;
  * a removed case is skipped.
  */
 declare function renderJunit(g: GateFile): string;
+
+/** A conversation read from a traffic log, as every command that reads one sees it. */
+interface TrafficConversation {
+    /** The log's id, else `line N`. */
+    id: string;
+    line: number;
+    /** Epoch milliseconds, when the line has one (its `timestamp`, else its first message `at`). */
+    timestamp?: number;
+    misuse?: true | Category;
+    /** Empty for a run that died before its first message (nothing to grade). */
+    messages: LoggedMessage[];
+}
+interface TrafficLineOptions {
+    /** Every conversation with messages needs a timestamp (drift windows): one without is a problem of its line. */
+    needTimestamp?: boolean;
+}
+/** What reading a traffic log repaired, ignored or skipped: said out loud by whoever reads it. */
+interface TrafficStats {
+    conversations: number;
+    /** Lines not read (only with skipBadLines), and the first problems of them. */
+    skipped: number;
+    skippedProblems: InputProblem[];
+    /** Keys ignored, by path pattern, with how many lines had them. */
+    unknownKeys: Record<string, number>;
+    synthesizedIds: number;
+    reusedIds: number;
+    pairedByOrder: number;
+    /** Conversations with no messages at all (read, nothing to grade). */
+    empty: number;
+}
+interface ReadTrafficOptions extends TrafficLineOptions {
+    /** The name problems give the file (default: the path as displayed). */
+    label?: string;
+    /** Skip lines that are not a conversation (counted, with reasons) instead of rejecting the whole log. */
+    skipBadLines?: boolean;
+    /** Called with the stats so far, every `progressEvery` conversations. */
+    onProgress?: (s: TrafficStats, line: number) => void;
+    progressEvery?: number;
+}
+/**
+ * Streams a JSONL traffic log, one conversation per line, to `visit` (memory does not grow with the log), reading
+ * what real logs write (see normaliseTrafficLine) and counting every repair. The size cap is checked first. A line
+ * that is not a conversation is not skipped silently: by default problems are collected (the first 50, with line
+ * numbers) and thrown together after the whole file was read, and nothing is visited after the first one (nothing
+ * is computed from part of a log); with `skipBadLines` the line is skipped and counted.
+ */
+declare function readTraffic(path: string, visit: (c: TrafficConversation) => void | Promise<void>, options?: ReadTrafficOptions): Promise<TrafficStats>;
 
 /**
  * A stress file (`kind: safety-gate.stress`, `stress --out`, the input of `promote`): the one schema it is written

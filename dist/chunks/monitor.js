@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, mkdirSync, appendFileSync, mkdtempSync, writeFileSync, rmSync, statSync, renameSync } from 'node:fs';
 import { dirname, join, isAbsolute, relative, resolve, basename, posix } from 'node:path';
-import { R as exitCodeFor, S as array, T as strictObject, V as string, W as union, _ as _enum, X as datetime, Y as date, Z as sha256, $ as canonicalJson, G as GateFileSchema, a0 as GateSideSchema, a1 as literal, n as displayPath, I as InputError, v as validateJson, u as parseJsonFile, a2 as clopperPearson, a3 as GateFiguresSchema, a4 as THRESHOLD_CHANGES, a5 as normalCdf, a6 as zQuantile$1, a7 as defaultMaxSamples, l as loadProject, E as ExitError, a8 as listIds, j as applyPolicy, a9 as compare, aa as suspectsToConfirm, ab as openTarget, ac as runSuite, ad as redactAll, ae as writeArtifact, af as ResultsSchema, ag as object, ah as SequentialRecordSchema, ai as StoredResultsSchema, z as writeJson, h as loadConfig, aj as runGate, x as writeReports, ak as globSync, t as readResults, y as mergeResults, D as withGovernance, al as readResultsIfAny, q as readStructured, am as problemsFromZod, i as loadIncident, an as replayIncident, ao as writeReplay, ap as unchangedSinceEmitted, aq as stressSearch, ar as readJsonFile, as as loadCases, at as promote, au as casesYaml, av as StressFileSchema, aw as mdInline, H as pct, ax as mdCodeSpan, ay as renderReleaseNotes, A as parseFormat, J as defaultChecks, L as toTranscript, M as gradeTranscript, N as lightCase, az as jstatPkg, aA as fisherOneSided, aB as SEVERITIES, aC as holm, aD as pvalue, aE as TAXONOMY, aF as readLog, aG as parseLine, aH as pLimit, aI as SecretScrubber, aJ as conversationCase, aK as runSample, aL as redact, aM as Eta, aN as REPORT_CSS, aO as SUMMARY_LIMIT, aP as applyMonitorPolicy, aQ as parseDuration } from './traffic.js';
+import { R as exitCodeFor, S as array, T as strictObject, V as string, W as union, _ as _enum, X as datetime, Y as date, Z as sha256, $ as canonicalJson, G as GateFileSchema, a0 as GateSideSchema, a1 as literal, n as displayPath, I as InputError, v as validateJson, u as parseJsonFile, a2 as clopperPearson, a3 as GateFiguresSchema, a4 as THRESHOLD_CHANGES, a5 as normalCdf, a6 as zQuantile$1, a7 as defaultMaxSamples, l as loadProject, E as ExitError, a8 as listIds, j as applyPolicy, a9 as compare, aa as suspectsToConfirm, ab as openTarget, ac as runSuite, ad as redactAll, ae as writeArtifact, af as ResultsSchema, ag as object, ah as SequentialRecordSchema, ai as StoredResultsSchema, z as writeJson, h as loadConfig, aj as runGate, x as writeReports, ak as globSync, t as readResults, y as mergeResults, D as withGovernance, al as readResultsIfAny, q as readStructured, am as problemsFromZod, i as loadIncident, an as replayIncident, ao as writeReplay, ap as unchangedSinceEmitted, aq as stressSearch, ar as readJsonFile, as as loadCases, at as promote, au as casesYaml, av as StressFileSchema, aw as mdInline, H as pct, ax as mdCodeSpan, ay as renderReleaseNotes, A as parseFormat, J as defaultChecks, L as toTranscript, M as gradeTranscript, N as lightCase, az as jstatPkg, aA as fisherOneSided, aB as SEVERITIES, aC as holm, aD as pvalue, aE as TAXONOMY, K as readTraffic, P as describeTrafficStats, aF as parseTrafficLine, aG as SecretScrubber, aH as pLimit, aI as conversationCase, aJ as runSample, aK as redact, aL as Eta, aM as REPORT_CSS, aN as SUMMARY_LIMIT, aO as applyMonitorPolicy, aP as parseDuration } from './schema.js';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -2879,15 +2879,24 @@ function buildMonitorFile(s, grader, policy, o) {
 async function monitorLogs(o) {
     const control = new Tally(o.grader.meta);
     const canary = new Tally(o.grader.meta);
-    await readLog(o.control.path, o.control.label, async (c) => control.add(await gradeConversation(c, o.grader)));
+    // A conversation with no messages (a run that died first) was read and is counted in the notes, not graded.
+    const controlRead = await readTraffic(o.control.path, async (c) => {
+        if (c.messages.length)
+            control.add(await gradeConversation(c, o.grader));
+    }, { label: o.control.label });
     const tracker = o.window ? new DriftTracker(o.window.ms, o.policy, o.grader.meta, control) : undefined;
-    await readLog(o.canary.path, o.canary.label, async (c) => {
+    const canaryRead = await readTraffic(o.canary.path, async (c) => {
+        if (!c.messages.length)
+            return;
         const g = await gradeConversation(c, o.grader);
         canary.add(g);
         tracker?.add(g);
-    }, { needTimestamp: Boolean(o.window) });
+    }, { label: o.canary.label, needTimestamp: Boolean(o.window) });
     tracker?.finish();
-    return buildMonitorFile({ control, canary, controlLog: o.control.label, canaryLog: o.canary.label }, o.grader, o.policy, { mode: 'canary', ...(tracker ? { drift: { tracker, window: o.window.text } } : {}), now: o.now });
+    const file = buildMonitorFile({ control, canary, controlLog: o.control.label, canaryLog: o.canary.label }, o.grader, o.policy, { mode: 'canary', ...(tracker ? { drift: { tracker, window: o.window.text } } : {}), now: o.now });
+    // What reading the logs repaired or ignored, said where the verdict is read (as the replay's blast radius does).
+    file.notes.push(...describeTrafficStats(controlRead, o.control.label), ...describeTrafficStats(canaryRead, o.canary.label));
+    return file;
 }
 /** One line per closed window, for the follow loop's output. */
 function windowLine(w) {
@@ -2988,29 +2997,24 @@ async function followLogs(o) {
         let grew = false;
         for await (const { raw, line } of tails.control.lines()) {
             grew = true;
-            const r = parseLine(raw, line, o.control.label);
+            const r = parseTrafficLine(raw, line, o.control.label);
             if (!r)
                 continue;
-            if ('problems' in r)
+            if (!r.ok)
                 throw new InputError(r.problems);
+            if (!r.conv.messages.length)
+                continue;
             control.add(await gradeConversation(r.conv, o.grader));
         }
         for await (const { raw, line } of tails.canary.lines()) {
             grew = true;
-            const r = parseLine(raw, line, o.canary.label);
+            const r = parseTrafficLine(raw, line, o.canary.label, { needTimestamp: true });
             if (!r)
                 continue;
-            if ('problems' in r)
+            if (!r.ok)
                 throw new InputError(r.problems);
-            if (r.conv.timestamp === undefined)
-                throw new InputError([
-                    {
-                        file: o.canary.label,
-                        line,
-                        path: 'timestamp',
-                        message: 'expected a timestamp (windows need one per conversation)',
-                    },
-                ]);
+            if (!r.conv.messages.length || r.conv.timestamp === undefined)
+                continue; // no messages: nothing to grade
             const closed = tracker.closeBefore(r.conv.timestamp);
             const g = await gradeConversation(r.conv, o.grader);
             canary.add(g);
@@ -3042,10 +3046,10 @@ async function shadowMonitor(o) {
     // as an incident replay does; control is graded on the same scrubbed text, so both sides see the same thing.
     const scrubber = new SecretScrubber();
     const picked = [];
-    await readLog(o.control.path, o.control.label, (c) => {
-        if (picked.length < o.max)
+    await readTraffic(o.control.path, (c) => {
+        if (c.messages.length && picked.length < o.max)
             picked.push({ ...c, messages: scrubber.messages(c.messages) });
-    });
+    }, { label: o.control.label });
     const control = new Tally(o.grader.meta);
     const canary = new Tally(o.grader.meta);
     const errors = [];

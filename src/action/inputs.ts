@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { parseShard, type Shard } from '../runner/shard.js';
 import type { FailOn } from '../verdict/gate.js';
 
-export type Mode = 'gate' | 'run' | 'stress' | 'replay' | 'merge' | 'release' | 'monitor';
+export type Mode = 'gate' | 'run' | 'stress' | 'replay' | 'merge' | 'release' | 'monitor' | 'rejudge';
 
 export interface ActionInputs {
   mode: Mode;
@@ -60,7 +60,11 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: 
 export function readInputs(): ActionInputs {
   const shard = optional('shard');
   return {
-    mode: oneOf('mode', ['gate', 'run', 'stress', 'replay', 'merge', 'release', 'monitor'] as const, 'gate'),
+    mode: oneOf(
+      'mode',
+      ['gate', 'run', 'stress', 'replay', 'merge', 'release', 'monitor', 'rejudge'] as const,
+      'gate',
+    ),
     config: optional('config'),
     baselineRef: optional('baseline-ref'),
     candidateRef: optional('candidate-ref'),

@@ -37,6 +37,7 @@ export async function run(): Promise<void> {
     const modes = {
       gate: gateMode,
       merge: gateMode,
+      rejudge: gateMode,
       run: runMode,
       replay: replayMode,
       stress: stressMode,
@@ -83,7 +84,14 @@ async function gateMode(ctx: Context): Promise<void> {
     );
   if (inputs.mode === 'merge' && (!inputs.baselineResults || !inputs.candidateResults))
     throw new Error('baseline-results and candidate-results go together (files or globs of shard files)');
-  const refusal = inputs.baselineResults || inputs.candidateResults ? null : headCodeRefusal(event);
+  const rejudge = inputs.mode === 'rejudge';
+  if (rejudge && !event.prNumber)
+    throw new Error(
+      "mode rejudge re-judges a pull request's last gate: run it on issue_comment or pull_request_review",
+    );
+  // Re-judging runs no code of the head; gating results files neither.
+  const refusal =
+    rejudge || inputs.baselineResults || inputs.candidateResults ? null : headCodeRefusal(event);
   if (refusal) throw new Error(refusal);
   const r = await gateChange({
     ...publish.changeOptions(ctx),
@@ -91,6 +99,7 @@ async function gateMode(ctx: Context): Promise<void> {
     headRef: inputs.candidateRef ?? event.headSha ?? 'HEAD',
     signoffs: publish.prSignoffs(ctx),
     storedGate: publish.storedGate(ctx),
+    storedOnly: rejudge,
     // The gate's audit trail goes into the artifact (release mode can also push it to a branch).
     audit: {
       who: process.env.GITHUB_ACTOR ?? 'github-actions',

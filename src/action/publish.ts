@@ -140,6 +140,11 @@ export async function failCheck(ctx: Context, message: string): Promise<void> {
 /** What every mode that gates a change passes to the use case: the inputs, where files go, how to report progress. */
 export function changeOptions(ctx: Context) {
   const { inputs } = ctx;
+  // mode rejudge reads the head's stored gate, never results inputs (the job that made them did not run).
+  const results =
+    inputs.mode === 'rejudge'
+      ? {}
+      : { baselineResults: inputs.baselineResults, candidateResults: inputs.candidateResults };
   return {
     workspace: ctx.workspace,
     tempDir: tempDir(ctx),
@@ -148,17 +153,18 @@ export function changeOptions(ctx: Context) {
     samples: inputs.samples,
     concurrency: inputs.concurrency,
     cacheDir: cacheDir(ctx),
-    baselineResults: inputs.baselineResults,
-    candidateResults: inputs.candidateResults,
+    ...results,
     failOn: inputs.failOn,
     reportUrl: ctx.runUrl,
     progress: (side: string) => progressReporter(side, process.stdout),
     notice: (m: string) => core.notice(`Safety gate: ${m}`),
     onLook: (m: string) => core.info(`Safety gate: ${m}`),
     info: (m: string) => core.info(`Safety gate: ${m}`),
-    // Results files given as inputs need no base run, so no cache (and no notice about one).
+    // Results files given as inputs, or re-judging, need no base run, so no cache (and no notice about one).
     baselineCache:
-      inputs.baselineResults || inputs.candidateResults ? undefined : actionsCache(inputs.baselineCache),
+      inputs.baselineResults || inputs.candidateResults || inputs.mode === 'rejudge'
+        ? undefined
+        : actionsCache(inputs.baselineCache),
   };
 }
 
@@ -183,11 +189,12 @@ export function prSignoffs(ctx: Context): SignoffSource | undefined {
 
 /**
  * On a sign-off (a PR comment or review), the last gate of the head is re-judged from its artifact instead of
- * running both agents again; other events run them.
+ * running both agents again; other events run them. mode rejudge re-judges on any pull request event.
  */
 export function storedGate(ctx: Context): StoredGateSource | undefined {
   const { octokit, event, inputs } = ctx;
-  if (!['issue_comment', 'pull_request_review'].includes(event.name) || !event.prNumber) return undefined;
+  const signoff = ['issue_comment', 'pull_request_review'].includes(event.name);
+  if (!(signoff || inputs.mode === 'rejudge') || !event.prNumber) return undefined;
   if (!octokit) return async () => ({ why: 'there is no github-token to read its artifact with' });
   const repo = { owner: event.owner, repo: event.repo };
   const dir = join(tempDir(ctx), 'safety-gate-stored');

@@ -173,6 +173,11 @@ export interface ChangeGateOptions {
    * says why).
    */
   storedGate?: StoredGateSource;
+  /**
+   * Re-judge only (the privilege-split workflow's sign-off run, which holds the write token): when the stored
+   * results do not check out, fail with an error saying why and what to do; never run an agent.
+   */
+  storedOnly?: boolean;
   /** Append the gate's audit records (gate, sign-offs, threshold changes) to safety-gate.audit.jsonl in outDir. */
   audit?: { who: string; why: string };
   /** Release mode: the release criteria, judged with both checkouts in place (a BLOCK when unmet). */
@@ -224,6 +229,8 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
   let cleanup = async () => {};
   try {
     if (o.baselineResults || o.candidateResults) {
+      if (o.storedOnly)
+        throw new ExitError('re-judging reads the stored gate of the head, not results files');
       if (!o.baselineResults || !o.candidateResults)
         throw new ExitError(
           'baseline-results and candidate-results go together (files or globs of shard files)',
@@ -252,10 +259,18 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
     } else {
       if (!o.baseRef)
         throw new ExitError('no baseline: the event names no base commit; set the baseline-ref input');
+      if (o.storedOnly && !o.storedGate) throw new ExitError('re-judging needs the stored gate of the head');
       const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
       ({ cleanup, headDir, headSha } = co);
       const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
-      const stored = o.storedGate ? await storedSides(o.storedGate, co, sides, o.notice) : undefined;
+      const found = o.storedGate ? await storedSides(o.storedGate, co, sides) : undefined;
+      if (found && 'why' in found && o.storedOnly)
+        throw new ExitError(
+          `the last gate of ${co.headSha} cannot be re-judged: ${found.why}. This job runs no agent (it holds the write token, so it never runs the pull request's code): re-run the pull request's workflow (its last run on this commit, "Re-run all jobs") or push a commit; that gate reads the sign-offs already on the pull request.`,
+        );
+      if (found && 'why' in found)
+        o.notice?.(`the last gate of ${co.headSha} is not re-judged: ${found.why}. Both sides run.`);
+      const stored = found && !('why' in found) ? found : undefined;
       if (stored) o.info?.(`re-judged the stored results of ${co.headSha}: no agent was run`);
       const cfg = sides.base.config;
       const reuse =
@@ -324,25 +339,19 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
   }
 }
 
-/** The stored sides for this head when they check out; undefined (with a notice saying why) otherwise. */
+/** The stored sides for this head when they check out; else why not. */
 async function storedSides(
   source: StoredGateSource,
   co: Awaited<ReturnType<typeof checkout>>,
   sides: Awaited<ReturnType<typeof loadSides>>,
-  notice?: (m: string) => void,
-): Promise<StoredSides | undefined> {
+): Promise<StoredSides | { why: string }> {
   let found: Awaited<ReturnType<StoredGateSource>>;
   try {
     found = await source(co.headSha);
   } catch (e) {
     found = { why: `it could not be read (${(e as Error).message})` };
   }
-  const r = 'dir' in found ? readStoredSides(found.dir, co, sides) : found;
-  if ('why' in r) {
-    notice?.(`the last gate of ${co.headSha} is not re-judged: ${r.why}. Both sides run.`);
-    return undefined;
-  }
-  return r;
+  return 'dir' in found ? readStoredSides(found.dir, co, sides) : found;
 }
 
 function criteriaContext(
