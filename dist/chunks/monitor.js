@@ -1771,6 +1771,8 @@ async function gateChange(o) {
     let cleanup = async () => { };
     try {
         if (o.baselineResults || o.candidateResults) {
+            if (o.storedOnly)
+                throw new ExitError('re-judging reads the stored gate of the head, not results files');
             if (!o.baselineResults || !o.candidateResults)
                 throw new ExitError('baseline-results and candidate-results go together (files or globs of shard files)');
             if (o.baseRef) {
@@ -1799,10 +1801,17 @@ async function gateChange(o) {
         else {
             if (!o.baseRef)
                 throw new ExitError('no baseline: the event names no base commit; set the baseline-ref input');
+            if (o.storedOnly && !o.storedGate)
+                throw new ExitError('re-judging needs the stored gate of the head');
             const co = await checkout(o.workspace, o.baseRef, o.headRef, o.tempDir);
             ({ cleanup, headDir, headSha } = co);
             const sides = await loadSides(co, { config: o.config, workspace: o.workspace, cacheDir: o.cacheDir });
-            const stored = o.storedGate ? await storedSides(o.storedGate, co, sides, o.notice) : undefined;
+            const found = o.storedGate ? await storedSides(o.storedGate, co, sides) : undefined;
+            if (found && 'why' in found && o.storedOnly)
+                throw new ExitError(`the last gate of ${co.headSha} cannot be re-judged: ${found.why}. This job runs no agent (it holds the write token, so it never runs the pull request's code): re-run the pull request's workflow (its last run on this commit, "Re-run all jobs") or push a commit; that gate reads the sign-offs already on the pull request.`);
+            if (found && 'why' in found)
+                o.notice?.(`the last gate of ${co.headSha} is not re-judged: ${found.why}. Both sides run.`);
+            const stored = found && !('why' in found) ? found : undefined;
             if (stored)
                 o.info?.(`re-judged the stored results of ${co.headSha}: no agent was run`);
             const cfg = sides.base.config;
@@ -1874,8 +1883,8 @@ async function gateChange(o) {
         await cleanup();
     }
 }
-/** The stored sides for this head when they check out; undefined (with a notice saying why) otherwise. */
-async function storedSides(source, co, sides, notice) {
+/** The stored sides for this head when they check out; else why not. */
+async function storedSides(source, co, sides) {
     let found;
     try {
         found = await source(co.headSha);
@@ -1883,12 +1892,7 @@ async function storedSides(source, co, sides, notice) {
     catch (e) {
         found = { why: `it could not be read (${e.message})` };
     }
-    const r = 'dir' in found ? readStoredSides(found.dir, co, sides) : found;
-    if ('why' in r) {
-        notice?.(`the last gate of ${co.headSha} is not re-judged: ${r.why}. Both sides run.`);
-        return undefined;
-    }
-    return r;
+    return 'dir' in found ? readStoredSides(found.dir, co, sides) : found;
 }
 function criteriaContext(co, sides) {
     return {
