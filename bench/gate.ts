@@ -7,7 +7,7 @@ import { runSuite } from '../src/runner/suite.js';
 import { SimAgent } from '../src/target/sim/agent.js';
 import { applyPolicy } from '../src/policy/load.js';
 import { runGate } from '../src/verdict/gate.js';
-import { writeJson } from '../src/results/io.js';
+import { readResults, writeJson } from '../src/results/io.js';
 import type { ResultsFile } from '../src/results/schema.js';
 import { rngFor } from '../src/util/rng.js';
 
@@ -57,6 +57,13 @@ export async function benchGate(): Promise<void> {
     const b = join(dir, 'b.json');
     writeJson(a, synthetic(20_000, 5, 0, 'base'));
     writeJson(b, synthetic(20_000, 5, -0.01, 'head'));
+    // In this process, as the bench measured it before: read and validate both files, statistics, verdict.
+    const policy = applyPolicy();
+    const inProcess = [0, 1, 2].map(() => {
+      const t0 = performance.now();
+      runGate(readResults(a), readResults(b), { policy });
+      return performance.now() - t0;
+    });
     const runs = [0, 1, 2].map(() =>
       cliRun(['gate', '--baseline', a, '--candidate', b, '--out-dir', join(dir, 'out')]),
     );
@@ -67,6 +74,9 @@ export async function benchGate(): Promise<void> {
       verdict: string;
       pValue: number;
     };
+    console.log(
+      `gate  20000 cases x 5 samples per side from files, read + validate + statistics + verdict in this process: ${(med(inProcess) / 1000).toFixed(2)} s`,
+    );
     console.log(
       `gate  20000 cases x 5 samples per side from files, whole CLI command with all reports: ${(wall / 1000).toFixed(2)} s wall (aim < 1 s), ${(med(runs.map((r) => r.cpuMs)) / 1000).toFixed(2)} s CPU, peak RSS ${med(runs.map((r) => r.maxRssMb)).toFixed(0)} MB (aim < 300 MB); of which process start ${(med(start.map((r) => r.wallMs)) / 1000).toFixed(2)} s; verdict ${g.verdict}, p = ${g.pValue.toExponential(2)}`,
     );
