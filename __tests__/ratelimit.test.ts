@@ -118,3 +118,74 @@ describe('rate limits (429) slow the run down instead of ending it in errors', (
     }
   });
 });
+
+describe('calls that must not be made, and 429s that are not rate limits', () => {
+  it('a run cancelled while a call waits for its rpm slot sends nothing more', async () => {
+    const srv = await capped(100, 5);
+    try {
+      const target = createTarget(
+        TargetSchema.parse({
+          type: 'openai',
+          model: 'm',
+          baseUrl: `${srv.url}/v1`,
+          rpm: 60,
+          timeoutMs: 5000,
+        }),
+        'rpm',
+        { env: { OPENAI_API_KEY: 'sk-rl-000000000000000000' } },
+      );
+      const ac = new AbortController();
+      const req = {
+        messages: [{ role: 'user' as const, content: 'hi' }],
+        tools: [],
+        key: { caseId: 'c', sample: 0, seed: 's' },
+      };
+      const first = target.respond(req, ac.signal);
+      const second = target.respond(req, ac.signal).catch((e: unknown) => e);
+      await first;
+      ac.abort(new Error('run stopped'));
+      // The second call waited ~1 s for its slot; the run was stopped meanwhile: it must not go out.
+      const e = await second;
+      // Rejected (aborted), not answered.
+      expect((e as { content?: unknown }).content).toBeUndefined();
+      expect(srv.seen.ok + srv.seen.limited).toBe(1);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('a spent quota (429 insufficient_quota) is not retried and stops the side like a wrong key', async () => {
+    let calls = 0;
+    const quota = createServer((req, res) => {
+      req.resume();
+      calls++;
+      res.writeHead(429, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          error: {
+            message: 'You exceeded your current quota, please check your plan and billing details.',
+            type: 'insufficient_quota',
+            code: 'insufficient_quota',
+          },
+        }),
+      );
+    });
+    await new Promise<void>((r) => quota.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(quota.address() as AddressInfo).port}`;
+      const target = createTarget(
+        TargetSchema.parse({ type: 'openai', model: 'm', baseUrl: `${url}/v1` }),
+        'quota',
+        { env: { OPENAI_API_KEY: 'sk-rl-000000000000000000' }, baseDelayMs: 5 },
+      );
+      const rules = await loadRules([builtinPath('core.yml')]);
+      await expect(
+        runSuite(cases(20), target, rules, { samples: 1, concurrency: 1, seed: 's', maxSteps: 2 }),
+      ).rejects.toThrow(/quota exhausted/);
+      // One attempt per call, three calls to open the breaker: not 31 retries each.
+      expect(calls).toBe(3);
+    } finally {
+      await new Promise<void>((r) => quota.close(() => r()));
+    }
+  });
+});

@@ -33,7 +33,9 @@ export function httpError(
   body: string,
   headers?: { get(name: string): string | null },
 ): CallError {
-  const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
+  // A spent quota or billing limit answers 429 too, and never clears by waiting: an error, not a rate limit.
+  const quota = status === 429 && /insufficient_quota|quota (?:exceeded|exhausted)|billing/i.test(body);
+  const retryable = !quota && (status === 408 || status === 409 || status === 429 || status >= 500);
   return new CallError(
     `HTTP ${status}: ${body.replace(/\s+/g, ' ').slice(0, 300)}`,
     retryable,
@@ -109,6 +111,8 @@ function hint(cause: string): string {
 /** The unrecoverable failure a call ended in, as one short label; undefined for anything a later call might survive. */
 export function fatalCause(e: CallError): string | undefined {
   if (e.status === 401 || e.status === 403 || e.status === 404) return `HTTP ${e.status}`;
+  if (e.status === 429 && /insufficient_quota|quota (?:exceeded|exhausted)|billing/i.test(e.message))
+    return 'HTTP 429 (quota exhausted)';
   if (/ECONNREFUSED|connection refused/i.test(e.message)) return 'connection refused';
   if (/exited (with |\()127\b|command not found|cannot start agent command/i.test(e.message))
     return 'agent command not found';
@@ -209,8 +213,12 @@ export class Aimd {
   }
 }
 
-/** Retries a rate limit may take beyond maxRetries: with AIMD cutting the load, a 429 is a wait, not a failure. */
+/**
+ * Retries a rate limit may take beyond maxRetries (when retries are on): with AIMD cutting the load, a 429 is a
+ * wait, not a failure; but not forever: past RATE_LIMIT_WAIT_MS of waiting on 429s a call gets no more extra tries.
+ */
 const RATE_LIMIT_RETRIES = 30;
+const RATE_LIMIT_WAIT_MS = 120_000;
 
 const MAX_DELAY_MS = 30_000;
 const MAX_RETRY_AFTER_MS = 120_000;
@@ -232,6 +240,7 @@ export function resilient(base: Omit<Target, 'respond'>, attempt: Attempt, o: Re
     let last: CallError | undefined;
     let attempts = 0;
     let rateLimits = 0;
+    let rateLimitedMs = 0;
     for (;;) {
       attempts++;
       if (breaker.open) throw breaker.open;
@@ -251,7 +260,7 @@ export function resilient(base: Omit<Target, 'respond'>, attempt: Attempt, o: Re
         last = classify(e, deadline.timedOut(), o.timeoutMs);
         if (last.status === 429) {
           aimd.rateLimited(sentAt);
-          rateLimits++;
+          if (o.maxRetries > 0 && rateLimitedMs < RATE_LIMIT_WAIT_MS) rateLimits++;
         }
         if (!last.retryable || attempts > o.maxRetries + Math.min(rateLimits, RATE_LIMIT_RETRIES)) break;
         const backoff = Math.min(MAX_DELAY_MS, baseDelay * 2 ** (attempts - 1));
@@ -259,6 +268,7 @@ export function resilient(base: Omit<Target, 'respond'>, attempt: Attempt, o: Re
           last.retryAfterMs !== undefined
             ? Math.min(last.retryAfterMs, MAX_RETRY_AFTER_MS)
             : backoff / 2 + (Math.random() * backoff) / 2;
+        if (last.status === 429) rateLimitedMs += wait;
         await new Promise((r) => setTimeout(r, wait));
       } finally {
         deadline.done();
@@ -291,7 +301,9 @@ function bounded(timeoutMs: number, outer?: AbortSignal) {
     ac.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
   }, timeoutMs);
   const onOuter = () => ac.abort(outer?.reason);
-  if (outer) {
+  // A run cancelled while this call waited (rpm limiter, AIMD queue) sends nothing.
+  if (outer?.aborted) ac.abort(outer.reason);
+  else if (outer) {
     // The run's signal holds one listener per call in flight (up to the concurrency): not a leak.
     if (!unlimited.has(outer)) {
       setMaxListeners(0, outer);
@@ -319,7 +331,7 @@ function classify(e: unknown, timedOut: boolean, timeoutMs: number): CallError {
   const msg = [err?.message, err?.cause?.code ?? err?.cause?.message].filter(Boolean).join(': ');
   // node:http reports refused, reset and dropped connections as system errors (ECONNREFUSED, "socket hang up").
   const code = (e as { code?: unknown })?.code;
-  if ((typeof code === 'string' && /^E[A-Z_]+$/.test(code)) || /socket hang up/i.test(msg))
+  if ((typeof code === 'string' && /^E(?!RR_)[A-Z_]+$/.test(code)) || /socket hang up/i.test(msg))
     return new CallError(`connection error: ${msg}`, true);
   // fetch() reports refused, reset and truncated connections as TypeError("fetch failed") with a cause.
   if (err?.name === 'TypeError' && /fetch failed|terminated|socket|ECONN|EPIPE/i.test(msg))
