@@ -106,6 +106,15 @@ describe('the results fast path accepts only what the schema accepts, and return
     }
   });
 
+  it('a sparse tags array (possible from a library caller, not from JSON) is left to zod, which rejects it', () => {
+    const doc = valid(rngFor('sparse'));
+    const c = (doc.cases as Array<Record<string, unknown>>)[0];
+    // eslint-disable-next-line no-sparse-arrays
+    c.tags = [, 'a'];
+    expect(fastResults(doc)).toBeUndefined();
+    expect(ResultsSchema.safeParse(doc).success).toBe(false);
+  });
+
   it('on 5,000 mutated documents: whenever the fast path answers, zod accepts the same document with the same result', () => {
     const rand = rngFor('fast-mutated');
     let fastAnswered = 0;

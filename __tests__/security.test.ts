@@ -652,6 +652,11 @@ describe('keys with no prefix of their own, recognised by their name', () => {
     const all = redactAll(prefixed.map((k) => `key: ${k}`).join('\n'));
     for (const k of prefixed) expect(all).not.toContain(k);
     expect(all.match(/\*\*\*/g)).toHaveLength(prefixed.length);
+    // Shapes that touch: neither may leave the other's tail; a key whose name ends the value before it.
+    const ghp = `ghp_${'A1b2C3d4e5'.repeat(4)}`;
+    expect(redactAll(`token=xoxb-1234567890-${ghp}`)).not.toMatch(/A1b2C3d4e5/);
+    const inner = `api_key=${'A'.repeat(33)}/apikey=${azure.toLowerCase()}`;
+    expect(redactAll(inner)).toBe('api_key=***=***');
     // A 40-character word after an unrelated name is not a key.
     expect(redactAll(`commit_sha = ${'a'.repeat(40)}`)).toBe(`commit_sha = ${'a'.repeat(40)}`);
   });

@@ -76,8 +76,11 @@ function caseOk(c: unknown): boolean {
   if (typeof c.severity !== 'string' || !SEVERITY.has(c.severity)) return false;
   if (!optString(c.title) || !optString(c.file)) return false;
   if (c.line !== undefined && !intIn(c.line, Number.MIN_SAFE_INTEGER)) return false;
-  if (c.tags !== undefined && !(Array.isArray(c.tags) && c.tags.every((t) => typeof t === 'string')))
-    return false;
+  if (c.tags !== undefined) {
+    if (!Array.isArray(c.tags)) return false;
+    // An indexed loop: every() skips the holes of a sparse array, which zod rejects.
+    for (let i = 0; i < c.tags.length; i++) if (typeof c.tags[i] !== 'string') return false;
+  }
   if (!Array.isArray(c.samples)) return false;
   for (const s of c.samples) if (!sampleOk(s)) return false;
   return true;
