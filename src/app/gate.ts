@@ -9,6 +9,7 @@ import { loadConfig } from '../config/load.js';
 import { applyPolicy } from '../policy/load.js';
 import { readResults, readResultsIfAny, writeJson, type ImportOptions } from '../results/io.js';
 import { mergeResults } from '../results/merge.js';
+import { sha256 } from '../util/hash.js';
 import type { ResultsFile } from '../results/schema.js';
 import {
   runGate,
@@ -40,7 +41,7 @@ import { ensureCommit } from '../git/local.js';
 import type { Project } from './project.js';
 import { loadSides, runSides } from './sides.js';
 import { BaselineReuse, type ResultsCache } from './baseline-cache.js';
-import { fileSha256, readStoredSides, type StoredGateSource, type StoredSides } from './rejudge.js';
+import { readStoredSides, type StoredGateSource, type StoredSides } from './rejudge.js';
 import { auditChanges, checkout, inRepo } from './checkout.js';
 import { runProject, type RunOptions } from './run.js';
 import { ExitError } from './errors.js';
@@ -321,12 +322,10 @@ export async function gateChange(o: ChangeGateOptions): Promise<ChangeGate> {
         : undefined;
     const baselineFile = join(o.outDir, 'baseline.results.json');
     const candidateFile = join(o.outDir, 'candidate.results.json');
-    writeJson(baselineFile, baseline);
-    writeJson(candidateFile, candidate);
     // Recorded so that a later sign-off can re-judge these very files from the artifact (see rejudge.ts).
     g.stored = {
-      baselineSha256: fileSha256(baselineFile),
-      candidateSha256: fileSha256(candidateFile),
+      baselineSha256: sha256(writeJson(baselineFile, baseline)),
+      candidateSha256: sha256(writeJson(candidateFile, candidate)),
       ...(confirmations ? { confirmations } : {}),
     };
     const files = writeReports(g, o.outDir, { reportUrl: o.reportUrl, signoffCommand });

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { ResultsSchema, type ResultsFile } from '../results/schema.js';
+import type { ResultsFile } from '../results/schema.js';
+import { resultsFromData } from '../results/io.js';
+import { sha256 } from '../util/hash.js';
 import type { Confirmation } from '../verdict/decide.js';
 import type { SequentialRecord, StoredResults } from '../verdict/gate.js';
 import { SequentialRecordSchema, StoredResultsSchema } from '../verdict/schema.js';
@@ -20,9 +21,6 @@ export interface StoredSides {
   sequential?: SequentialRecord;
   confirmations?: Confirmation[];
 }
-
-export const fileSha256 = (file: string) =>
-  'sha256:' + createHash('sha256').update(readFileSync(file)).digest('hex');
 
 // Only what re-judging needs of gate.json, from its own schema: the rest is recomputed.
 const Stored = z.object({
@@ -55,19 +53,21 @@ export function readStoredSides(
     return { why: 'its gate.json is not JSON' };
   }
   const stored: StoredResults = gate.stored;
-  if (fileSha256(files[1]) !== stored.baselineSha256 || fileSha256(files[2]) !== stored.candidateSha256)
-    return { why: 'a results file does not match the sha256 gate.json records for it' };
-  const read = (file: string) => {
+  // Each file read once: hashed as written, then validated by the results reader every other path uses.
+  const read = (file: string, hash: string): ResultsFile | { why: string } => {
+    const text = readFileSync(file, 'utf8');
+    if (sha256(text) !== hash)
+      return { why: 'a results file does not match the sha256 gate.json records for it' };
     try {
-      const r = ResultsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-      return r.success ? r.data : undefined;
+      return resultsFromData(JSON.parse(text), file);
     } catch {
-      return undefined;
+      return { why: 'a results file does not validate against the results schema' };
     }
   };
-  const baseline = read(files[1]);
-  const candidate = read(files[2]);
-  if (!baseline || !candidate) return { why: 'a results file does not validate against the results schema' };
+  const baseline = read(files[1], stored.baselineSha256);
+  if ('why' in baseline) return baseline;
+  const candidate = read(files[2], stored.candidateSha256);
+  if ('why' in candidate) return candidate;
   if (baseline.target.ref !== co.baseSha) return { why: `its baseline was run at another base commit` };
   if (candidate.target.ref !== co.headSha) return { why: `its candidate was run at another head commit` };
   const want = sides.cases.map((c) => c.case.id).sort();

@@ -73,7 +73,7 @@ export function resultsFromData(data: unknown, file: string): ResultsFile {
   return results;
 }
 
-/** JSON with secrets redacted (see writeArtifact for when `shapes: false` is needed). */
-export function writeJson(file: string, value: unknown, o: ArtifactOptions = {}): void {
-  writeArtifact(file, JSON.stringify(value, null, 1) + '\n', o);
+/** JSON with secrets redacted (see writeArtifact for when `shapes: false` is needed); returns what was written. */
+export function writeJson(file: string, value: unknown, o: ArtifactOptions = {}): string {
+  return writeArtifact(file, JSON.stringify(value, null, 1) + '\n', o);
 }

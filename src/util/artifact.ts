@@ -13,10 +13,15 @@ export interface ArtifactOptions {
 
 const clean = (text: string, o: ArtifactOptions) => (o.shapes === false ? redact(text) : redactAll(text));
 
-/** Every file the tool writes goes through here, so no secret value reaches an artifact, a cache or a checkpoint. */
-export function writeArtifact(file: string, text: string, o: ArtifactOptions = {}): void {
+/**
+ * Every file the tool writes goes through here, so no secret value reaches an artifact, a cache or a checkpoint.
+ * Returns what was written (for a hash of the file without reading it back).
+ */
+export function writeArtifact(file: string, text: string, o: ArtifactOptions = {}): string {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, clean(text, o));
+  const written = clean(text, o);
+  writeFileSync(file, written);
+  return written;
 }
 
 export function appendArtifact(file: string, text: string, o: ArtifactOptions = {}): void {
