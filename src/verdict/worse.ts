@@ -15,45 +15,38 @@ export const candidateFailures = (c: CaseStats): number =>
 
 /**
  * Worst first: severity, then the change (the biggest drop first; a case with nothing to compare against, such as a
- * new case, after those of its severity that dropped), then the adjusted p, then id (stable across runs).
+ * new case, after those of its severity that dropped), then the adjusted p, then the candidate's failures, then id
+ * (stable across runs). One key per case, shared by the comparator and the sort.
  */
+function concernKey(c: CaseStats): number[] {
+  const change = caseChange(c);
+  return [
+    SEVERITY_RANK[c.severity],
+    change ?? 0,
+    change === null ? 1 : 0,
+    c.pAdjusted ?? 1,
+    -candidateFailures(c),
+  ];
+}
+
+function compareKeyed(a: { c: CaseStats; k: number[] }, b: { c: CaseStats; k: number[] }): number {
+  for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return a.k[i] - b.k[i];
+  return a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0;
+}
+
 export function byConcern(a: CaseStats, b: CaseStats): number {
-  const ca = caseChange(a);
-  const cb = caseChange(b);
-  return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    (ca ?? 0) - (cb ?? 0) ||
-    (ca === null ? 1 : 0) - (cb === null ? 1 : 0) ||
-    (a.pAdjusted ?? 1) - (b.pAdjusted ?? 1) ||
-    candidateFailures(b) - candidateFailures(a) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return compareKeyed({ c: a, k: concernKey(a) }, { c: b, k: concernKey(b) });
 }
 
 /**
- * `cases.sort(byConcern)` with each case's sort keys computed once, not in every comparison (n log n calls of
- * caseChange on a 20,000-case gate); `first` orders before byConcern (e.g. by status).
+ * `cases.sort(byConcern)` with each case's key computed once, not in every comparison (n log n calls of caseChange
+ * on a 20,000-case gate); `first` orders before byConcern (e.g. by status).
  */
 export function sortByConcern(cases: CaseStats[], first?: (c: CaseStats) => number): CaseStats[] {
-  const keyed = cases.map((c) => {
-    const change = caseChange(c);
-    return {
-      c,
-      k: [
-        first ? first(c) : 0,
-        SEVERITY_RANK[c.severity],
-        change ?? 0,
-        change === null ? 1 : 0,
-        c.pAdjusted ?? 1,
-        -candidateFailures(c),
-      ],
-    };
-  });
-  keyed.sort((a, b) => {
-    for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return a.k[i] - b.k[i];
-    return a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0;
-  });
-  return keyed.map((x) => x.c);
+  return cases
+    .map((c) => ({ c, k: [first ? first(c) : 0, ...concernKey(c)] }))
+    .sort(compareKeyed)
+    .map((x) => x.c);
 }
 
 /**
