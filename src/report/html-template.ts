@@ -1,3 +1,4 @@
+import { Eta } from 'eta';
 /**
  * report.html: one self-contained file (inline CSS, SVG and a little script; no network, no fonts).
  * Rendered by eta with autoEscape: every `<%= %>` is HTML-escaped; `<%~ %>` is used only for our own markup.
@@ -237,3 +238,14 @@ ${REPORT_CSS}</style>
 </body>
 </html>
 `;
+
+const eta = new Eta({ autoEscape: true, autoTrim: false });
+
+/**
+ * A report page's renderer: one escaping eta (autoEscape on, so `<%= %>` is always escaped) for every page, each
+ * template compiled once, on first use.
+ */
+export function htmlTemplate(template: string): (data: object) => string {
+  let compiled: ReturnType<Eta['compile']> | undefined;
+  return (data) => eta.render((compiled ??= eta.compile(template)), data);
+}

@@ -1,9 +1,8 @@
-import { Eta } from 'eta';
 import type { GateFile } from '../verdict/gate.js';
 import type { CaseStats } from '../verdict/compare.js';
 import { pct, pvalue, signedPct } from '../util/format.js';
 import { failureCurves, forestPlot, trendChart } from './charts.js';
-import { REPORT_TEMPLATE } from './html-template.js';
+import { htmlTemplate, REPORT_TEMPLATE } from './html-template.js';
 import { caseChange, listedCases, SEVERITY_RANK } from '../verdict/worse.js';
 import { caseChangeText, caseSide, noValidSample, sideInterval, when } from './numbers.js';
 
@@ -13,10 +12,9 @@ function sideCard(g: GateFile, side: 'baseline' | 'candidate'): { value: string;
   return { value: pct(g[side].passRate), ci: ci ? `95% CI ${pct(ci[0])}–${pct(ci[1])} · ` : '' };
 }
 
-const eta = new Eta({ autoEscape: true, autoTrim: false });
-let compiled: ReturnType<Eta['compile']> | undefined;
-
 /** Rows past this stay in gate.json: a 20,000-case report must still open in a browser. */
+const render = htmlTemplate(REPORT_TEMPLATE);
+
 const MAX_TABLE_ROWS = 2000;
 const MAX_TRANSCRIPTS = 100;
 const MAX_TEXT = 4000;
@@ -138,8 +136,7 @@ export function renderHtml(g: GateFile): string {
         .join(', ') || 'none',
     ],
   ];
-  compiled ??= eta.compile(REPORT_TEMPLATE);
-  return eta.render(compiled, {
+  return render({
     g,
     pct,
     signedPct,

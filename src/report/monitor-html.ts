@@ -1,10 +1,6 @@
-import { Eta } from 'eta';
 import type { MonitorFile } from '../monitor/run.js';
 import { pct, pvalue } from '../util/format.js';
-import { REPORT_CSS } from './html-template.js';
-
-const eta = new Eta({ autoEscape: true, autoTrim: false });
-let compiled: ReturnType<Eta['compile']> | undefined;
+import { htmlTemplate, REPORT_CSS } from './html-template.js';
 
 /**
  * monitor.html: the verdict with its reasons, both sides' rates, every comparison of the family and the drift
@@ -64,14 +60,15 @@ ${REPORT_CSS}
 </html>
 `;
 
+const render = htmlTemplate(TEMPLATE);
+
 export function renderMonitorHtml(f: MonitorFile): string {
-  compiled ??= eta.compile(TEMPLATE);
   const pp = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)} pp`;
   const fn = (s: MonitorFile['control']) =>
     s.misuse.falseNegativeRate === null
       ? '—'
       : `${pct(s.misuse.falseNegativeRate, 2)} (${s.misuse.gotThrough}/${s.misuse.conversations})`;
-  return eta.render(compiled, {
+  return render({
     f,
     rows: [...f.rows].sort((a, b) => a.pAdjusted - b.pAdjusted),
     pct,

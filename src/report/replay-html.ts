@@ -1,12 +1,8 @@
-import { Eta } from 'eta';
 import type { Replay } from '../incident/replay.js';
 import type { Proportion } from '../stats/proportion.js';
 import { pct, proportion } from '../util/format.js';
 import { transcriptMessages } from './html.js';
-import { REPORT_CSS } from './html-template.js';
-
-const eta = new Eta({ autoEscape: true, autoTrim: false });
-let compiled: ReturnType<Eta['compile']> | undefined;
+import { htmlTemplate, REPORT_CSS } from './html-template.js';
 
 /**
  * replay.html: the incident as it happened with its cause and failing turn marked, the blast radius as rates with
@@ -85,6 +81,8 @@ replayed on <code><%= it.f.target.name %></code> at <%= it.f.createdAt %></div>
 </html>
 `;
 
+const render = htmlTemplate(TEMPLATE);
+
 const prop = proportion;
 
 /** Rates as bars with their intervals as whiskers, on a shared 0..max scale. */
@@ -124,8 +122,7 @@ export function renderReplayHtml(r: Replay): string {
   }));
   const firstFailing = r.results.cases[0]?.samples.findIndex((s) => !s.error && !s.passed) ?? -1;
   const sample = firstFailing >= 0 ? r.results.cases[0].samples[firstFailing] : undefined;
-  compiled ??= eta.compile(TEMPLATE);
-  return eta.render(compiled, {
+  return render({
     f,
     rc,
     b,
