@@ -3509,8 +3509,8 @@ declare function readResults(file: string, o?: ImportOptions): ResultsFile;
 declare function isResultsData(data: unknown): boolean;
 /** Validates parsed results (for callers that had to look at the JSON first). */
 declare function resultsFromData(data: unknown, file: string): ResultsFile;
-/** JSON with secrets redacted (see writeArtifact for when `shapes: false` is needed). */
-declare function writeJson(file: string, value: unknown, o?: ArtifactOptions): void;
+/** JSON with secrets redacted (see writeArtifact for when `shapes: false` is needed); returns what was written. */
+declare function writeJson(file: string, value: unknown, o?: ArtifactOptions): string;
 
 /**
  * Joins shard results of one side into one file. Shards must come from the same target (fingerprint) and seed,
@@ -4153,14 +4153,10 @@ declare function runGate(baseline: ResultsFile, candidate: ResultsFile, o: GateO
 
 /** Candidate pass fraction minus baseline pass fraction; null when either side has no valid sample. */
 declare function caseChange(c: CaseStats): number | null;
-/**
- * Worst first: severity, then the change (the biggest drop first; a case with nothing to compare against, such as a
- * new case, after those of its severity that dropped), then the adjusted p, then id (stable across runs).
- */
 declare function byConcern(a: CaseStats, b: CaseStats): number;
 /**
- * `cases.sort(byConcern)` with each case's sort keys computed once, not in every comparison (n log n calls of
- * caseChange on a 20,000-case gate); `first` orders before byConcern (e.g. by status).
+ * `cases.sort(byConcern)` with each case's key computed once, not in every comparison (n log n calls of caseChange
+ * on a 20,000-case gate); `first` orders before byConcern (e.g. by status).
  */
 declare function sortByConcern(cases: CaseStats[], first?: (c: CaseStats) => number): CaseStats[];
 /**

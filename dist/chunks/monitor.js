@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, mkdirSync, appendFileSync, mkdtempSync, writeFileSync, rmSync, statSync, renameSync } from 'node:fs';
 import { dirname, join, isAbsolute, relative, resolve, basename, posix } from 'node:path';
-import { R as exitCodeFor, S as array, T as strictObject, V as string, W as union, _ as _enum, X as datetime, Y as date, Z as sha256, $ as canonicalJson, G as GateFileSchema, a0 as GateSideSchema, a1 as literal, n as displayPath, I as InputError, v as validateJson, u as parseJsonFile, a2 as clopperPearson, a3 as GateFiguresSchema, a4 as THRESHOLD_CHANGES, a5 as normalCdf, a6 as zQuantile$1, a7 as defaultMaxSamples, l as loadProject, E as ExitError, a8 as listIds, j as applyPolicy, a9 as compare, aa as suspectsToConfirm, ab as openTarget, ac as runSuite, ad as redactAll, ae as writeArtifact, af as ResultsSchema, ag as object, ah as SequentialRecordSchema, ai as StoredResultsSchema, z as writeJson, h as loadConfig, aj as runGate, x as writeReports, ak as globSync, t as readResults, y as mergeResults, D as withGovernance, al as readResultsIfAny, q as readStructured, am as problemsFromZod, i as loadIncident, an as replayIncident, ao as writeReplay, ap as unchangedSinceEmitted, aq as stressSearch, ar as readJsonFile, as as loadCases, at as promote, au as casesYaml, av as StressFileSchema, aw as mdInline, H as pct, ax as mdCodeSpan, ay as renderReleaseNotes, A as parseFormat, J as defaultChecks, L as toTranscript, M as gradeTranscript, N as lightCase, az as jstatPkg, aA as fisherOneSided, aB as SEVERITIES, aC as holm, aD as pvalue, aE as TAXONOMY, K as readTraffic, P as describeTrafficStats, aF as parseTrafficLine, aG as SecretScrubber, aH as pLimit, aI as conversationCase, aJ as runSample, aK as redact, aL as Eta, aM as REPORT_CSS, aN as SUMMARY_LIMIT, aO as applyMonitorPolicy, aP as parseDuration } from './schema.js';
+import { R as exitCodeFor, S as array, T as strictObject, V as string, W as union, _ as _enum, X as datetime, Y as date, Z as sha256, $ as canonicalJson, G as GateFileSchema, a0 as GateSideSchema, a1 as literal, n as displayPath, I as InputError, v as validateJson, u as parseJsonFile, a2 as clopperPearson, a3 as GateFiguresSchema, a4 as THRESHOLD_CHANGES, a5 as normalCdf, a6 as zQuantile$1, a7 as defaultMaxSamples, l as loadProject, E as ExitError, a8 as listIds, j as applyPolicy, a9 as compare, aa as suspectsToConfirm, ab as openTarget, ac as runSuite, ad as redactAll, ae as writeArtifact, af as ResultsSchema, ag as object, ah as SequentialRecordSchema, ai as resultsFromData, aj as StoredResultsSchema, z as writeJson, h as loadConfig, ak as runGate, x as writeReports, al as globSync, t as readResults, y as mergeResults, D as withGovernance, am as readResultsIfAny, q as readStructured, an as problemsFromZod, i as loadIncident, ao as replayIncident, ap as writeReplay, aq as unchangedSinceEmitted, ar as stressSearch, as as readJsonFile, at as loadCases, au as promote, av as casesYaml, aw as StressFileSchema, ax as mdInline, H as pct, ay as mdCodeSpan, az as renderReleaseNotes, A as parseFormat, J as defaultChecks, L as toTranscript, M as gradeTranscript, N as lightCase, aA as jstatPkg, aB as fisherOneSided, aC as SEVERITIES, aD as holm, aE as pvalue, aF as TAXONOMY, K as readTraffic, P as describeTrafficStats, aG as parseTrafficLine, aH as SecretScrubber, aI as pLimit, aJ as conversationCase, aK as runSample, aL as redact, aM as htmlTemplate, aN as REPORT_CSS, aO as SUMMARY_LIMIT, aP as applyMonitorPolicy, aQ as parseDuration } from './schema.js';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -1510,7 +1510,6 @@ class BaselineReuse {
     }
 }
 
-const fileSha256 = (file) => 'sha256:' + createHash('sha256').update(readFileSync(file)).digest('hex');
 // Only what re-judging needs of gate.json, from its own schema: the rest is recomputed.
 const Stored = object({
     kind: literal('safety-gate.gate'),
@@ -1539,21 +1538,24 @@ function readStoredSides(dir, co, sides) {
         return { why: 'its gate.json is not JSON' };
     }
     const stored = gate.stored;
-    if (fileSha256(files[1]) !== stored.baselineSha256 || fileSha256(files[2]) !== stored.candidateSha256)
-        return { why: 'a results file does not match the sha256 gate.json records for it' };
-    const read = (file) => {
+    // Each file read once: hashed as written, then validated by the results reader every other path uses.
+    const read = (file, hash) => {
+        const text = readFileSync(file, 'utf8');
+        if (sha256(text) !== hash)
+            return { why: 'a results file does not match the sha256 gate.json records for it' };
         try {
-            const r = ResultsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-            return r.success ? r.data : undefined;
+            return resultsFromData(JSON.parse(text), file);
         }
         catch {
-            return undefined;
+            return { why: 'a results file does not validate against the results schema' };
         }
     };
-    const baseline = read(files[1]);
-    const candidate = read(files[2]);
-    if (!baseline || !candidate)
-        return { why: 'a results file does not validate against the results schema' };
+    const baseline = read(files[1], stored.baselineSha256);
+    if ('why' in baseline)
+        return baseline;
+    const candidate = read(files[2], stored.candidateSha256);
+    if ('why' in candidate)
+        return candidate;
     if (baseline.target.ref !== co.baseSha)
         return { why: `its baseline was run at another base commit` };
     if (candidate.target.ref !== co.headSha)
@@ -1865,12 +1867,10 @@ async function gateChange(o) {
             : undefined;
         const baselineFile = join(o.outDir, 'baseline.results.json');
         const candidateFile = join(o.outDir, 'candidate.results.json');
-        writeJson(baselineFile, baseline);
-        writeJson(candidateFile, candidate);
         // Recorded so that a later sign-off can re-judge these very files from the artifact (see rejudge.ts).
         g.stored = {
-            baselineSha256: fileSha256(baselineFile),
-            candidateSha256: fileSha256(candidateFile),
+            baselineSha256: sha256(writeJson(baselineFile, baseline)),
+            candidateSha256: sha256(writeJson(candidateFile, candidate)),
             ...(confirmations ? { confirmations } : {}),
         };
         const files = writeReports(g, o.outDir, { reportUrl: o.reportUrl, signoffCommand });
@@ -1951,7 +1951,7 @@ function progressReporter(label, stream = process.stderr, everyMs = 10_000) {
         const finished = p.done === p.total;
         show(() => {
             const s = (n, word) => `${word}${n === 1 ? '' : 's'}`;
-            return `${label}: ${p.casesDone}/${p.cases} ${s(p.cases, 'case')}, ${p.done}/${p.total} ${s(p.total, 'sample')}, ${p.calls} ${s(p.calls, 'call')}, ${p.failures} failing, ${p.errors} ${s(p.errors, 'error')}${finished ? '' : `, ${eta$1(p)}`}`;
+            return `${label}: ${p.casesDone}/${p.cases} ${s(p.cases, 'case')}, ${p.done}/${p.total} ${s(p.total, 'sample')}, ${p.calls} ${s(p.calls, 'call')}, ${p.failures} failing, ${p.errors} ${s(p.errors, 'error')}${finished ? '' : `, ${eta(p)}`}`;
         }, finished);
     };
 }
@@ -1960,7 +1960,7 @@ function progressReporter(label, stream = process.stderr, everyMs = 10_000) {
  * carry the start-up cost, so an estimate from them is far off (7 s for a 0.6 s run). Until a tenth of the samples
  * are done and a second has passed, it says so instead.
  */
-function eta$1(p) {
+function eta(p) {
     if (p.done < Math.max(2, p.total / 10) || p.elapsedMs < 1000)
         return 'ETA estimating';
     const left = ((p.total - p.done) * p.elapsedMs) / p.done / 1000;
@@ -3113,8 +3113,6 @@ async function shadowMonitor(o) {
     return { file, replayed: picked.length, errors };
 }
 
-const eta = new Eta({ autoEscape: true, autoTrim: false });
-let compiled;
 /**
  * monitor.html: the verdict with its reasons, both sides' rates, every comparison of the family and the drift
  * windows. Self-contained like report.html, rendered with eta's autoEscape; `<%~ %>` is not used at all.
@@ -3172,13 +3170,13 @@ ${REPORT_CSS}
 </body>
 </html>
 `;
+const render = htmlTemplate(TEMPLATE);
 function renderMonitorHtml(f) {
-    compiled ??= eta.compile(TEMPLATE);
     const pp = (x) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)} pp`;
     const fn = (s) => s.misuse.falseNegativeRate === null
         ? '—'
         : `${pct(s.misuse.falseNegativeRate, 2)} (${s.misuse.gotThrough}/${s.misuse.conversations})`;
-    return eta.render(compiled, {
+    return render({
         f,
         rows: [...f.rows].sort((a, b) => a.pAdjusted - b.pAdjusted),
         pct,
