@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { _ as _enum, bc as openObject, V as string, bd as int, S as array, aC as SEVERITIES, aF as TAXONOMY, be as boolean, bf as IntervalSchema, bg as record, bh as ProportionSchema, bi as RunTargetSchema, W as union, bj as FailOnSchema, bk as VerdictSchema, a1 as literal, bl as ViolationRecordSchema, bm as ReasonSchema, bn as TranscriptEntrySchema, bo as number, aw as StressFileSchema, G as GateFileSchema, bp as MonitorLineSchema, bq as TrafficLineSchema, br as IncidentSchema, bs as PolicyOverrideSchema, aX as TargetSchema, af as ResultsSchema, bt as RulePackSchema, aS as CaseFileSchema, aU as ConfigSchema, bu as toJSONSchema } from './schema.js';
+import { _ as _enum, bc as openObject, V as string, bd as int, S as array, aB as SEVERITIES, aE as TAXONOMY, be as boolean, bf as IntervalSchema, bg as record, bh as ProportionSchema, bi as RunTargetSchema, W as union, bj as FailOnSchema, bk as VerdictSchema, a1 as literal, bl as ViolationRecordSchema, bm as ReasonSchema, bn as TranscriptEntrySchema, bo as number, av as StressFileSchema, G as GateFileSchema, bp as MonitorLineSchema, bq as TrafficLineSchema, br as IncidentSchema, bs as PolicyOverrideSchema, aX as TargetSchema, aV as ResultsSchema, bt as RulePackSchema, aR as CaseFileSchema, aT as ConfigSchema, bu as toJSONSchema } from './schema.js';
 
 /**
  * replay.json (`kind: safety-gate.replay`): the one schema it is written to and read back with, and every type of

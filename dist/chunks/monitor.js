@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, mkdirSync, appendFileSync, mkdtempSync, writeFileSync, rmSync, statSync, renameSync } from 'node:fs';
 import { dirname, join, isAbsolute, relative, resolve, basename, posix } from 'node:path';
-import { R as exitCodeFor, S as array, T as strictObject, V as string, W as union, _ as _enum, X as datetime, Y as date, Z as sha256, $ as canonicalJson, G as GateFileSchema, a0 as GateSideSchema, a1 as literal, n as displayPath, I as InputError, v as validateJson, u as parseJsonFile, a2 as clopperPearson, a3 as GateFiguresSchema, a4 as THRESHOLD_CHANGES, a5 as normalCdf, a6 as zQuantile$1, a7 as defaultMaxSamples, l as loadProject, E as ExitError, a8 as listIds, j as applyPolicy, a9 as compare, aa as suspectsToConfirm, ab as openTarget, ac as runSuite, ad as redactAll, ae as writeArtifact, af as ResultsSchema, ag as object, ah as SequentialRecordSchema, ai as resultsFromData, aj as StoredResultsSchema, z as writeJson, h as loadConfig, ak as runGate, x as writeReports, al as globSync, t as readResults, y as mergeResults, D as withGovernance, am as readResultsIfAny, q as readStructured, an as problemsFromZod, i as loadIncident, ao as replayIncident, ap as writeReplay, aq as unchangedSinceEmitted, ar as stressSearch, as as readJsonFile, at as loadCases, au as promote, av as casesYaml, aw as StressFileSchema, ax as mdInline, H as pct, ay as mdCodeSpan, az as renderReleaseNotes, A as parseFormat, J as defaultChecks, L as toTranscript, M as gradeTranscript, N as lightCase, aA as jstatPkg, aB as fisherOneSided, aC as SEVERITIES, aD as holm, aE as pvalue, aF as TAXONOMY, K as readTraffic, P as describeTrafficStats, aG as parseTrafficLine, aH as SecretScrubber, aI as pLimit, aJ as conversationCase, aK as runSample, aL as redact, aM as htmlTemplate, aN as REPORT_CSS, aO as SUMMARY_LIMIT, aP as applyMonitorPolicy, aQ as parseDuration } from './schema.js';
+import { R as exitCodeFor, S as array, T as strictObject, V as string, W as union, _ as _enum, X as datetime, Y as date, Z as sha256, $ as canonicalJson, G as GateFileSchema, a0 as GateSideSchema, a1 as literal, n as displayPath, I as InputError, v as validateJson, u as parseJsonFile, a2 as clopperPearson, a3 as GateFiguresSchema, a4 as THRESHOLD_CHANGES, a5 as normalCdf, a6 as zQuantile$1, a7 as defaultMaxSamples, l as loadProject, E as ExitError, a8 as listIds, j as applyPolicy, a9 as compare, aa as suspectsToConfirm, ab as openTarget, ac as runSuite, ad as redactAll, ae as writeArtifact, af as resultsFromData, ag as object, ah as SequentialRecordSchema, ai as StoredResultsSchema, z as writeJson, h as loadConfig, aj as runGate, x as writeReports, ak as globSync, t as readResults, y as mergeResults, D as withGovernance, al as readResultsIfAny, q as readStructured, am as problemsFromZod, i as loadIncident, an as replayIncident, ao as writeReplay, ap as unchangedSinceEmitted, aq as stressSearch, ar as readJsonFile, as as loadCases, at as promote, au as casesYaml, av as StressFileSchema, aw as mdInline, H as pct, ax as mdCodeSpan, ay as renderReleaseNotes, A as parseFormat, J as defaultChecks, L as toTranscript, M as gradeTranscript, N as lightCase, az as jstatPkg, aA as fisherOneSided, aB as SEVERITIES, aC as holm, aD as pvalue, aE as TAXONOMY, K as readTraffic, P as describeTrafficStats, aF as parseTrafficLine, aG as SecretScrubber, aH as pLimit, aI as conversationCase, aJ as runSample, aK as redact, aL as htmlTemplate, aM as REPORT_CSS, aN as SUMMARY_LIMIT, aO as applyMonitorPolicy, aP as parseDuration } from './schema.js';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -1370,10 +1370,14 @@ function verifyEntry(text, identity, baseIds) {
         return { why: 'it was made for another base configuration' };
     if (sha256(canonicalJson(e.results)) !== e.resultsSha256)
         return { why: 'its results do not match their recorded sha256 (changed after it was written)' };
-    const parsed = ResultsSchema.safeParse(e.results);
-    if (!parsed.success)
+    let results;
+    try {
+        // The reader every results path uses (the schema, duplicate ids), not a second copy of it.
+        results = resultsFromData(e.results, 'baseline cache entry');
+    }
+    catch {
         return { why: 'its results do not validate against the results schema' };
-    const results = parsed.data;
+    }
     if (typeof e.key !== 'string' || !e.key.startsWith(`${keyPrefix(identity)}${sampleCount(results)}-`))
         return { why: 'its key does not match its content' };
     if (results.target.fingerprint !== identity.target)
