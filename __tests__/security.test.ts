@@ -651,6 +651,8 @@ describe('keys with no prefix of their own, recognised by their name', () => {
     ];
     const all = redactAll(prefixed.map((k) => `key: ${k}`).join('\n'));
     for (const k of prefixed) expect(all).not.toContain(k);
+    // Each shape alone, with no word that hints at a key around it.
+    for (const k of prefixed) expect(redactAll(`token ${k} end`)).toBe('token *** end');
     expect(all.match(/\*\*\*/g)).toHaveLength(prefixed.length);
     // Shapes that touch: neither may leave the other's tail; a key whose name ends the value before it.
     const ghp = `ghp_${'A1b2C3d4e5'.repeat(4)}`;

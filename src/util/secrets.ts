@@ -95,12 +95,21 @@ export function secretShapes(text: string): string[] {
 }
 
 /**
+ * Text in which no shape and no named key can occur: every shape starts with one of these literals and every key
+ * name ends in "key". One case-sensitive pass over an 11 MB gate.json (12 ms; with /i, 60 ms) instead of thirteen
+ * (0.13 s); any hit runs them all.
+ */
+const MAYBE =
+  /github_pat_|gh[pousr]_|sk-|[sr]k_(?:live|test)_|hf_|npm_|AKIA|ASIA|AIza|xox[abpors]-|eyJ|-----BEGIN |[kK][eE][yY]/;
+
+/**
  * `redact` plus every credential shape: for what is written after grading (results, reports, checkpoints, logs).
  * The shapes are replaced one after another, not as one alternation: a shape that starts earlier could end inside
  * a token of another shape and leave its tail (xoxb-…-ghp_…).
  */
 export function redactAll(text: string): string {
   let out = redact(text);
+  if (!MAYBE.test(out)) return out;
   const values = namedValues(out);
   if (values.length) {
     let rebuilt = '';
