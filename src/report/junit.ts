@@ -16,8 +16,14 @@ const ATTR_ESCAPES: Record<string, string> = {
   '\r': '&#13;',
   '\t': '&#9;',
 };
-const text = (s: string) => xmlSafe(s).replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]);
-const attr = (v: string | number) => xmlSafe(String(v)).replace(/[&<>"\n\r\t]/g, (c) => ATTR_ESCAPES[c]);
+// Most values need no escaping at all: one test instead of two replaces (20,000 testcases, ~100,000 values).
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"\u0000-\u001F\uFFFE\uFFFF]/;
+const text = (s: string) => (NEEDS_ESCAPE.test(s) ? xmlSafe(s).replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]) : s);
+const attr = (v: string | number) => {
+  const s = String(v);
+  return NEEDS_ESCAPE.test(s) ? xmlSafe(s).replace(/[&<>"\n\r\t]/g, (c) => ATTR_ESCAPES[c]) : s;
+};
 
 function attrs(a: Record<string, string | number | undefined>): string {
   let out = '';
@@ -42,7 +48,7 @@ function detail(c: CaseStats): string {
     `status: ${c.status}`,
     base ? `baseline: ${base.passes}/${base.valid} passed, ${base.errors} errors` : 'baseline: not run',
     cand ? `candidate: ${cand.passes}/${cand.valid} passed, ${cand.errors} errors` : 'candidate: not run',
-    c.pAdjusted !== null ? `Fisher p (BH-adjusted): ${c.pAdjusted}` : '',
+    c.pAdjusted !== null ? `Fisher p (Holm-adjusted within its severity): ${c.pAdjusted}` : '',
     ...(c.example?.violations ?? []).map((v) => `violation ${v.rule} at turn ${v.turn}: ${v.evidence}`),
   ]
     .filter(Boolean)
