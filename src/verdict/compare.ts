@@ -152,11 +152,10 @@ export function compare(baseline: ResultsFile, candidate: ResultsFile, policy: P
 
   const categories = categoryStats(usable, failures);
   const cases = caseStats(paired, added, removed, policy);
-  // A loop, not Math.max(...spread): 200,000 samples overflow the call stack.
+  // A loop, not Math.max(...spread): 20,000 cases overflow the call stack.
   let maxTurn = 1;
-  for (const r of [baseline, candidate])
-    for (const c of r.cases)
-      for (const s of c.samples) maxTurn = Math.max(maxTurn, s.firstFailureTurn ?? 0, s.turns ?? 0);
+  for (const side of [tallies.baseline, tallies.candidate])
+    for (const t of side) maxTurn = Math.max(maxTurn, t.maxTurn);
   return {
     overall,
     delayed,
@@ -217,6 +216,16 @@ function sideStats(t: SideTally): CaseSideStats {
   };
 }
 
+function memoFisher(): typeof fisherOneSided {
+  const seen = new Map<string, number>();
+  return (a, b, c, d) => {
+    const key = `${a},${b},${c},${d}`;
+    let p = seen.get(key);
+    if (p === undefined) seen.set(key, (p = fisherOneSided(a, b, c, d)));
+    return p;
+  };
+}
+
 /** Holm within each severity class, in input order. */
 function holmBySeverity(ps: number[], severities: string[]): number[] {
   const out = new Array<number>(ps.length);
@@ -240,11 +249,13 @@ function caseStats(
   policy: Policy,
 ): CaseStats[] {
   const usable = paired.filter((p) => p.b.valid > 0 && p.c.valid > 0);
+  // Cases share a few margins (k samples a side): each table is computed once.
+  const fisher = memoFisher();
   const worse = usable.map((p) =>
-    fisherOneSided(p.b.passes, p.b.valid - p.b.passes, p.c.passes, p.c.valid - p.c.passes),
+    fisher(p.b.passes, p.b.valid - p.b.passes, p.c.passes, p.c.valid - p.c.passes),
   );
   const better = usable.map((p) =>
-    fisherOneSided(p.c.passes, p.c.valid - p.c.passes, p.b.passes, p.b.valid - p.b.passes),
+    fisher(p.c.passes, p.c.valid - p.c.passes, p.b.passes, p.b.valid - p.b.passes),
   );
   // The baseline's severity decides the class: a candidate cannot move a case into a laxer family.
   const severities = usable.map((p) => p.base.severity);
@@ -316,35 +327,46 @@ function caseStats(
   return out;
 }
 
+/** One side's totals, in one pass over its tallies (20,000 cases: no per-statistic copies). */
 function sideSummary(
   r: ResultsFile,
   sideTallies: SideTally[],
   maxTurn: number,
   severityOf: ReadonlyMap<string, string> = new Map(),
 ): SideSummary {
-  const tallies = r.cases.map((c, i) => [c, sideTallies[i]] as const);
-  const withValid = tallies.filter(([, t]) => t.valid > 0);
-  const samples = tallies.reduce((s, [, t]) => s + t.samples, 0);
-  const errors = tallies.reduce((s, [, t]) => s + t.errors, 0);
-  const valid = samples - errors;
+  let samples = 0;
+  let errors = 0;
+  let cases = 0;
+  let passRate = 0;
+  let delayedRate = 0;
+  let flakyCases = 0;
   const byTurn = new Array<number>(maxTurn + 1).fill(0);
-  for (const [, t] of tallies) for (const f of t.firstFailures) byTurn[Math.min(f, maxTurn)]++;
+  const bySeverity: Record<string, { failures: number; samples: number }> = {};
+  r.cases.forEach((c, i) => {
+    const t = sideTallies[i];
+    samples += t.samples;
+    errors += t.errors;
+    for (const f of t.firstFailures) byTurn[Math.min(f, maxTurn)]++;
+    const acc = (bySeverity[severityOf.get(c.id) ?? c.severity] ??= { failures: 0, samples: 0 });
+    acc.failures += t.valid - t.passes;
+    acc.samples += t.valid;
+    if (t.valid === 0) return;
+    cases++;
+    passRate += t.passes / t.valid;
+    delayedRate += t.delayed / t.valid;
+    if (t.valid >= 2 && t.passes > 0 && t.passes < t.valid) flakyCases++;
+  });
+  const valid = samples - errors;
   const failureCurve: number[] = [];
   let cumulative = 0;
   for (let turn = 1; turn <= maxTurn; turn++) {
     cumulative += byTurn[turn];
     failureCurve.push(valid ? cumulative / valid : 0);
   }
-  const bySeverity: Record<string, { failures: number; samples: number }> = {};
-  for (const [c, t] of tallies) {
-    const acc = (bySeverity[severityOf.get(c.id) ?? c.severity] ??= { failures: 0, samples: 0 });
-    acc.failures += t.valid - t.passes;
-    acc.samples += t.valid;
-  }
   return {
-    passRate: mean(withValid.map(([, t]) => t.passes / t.valid)),
-    delayedFailureRate: mean(withValid.map(([, t]) => t.delayed / t.valid)),
-    cases: withValid.length,
+    passRate: cases ? passRate / cases : 0,
+    delayedFailureRate: cases ? delayedRate / cases : 0,
+    cases,
     samples,
     errors,
     errorRate: samples ? errors / samples : 0,
@@ -353,6 +375,6 @@ function sideSummary(
       Object.entries(bySeverity).map(([k, { failures, samples: n }]) => [k, n ? failures / n : 0]),
     ),
     failuresBySeverity: bySeverity,
-    flakyCases: withValid.filter(([, t]) => t.valid >= 2 && t.passes > 0 && t.passes < t.valid).length,
+    flakyCases,
   };
 }

@@ -11,6 +11,8 @@ export interface SideTally {
   delayed: number;
   /** Valid samples by first failure turn, for the failure curves. */
   firstFailures: number[];
+  /** The largest turn any sample (errors too) reached or failed at: the failure curves' length. */
+  maxTurn: number;
 }
 
 export interface PairedCase {
@@ -29,8 +31,10 @@ export function tally(c: CaseResult, delayedTurn: number): SideTally {
     passes: 0,
     delayed: 0,
     firstFailures: [],
+    maxTurn: 0,
   };
   for (const s of c.samples) {
+    t.maxTurn = Math.max(t.maxTurn, s.firstFailureTurn ?? 0, s.turns ?? 0);
     // An error never counts as a pass, nor as a failure: it is excluded from rates and counted (SPEC §6.1).
     if (s.error) {
       t.errors++;
