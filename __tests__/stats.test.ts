@@ -139,7 +139,7 @@ describe('the stratified exact test and the interval floor', () => {
     const large = JSON.parse(
       readFileSync(join(here, 'fixtures', 'stats', 'stratified_large.json'), 'utf8'),
     ) as { datasets: Array<{ name: string; groups: number[][]; p: number }> };
-    expect(large.datasets.length).toBe(4);
+    expect(large.datasets.length).toBe(6);
     for (const d of large.datasets) {
       const strata = d.groups.flatMap(([nb, fb, nc, fc, m]) =>
         Array.from({ length: m }, () => ({ nb, fb, nc, fc })),
