@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { writeArtifact } from '../util/artifact.js';
+import { jsonText } from '../util/json-text.js';
 
 /** A replay's conversation was scrubbed on the way in: its same-shape fakes stay, so the emitted cases still test the leak. */
 const KEEP_FAKES = { shapes: false };
@@ -30,7 +31,7 @@ export function writeReports(g: GateFile, outDir: string, o: SummaryOptions = {}
     summary: join(outDir, 'summary.md'),
     junit: join(outDir, 'junit.xml'),
   };
-  writeArtifact(files.gate, JSON.stringify(g, null, 1) + '\n');
+  writeArtifact(files.gate, jsonText(g, 'cases'));
   writeArtifact(files.html, renderHtml(g));
   writeArtifact(files.summary, renderSummary(g, o));
   writeArtifact(files.junit, renderJunit(g));
@@ -57,7 +58,7 @@ export function writeReplay(r: Replay, outDir: string, o: { reportUrl?: string }
   mkdirSync(dirname(files.cases), { recursive: true });
   writeArtifact(files.replay, JSON.stringify(r.file, null, 1) + '\n', KEEP_FAKES);
   writeReplayReports(r, outDir, o);
-  writeArtifact(files.results, JSON.stringify(r.results, null, 1) + '\n', KEEP_FAKES);
+  writeArtifact(files.results, jsonText(r.results, 'cases'), KEEP_FAKES);
   // Stamped after redaction: the hash is of the text on disk, the one a rerun compares.
   const cases = redact(
     casesYaml(r.cases, [

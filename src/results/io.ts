@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { writeArtifact, type ArtifactOptions } from '../util/artifact.js';
+import { jsonText } from '../util/json-text.js';
 import { InputError } from '../input/errors.js';
 import { validateJson } from '../input/json.js';
 import { assertInputSize } from '../input/limits.js';
@@ -73,7 +74,10 @@ export function resultsFromData(data: unknown, file: string): ResultsFile {
   return results;
 }
 
-/** JSON with secrets redacted (see writeArtifact for when `shapes: false` is needed); returns what was written. */
+/**
+ * JSON with secrets redacted (see writeArtifact for when `shapes: false` is needed), a results file's cases one per
+ * line (jsonText); returns what was written.
+ */
 export function writeJson(file: string, value: unknown, o: ArtifactOptions = {}): string {
-  return writeArtifact(file, JSON.stringify(value, null, 1) + '\n', o);
+  return writeArtifact(file, jsonText(value, 'cases'), o);
 }

@@ -1,0 +1,30 @@
+import { jsonText } from '../src/util/json-text.js';
+
+describe('jsonText: one case per line, the same JSON', () => {
+  const tricky = {
+    kind: 'safety-gate.results',
+    // Text that looks like the key being rewritten, inside a string and nested a level down.
+    target: { name: 'x\n "cases": []', cases: [] },
+    cases: [
+      { id: 'a', title: '\n "cases": [] ,\n ]', samples: [{ passed: true, firstFailureTurn: null }] },
+      { id: 'b', title: undefined, tags: ['t'], samples: [] },
+    ],
+    after: { n: 1 },
+  };
+
+  it('parses back to exactly what JSON.stringify gives, with each row on its own line', () => {
+    const text = jsonText(tricky, 'cases');
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(tricky)));
+    const lines = text.split('\n');
+    expect(lines).toContain('  {"id":"b","tags":["t"],"samples":[]}');
+    // The keys after the rows keep their place.
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(['kind', 'target', 'cases', 'after']);
+    expect(text.endsWith('\n}\n')).toBe(true);
+  });
+
+  it('falls back to plain indented JSON when there are no rows', () => {
+    expect(jsonText({ cases: [] }, 'cases')).toBe(JSON.stringify({ cases: [] }, null, 1) + '\n');
+    expect(jsonText([1, 2], 'cases')).toBe(JSON.stringify([1, 2], null, 1) + '\n');
+    expect(jsonText({ a: 1 })).toBe('{\n "a": 1\n}\n');
+  });
+});
