@@ -3509,7 +3509,10 @@ declare function readResults(file: string, o?: ImportOptions): ResultsFile;
 declare function isResultsData(data: unknown): boolean;
 /** Validates parsed results (for callers that had to look at the JSON first). */
 declare function resultsFromData(data: unknown, file: string): ResultsFile;
-/** JSON with secrets redacted (see writeArtifact for when `shapes: false` is needed); returns what was written. */
+/**
+ * JSON with secrets redacted (see writeArtifact for when `shapes: false` is needed), a results file's cases one per
+ * line (jsonText); returns what was written.
+ */
 declare function writeJson(file: string, value: unknown, o?: ArtifactOptions): string;
 
 /**
