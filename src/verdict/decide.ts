@@ -50,6 +50,18 @@ export interface DecideOptions {
   overallBlockThreshold?: number;
 }
 
+/** Cases whose share of delayed failures rose, the biggest rise first (each case's rise computed once). */
+function casesWithMoreDelayedFailures(cases: CaseStats[], delayedTurn: number): CaseStats[] {
+  const share = (x: CaseStats['candidate']) =>
+    x && x.valid ? x.firstFailureTurns.filter((t) => t >= delayedTurn).length / x.valid : 0;
+  return cases
+    .filter((c) => c.candidate)
+    .map((c) => ({ c, rise: share(c.candidate) - share(c.baseline) }))
+    .filter((x) => x.rise > 0)
+    .sort((a, b) => b.rise - a.rise || a.c.id.localeCompare(b.c.id))
+    .map((x) => x.c);
+}
+
 /** The suspects that run mode confirms with fresh samples: critical and high only. */
 export function suspectsToConfirm(cmp: Comparison): CaseStats[] {
   return cmp.cases.filter(
@@ -164,18 +176,9 @@ export function decide(
     }
   }
 
-  const delayedShare = (x: CaseStats['candidate']) =>
-    x && x.valid ? x.firstFailureTurns.filter((t) => t >= policy.delayedTurn).length / x.valid : 0;
-  const delayedUp = cmp.cases
-    .filter((c) => c.candidate && delayedShare(c.candidate) > delayedShare(c.baseline))
-    .sort(
-      (a, b) =>
-        delayedShare(b.candidate) -
-          delayedShare(b.baseline) -
-          (delayedShare(a.candidate) - delayedShare(a.baseline)) || a.id.localeCompare(b.id),
-    );
   // Delayed failures WARN only when the failures did not simply move: the overall failure rate must not have fallen.
   if (d.pValue < spend.delayed && d.delta >= policy.maxDelayedIncrease && ov.delta <= 0) {
+    const delayedUp = casesWithMoreDelayedFailures(cmp.cases, policy.delayedTurn);
     add(
       'WARN',
       'delayed_failure_increase',
