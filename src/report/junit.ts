@@ -56,13 +56,11 @@ function detail(c: CaseStats): string {
 }
 
 function testcase(c: CaseStats, o: Outcome): string {
-  const open = `    <testcase${attrs({
-    classname: `${c.category}.${c.severity}`,
-    name: c.title ? `${c.id}: ${c.title}` : c.id,
-    time: 0,
-    file: c.file || undefined,
-    line: c.line || undefined,
-  })}`;
+  // Written out, not through attrs(): one per case, 20,000 on a big suite.
+  const name = c.title ? `${c.id}: ${c.title}` : c.id;
+  const file = c.file ? ` file="${attr(c.file)}"` : '';
+  const line = c.line ? ` line="${attr(c.line)}"` : '';
+  const open = `    <testcase classname="${attr(`${c.category}.${c.severity}`)}" name="${attr(name)}" time="0"${file}${line}`;
   if (o === 'pass') return `${open}/>`;
   let inner: string;
   if (o === 'failure') {
