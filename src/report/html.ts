@@ -3,7 +3,7 @@ import type { CaseStats } from '../verdict/compare.js';
 import { pct, pvalue, signedPct } from '../util/format.js';
 import { failureCurves, forestPlot, trendChart } from './charts.js';
 import { htmlTemplate, REPORT_TEMPLATE } from './html-template.js';
-import { caseChange, listedCases, SEVERITY_RANK } from '../verdict/worse.js';
+import { caseChange, listedCases, SEVERITY_RANK, type Listed } from '../verdict/worse.js';
 import { caseChangeText, caseSide, noValidSample, sideInterval, when } from './numbers.js';
 
 function sideCard(g: GateFile, side: 'baseline' | 'candidate'): { value: string; ci: string } {
@@ -57,11 +57,12 @@ export function transcriptMessages(entries: Array<Record<string, unknown>>, fail
   });
 }
 
-export function renderHtml(g: GateFile): string {
+/** `listed`: listedCases(g.cases), when the caller has it already (writeReports sorts once for every report). */
+export function renderHtml(g: GateFile, listed: Listed = listedCases(g.cases)): string {
   // Every case the candidate failed at least once, worst first; then the other changed cases.
-  const { failing, others } = listedCases(g.cases);
+  const { failing, others } = listed;
   const failingIds = new Set(failing.map((c) => c.id));
-  const listed = [...failing, ...others];
+  const rows = [...failing, ...others];
   const counts: Record<string, number> = {
     regressed: 0,
     suspect: 0,
@@ -70,8 +71,8 @@ export function renderHtml(g: GateFile): string {
     removed: 0,
     unchanged: 0,
   };
-  for (const c of listed) counts[c.status]++;
-  const shown = listed.slice(0, MAX_TABLE_ROWS);
+  for (const c of rows) counts[c.status]++;
+  const shown = rows.slice(0, MAX_TABLE_ROWS);
   const withTranscript = (c: CaseStats, i: number) =>
     Boolean(c.example) && failingIds.has(c.id) && i < MAX_TRANSCRIPTS;
   const tableCases = shown.map((c, i) => {
@@ -145,7 +146,7 @@ export function renderHtml(g: GateFile): string {
     curves: failureCurves(g),
     trend: g.trend?.length ? trendChart(g.trend) : null,
     tableCases,
-    truncated: listed.length - shown.length,
+    truncated: rows.length - shown.length,
     transcriptsLeft: failing.filter((c) => c.example).length - transcripts.length,
     rates,
     when,

@@ -1,7 +1,7 @@
 import { THRESHOLD_CHANGES, type GateFile } from '../verdict/gate.js';
 import type { CaseStats } from '../verdict/compare.js';
 import { pct, pvalue, signedPct } from '../util/format.js';
-import { listedCases } from '../verdict/worse.js';
+import { listedCases, type Listed } from '../verdict/worse.js';
 import { caseChangeText, caseSide, noValidSample, plural, rateOrNa, sideRate, when } from './numbers.js';
 import { mdCodeSpan, mdInline } from './escape.js';
 import { criteriaTable } from './release-notes.js';
@@ -23,6 +23,8 @@ export interface SummaryOptions {
   /** The PR comment that signs off this verdict, shown when nobody has yet. */
   signoffCommand?: string;
   limit?: number;
+  /** listedCases(g.cases), when the caller has it already. */
+  listed?: Listed;
 }
 
 function caseRow(c: CaseStats): string {
@@ -89,7 +91,7 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
       '',
     );
 
-  const { failing, others: otherChanged } = listedCases(g.cases);
+  const { failing, others: otherChanged } = o.listed ?? listedCases(g.cases);
   const listed = [...failing, ...otherChanged];
   const top: string[] = [];
   if (failing.length) {

@@ -67,9 +67,11 @@ export function resultsFromData(data: unknown, file: string): ResultsFile {
   // The common shape checked in place; zod for anything else, and for the error message.
   const results = fastResults(named) ?? validateJson(named, ResultsSchema, file);
   const seen = new Set<string>();
-  for (const [i, c] of results.cases.entries()) {
-    if (seen.has(c.id)) throw InputError.one(name, `cases[${i}].id`, `duplicate case id "${c.id}"`);
-    seen.add(c.id);
+  const cases = results.cases;
+  for (let i = 0; i < cases.length; i++) {
+    const id = cases[i].id;
+    if (seen.has(id)) throw InputError.one(name, `cases[${i}].id`, `duplicate case id "${id}"`);
+    seen.add(id);
   }
   return results;
 }

@@ -61,7 +61,12 @@ export function failingCases(cases: CaseStats[]): CaseStats[] {
  * What a report lists: every case the candidate failed at least once, worst first, then the other changed cases
  * by status and concern. summary.md and report.html list the same cases in the same order.
  */
-export function listedCases(cases: CaseStats[]): { failing: CaseStats[]; others: CaseStats[] } {
+export interface Listed {
+  failing: CaseStats[];
+  others: CaseStats[];
+}
+
+export function listedCases(cases: CaseStats[]): Listed {
   const failing = failingCases(cases);
   const failingIds = new Set(failing.map((c) => c.id));
   const others = sortByConcern(
