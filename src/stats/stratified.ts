@@ -89,6 +89,11 @@ function add(a: Dist, b: Dist, trim: number): Dist {
     if (w === 0) continue;
     for (let i = 0; i < x.length; i++) next[i + j] += x[i] * w;
   }
+  return trimmed(next, a.offset + b.offset, a.lost + b.lost, trim);
+}
+
+/** `next` (terms on offset + i) rescaled to its maximum and trimmed as `add` says, the dropped share added to lost. */
+function trimmed(next: Float64Array, offset: number, lost: number, trim: number): Dist {
   let max = 0;
   let total = 0;
   for (let i = 0; i < next.length; i++) {
@@ -105,11 +110,16 @@ function add(a: Dist, b: Dist, trim: number): Dist {
   const p = next.slice(lo, hi + 1);
   const inv = 1 / max;
   for (let i = 0; i < p.length; i++) p[i] *= inv;
-  return { offset: a.offset + b.offset + lo, p, lost: a.lost + b.lost + dropped / total };
+  return { offset: offset + lo, p, lost: lost + dropped / total };
 }
 
-/** The sum of m independent copies of one stratum's count, by repeated squaring: log2(m) convolutions, not m. */
+/**
+ * The sum of m independent copies of one stratum's count. A count with two values (one event among the samples,
+ * the commonest case shape) sums to a binomial, computed term by term in log space; any other by repeated
+ * squaring: log2(m) convolutions, not m.
+ */
 function power(d: Dist, m: number, trim: number): Dist {
+  if (m > 1 && d.p.length === 2) return binomialSum(d, m, trim);
   let result: Dist | undefined;
   let base = d;
   for (let k = m; k > 0; k >>= 1) {
@@ -117,6 +127,21 @@ function power(d: Dist, m: number, trim: number): Dist {
     if (k > 1) base = add(base, base, trim);
   }
   return result!;
+}
+
+/** m copies of a count on {offset, offset + 1}: Binomial(m, q) shifted by m * offset. */
+function binomialSum(d: Dist, m: number, trim: number): Dist {
+  const q = d.p[1] / (d.p[0] + d.p[1]);
+  const logQ = Math.log(q);
+  const logR = Math.log1p(-q);
+  const logs = new Float64Array(m + 1);
+  let max = -Infinity;
+  for (let k = 0; k <= m; k++) {
+    logs[k] = logChoose(m, k) + k * logQ + (m - k) * logR;
+    if (logs[k] > max) max = logs[k];
+  }
+  for (let k = 0; k <= m; k++) logs[k] = Math.exp(logs[k] - max);
+  return trimmed(logs, m * d.offset, m * d.lost, trim);
 }
 
 function convolve(strata: readonly Stratum[], trim: number): { result: StratifiedResult; lost: number } {
