@@ -4167,6 +4167,14 @@ declare function sortByConcern(cases: CaseStats[], first?: (c: CaseStats) => num
  * "regressed" at any significance level, and a reviewer still has to see it), worst first.
  */
 declare function failingCases(cases: CaseStats[]): CaseStats[];
+/**
+ * What a report lists: every case the candidate failed at least once, worst first, then the other changed cases
+ * by status and concern. summary.md and report.html list the same cases in the same order.
+ */
+interface Listed {
+    failing: CaseStats[];
+    others: CaseStats[];
+}
 /** Cases whose pass fraction fell (compared on both sides), worst first. */
 declare function droppedCases(cases: CaseStats[]): CaseStats[];
 
@@ -4710,6 +4718,8 @@ interface SummaryOptions {
     /** The PR comment that signs off this verdict, shown when nobody has yet. */
     signoffCommand?: string;
     limit?: number;
+    /** listedCases(g.cases), when the caller has it already. */
+    listed?: Listed;
 }
 /**
  * summary.md: the PR comment and the job summary. Verdict first (a GitHub callout), then the numbers, then every
@@ -4738,7 +4748,8 @@ declare function writeReplay(r: Replay, outDir: string, o?: {
     reportUrl?: string;
 }): ReplayFiles;
 
-declare function renderHtml(g: GateFile): string;
+/** `listed`: listedCases(g.cases), when the caller has it already (writeReports sorts once for every report). */
+declare function renderHtml(g: GateFile, listed?: Listed): string;
 
 /**
  * junit.xml: one testcase per case, for CI systems that read JUnit (GitLab, Jenkins, Buildkite).
