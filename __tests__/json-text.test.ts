@@ -28,3 +28,12 @@ describe('jsonText: one case per line, the same JSON', () => {
     expect(jsonText({ a: 1 })).toBe('{\n "a": 1\n}\n');
   });
 });
+
+describe('jsonText keeps rows apart whatever they contain', () => {
+  it('a row holding the text of a separator, a NUL or an undefined row stays one row', () => {
+    const rows = [{ t: '\u0000abc' }, { t: ',"\u0000",' }, undefined, { t: '\n' }];
+    const text = jsonText({ cases: rows }, 'cases');
+    expect(JSON.parse(text)).toEqual({ cases: [{ t: '\u0000abc' }, { t: ',"\u0000",' }, null, { t: '\n' }] });
+    expect(text.split('\n')).toHaveLength(5 + rows.length);
+  });
+});
