@@ -144,6 +144,11 @@ function binomialSum(d: Dist, m: number, trim: number): Dist {
   return trimmed(logs, m * d.offset, m * d.lost, trim);
 }
 
+/** One key per margin triple: a number while each part is below 2^17 (no string built per case), else text. */
+export function marginKey(a: number, b: number, c: number): number | string {
+  return a < 131072 && b < 131072 && c < 131072 ? (a * 131072 + b) * 131072 + c : `${a},${b},${c}`;
+}
+
 function convolve(strata: readonly Stratum[], trim: number): { result: StratifiedResult; lost: number } {
   let statistic = 0;
   let expected = 0;
@@ -152,7 +157,7 @@ function convolve(strata: readonly Stratum[], trim: number): { result: Stratifie
   let informative = 0;
   // Cases with the same margins share a pmf and are summed by repeated squaring: suites are mostly a few shapes
   // (k samples, 1 or 2 failures), so a 20,000-case suite is a few dozen groups, not 20,000 convolutions.
-  const groups = new Map<string, { s: Stratum; m: number }>();
+  const groups = new Map<number | string, { s: Stratum; m: number }>();
   for (const s of strata) {
     const f = s.fb + s.fc;
     const n = s.nb + s.nc;
@@ -165,7 +170,7 @@ function convolve(strata: readonly Stratum[], trim: number): { result: Stratifie
     }
     informative++;
     variance += (s.nb * s.nc * f * (n - f)) / (n * n * (n - 1));
-    const key = `${s.nb},${s.nc},${f}`;
+    const key = marginKey(s.nb, s.nc, f);
     const g = groups.get(key);
     if (g) g.m++;
     else groups.set(key, { s, m: 1 });

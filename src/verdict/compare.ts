@@ -2,7 +2,7 @@ import type { ResultsFile, CaseResult } from '../results/schema.js';
 import type { Policy } from '../policy/schema.js';
 import { benjaminiHochberg, holm } from '../stats/adjust.js';
 import { fisherOneSided } from '../stats/exact.js';
-import { stratifiedExact, type Stratum } from '../stats/stratified.js';
+import { marginKey, stratifiedExact, type Stratum } from '../stats/stratified.js';
 import { deltaInterval, powerFromBaseline, type Power } from '../stats/difference.js';
 import { pairCases, tally, type PairedCase, type SideTally } from './pairing.js';
 import type {
@@ -217,11 +217,14 @@ function sideStats(t: SideTally): CaseSideStats {
 }
 
 function memoFisher(): typeof fisherOneSided {
-  const seen = new Map<string, number>();
+  // Keyed by both margins and one cell: the fourth follows (a + b and c + d are the sides' valid samples).
+  const seen = new Map<number | string, Map<number, number>>();
   return (a, b, c, d) => {
-    const key = `${a},${b},${c},${d}`;
-    let p = seen.get(key);
-    if (p === undefined) seen.set(key, (p = fisherOneSided(a, b, c, d)));
+    const margins = marginKey(a + b, c + d, a);
+    let byC = seen.get(margins);
+    if (!byC) seen.set(margins, (byC = new Map()));
+    let p = byC.get(c);
+    if (p === undefined) byC.set(c, (p = fisherOneSided(a, b, c, d)));
     return p;
   };
 }
