@@ -153,6 +153,23 @@ describe('the stratified exact test and the interval floor', () => {
       expectP(stratifiedExact(strata).pValue, d.p, d.name);
     }
   });
+  it('20,000 one-sample discordant cases (one binomial group) match scipy to 1e-11, in the middle and far in the tail', () => {
+    const large = JSON.parse(
+      readFileSync(join(here, 'fixtures', 'stats', 'stratified_large.json'), 'utf8'),
+    ) as { mcnemarLarge: Array<{ discordant: number; candidateOnly: number; p: number }> };
+    expect(large.mcnemarLarge.length).toBe(4);
+    for (const d of large.mcnemarLarge) {
+      const strata = Array.from({ length: d.discordant }, (_, i) =>
+        i < d.candidateOnly ? { nb: 1, fb: 0, nc: 1, fc: 1 } : { nb: 1, fb: 1, nc: 1, fc: 0 },
+      );
+      const p = stratifiedExact(strata).pValue;
+      const rel = Math.abs(p - d.p) / d.p;
+      if (!(rel <= 1e-11))
+        throw new Error(
+          `${d.candidateOnly} of ${d.discordant}: got ${p}, scipy says ${d.p} (relative error ${rel})`,
+        );
+    }
+  });
   it('no interval has zero width, even when no case differs', () => {
     const same = Array.from({ length: 44 }, () => ({ nb: 5, fb: 0, nc: 5, fc: 0 }));
     const r = deltaInterval(same);

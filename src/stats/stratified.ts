@@ -129,19 +129,20 @@ function power(d: Dist, m: number, trim: number): Dist {
   return result!;
 }
 
-/** m copies of a count on {offset, offset + 1}: Binomial(m, q) shifted by m * offset. */
+/**
+ * m copies of a count on {offset, offset + 1}: Binomial(m, q) shifted by m * offset. Filled outwards from the mode by
+ * the ratio of neighbouring terms, in linear space: terms from log-factorials of m = 20,000 drift by ~3e-10 between
+ * the middle and the tail, these by ~1e-13. Terms that underflow are 0, far below any trim.
+ */
 function binomialSum(d: Dist, m: number, trim: number): Dist {
   const q = d.p[1] / (d.p[0] + d.p[1]);
-  const logQ = Math.log(q);
-  const logR = Math.log1p(-q);
-  const logs = new Float64Array(m + 1);
-  let max = -Infinity;
-  for (let k = 0; k <= m; k++) {
-    logs[k] = logChoose(m, k) + k * logQ + (m - k) * logR;
-    if (logs[k] > max) max = logs[k];
-  }
-  for (let k = 0; k <= m; k++) logs[k] = Math.exp(logs[k] - max);
-  return trimmed(logs, m * d.offset, m * d.lost, trim);
+  const odds = q / (1 - q);
+  const terms = new Float64Array(m + 1);
+  const mode = Math.min(m, Math.floor((m + 1) * q));
+  terms[mode] = 1;
+  for (let k = mode; k < m; k++) terms[k + 1] = terms[k] * ((m - k) / (k + 1)) * odds;
+  for (let k = mode; k > 0; k--) terms[k - 1] = (terms[k] * (k / (m - k + 1))) / odds;
+  return trimmed(terms, m * d.offset, m * d.lost, trim);
 }
 
 /** One key per margin triple: a number while each part is below 2^17 (no string built per case), else text. */
