@@ -37,3 +37,27 @@ describe('jsonText keeps rows apart whatever they contain', () => {
     expect(text.split('\n')).toHaveLength(5 + rows.length);
   });
 });
+
+describe('jsonText leaves toJSON to JSON.stringify (review)', () => {
+  it('a value, a list or a row with toJSON gives exactly what JSON.stringify gives', () => {
+    class Stamp {
+      toJSON(key: string) {
+        return `at ${key}`;
+      }
+    }
+    const withOwn = { cases: [1, 2], toJSON: () => ({ x: 1 }) };
+    const listed = Object.assign([1, 2], { toJSON: () => 'list' });
+    for (const v of [
+      withOwn,
+      { cases: listed },
+      { cases: [new Stamp(), new Stamp()] },
+      new (class {
+        cases = [1];
+        toJSON() {
+          return { y: 2 };
+        }
+      })(),
+    ])
+      expect(jsonText(v, 'cases')).toBe(JSON.stringify(v, null, 1) + '\n');
+  });
+});
