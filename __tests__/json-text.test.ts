@@ -61,3 +61,25 @@ describe('jsonText leaves toJSON to JSON.stringify (review)', () => {
       expect(jsonText(v, 'cases')).toBe(JSON.stringify(v, null, 1) + '\n');
   });
 });
+
+describe('compareText orders as localeCompare does', () => {
+  it('on case, accents, punctuation, digits and non-Latin ids', async () => {
+    const { compareText } = await import('../src/util/format.js');
+    const ids = [
+      'case-10',
+      'case-2',
+      'Case-2',
+      'case_2',
+      'café',
+      'cafe',
+      'Zeta',
+      'alpha',
+      'Ålesund',
+      'ид-1',
+      '案件',
+      '',
+    ];
+    for (const a of ids)
+      for (const b of ids) expect(Math.sign(compareText(a, b))).toBe(Math.sign(a.localeCompare(b)));
+  });
+});

@@ -1,6 +1,6 @@
 import { THRESHOLD_CHANGES, type GateFile } from '../verdict/gate.js';
 import type { CaseStats } from '../verdict/compare.js';
-import { pct, pvalue, signedPct } from '../util/format.js';
+import { compareText, pct, pvalue, signedPct } from '../util/format.js';
 import { listedCases, type Listed } from '../verdict/worse.js';
 import { caseChangeText, caseSide, noValidSample, plural, rateOrNa, sideRate, when } from './numbers.js';
 import { mdCodeSpan, mdInline } from './escape.js';
@@ -124,7 +124,7 @@ export function renderSummary(g: GateFile, o: SummaryOptions = {}): string {
   // Flakiness made visible: a case that flips on the baseline is where a change in pass rate means least.
   const flaky = g.cases
     .filter((c) => (c.baseline?.flipRate ?? 0) > 0)
-    .sort((a, b) => (b.baseline!.flipRate ?? 0) - (a.baseline!.flipRate ?? 0) || a.id.localeCompare(b.id));
+    .sort((a, b) => (b.baseline!.flipRate ?? 0) - (a.baseline!.flipRate ?? 0) || compareText(a.id, b.id));
   if (flaky.length) {
     cats.push(
       `<details><summary>Flaky cases on the baseline (${flaky.length})</summary>`,

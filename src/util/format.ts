@@ -17,3 +17,9 @@ export function listIds(ids: string[], max = 5): string {
 export function proportion(p: { k: number; n: number; rate: number | null; ci: [number, number] }): string {
   return p.rate === null ? '—' : `${p.k}/${p.n} (${pct(p.rate)}, 95% CI ${pct(p.ci[0])}–${pct(p.ci[1])})`;
 }
+
+/**
+ * `a.localeCompare(b)`, which ECMA-402 defines as this collator's compare: one collator instead of a lookup per
+ * call (sorting thousands of case ids in a report).
+ */
+export const compareText: (a: string, b: string) => number = new Intl.Collator().compare;

@@ -2,7 +2,7 @@ import type { Policy } from '../policy/schema.js';
 import { budget, type CaseStats, type Comparison } from './compare.js';
 import { fisherOneSided } from '../stats/exact.js';
 import { clopperPearson } from '../stats/proportion.js';
-import { listIds, pct, pvalue as pv } from '../util/format.js';
+import { compareText, listIds, pct, pvalue as pv } from '../util/format.js';
 import { droppedCases, failingCases } from './worse.js';
 import type { Note, Reason, Verdict } from './schema.js';
 
@@ -58,7 +58,7 @@ function casesWithMoreDelayedFailures(cases: CaseStats[], delayedTurn: number): 
     .filter((c) => c.candidate)
     .map((c) => ({ c, rise: share(c.candidate) - share(c.baseline) }))
     .filter((x) => x.rise > 0)
-    .sort((a, b) => b.rise - a.rise || a.c.id.localeCompare(b.c.id))
+    .sort((a, b) => b.rise - a.rise || compareText(a.c.id, b.c.id))
     .map((x) => x.c);
 }
 
@@ -243,7 +243,7 @@ export function decide(
         (a, b) =>
           (b.candidate?.errors ?? 0) +
             (b.baseline?.errors ?? 0) -
-            ((a.candidate?.errors ?? 0) + (a.baseline?.errors ?? 0)) || a.id.localeCompare(b.id),
+            ((a.candidate?.errors ?? 0) + (a.baseline?.errors ?? 0)) || compareText(a.id, b.id),
       );
     add(
       'WARN',
