@@ -138,6 +138,39 @@ describe('one traffic reader for replay and monitor', () => {
     expect(mon.examples['no-external-email']).toEqual(['42']);
   });
 
+  it('monitor --follow says what reading the logs repaired, as the batch monitor does', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'odd.jsonl'), ODD.join('\n') + '\n');
+    // The canary's windows need timestamps: the timestamped lines, and the empty one (nothing to grade).
+    writeFileSync(join(dir, 'timed.jsonl'), [ODD[0], ODD[1], ODD[4]].join('\n') + '\n');
+    const sides = ['--control', 'odd.jsonl', '--canary', 'timed.jsonl'];
+    await runCli(['monitor', ...sides, '--out-dir', 'batch'], dir);
+    const follow = await runCli(
+      [
+        'monitor',
+        ...sides,
+        '--window',
+        '1h',
+        '--follow',
+        '--poll',
+        '20',
+        '--idle-exit',
+        '200',
+        '--out-dir',
+        'follow',
+      ],
+      dir,
+    );
+    expect(follow.code).not.toBe(3);
+    const notes = (out: string) =>
+      (JSON.parse(readFileSync(join(dir, out, 'monitor.json'), 'utf8')) as MonitorFile).notes.filter((n) =>
+        /^(odd|timed)\.jsonl:/.test(n),
+      );
+    expect(notes('follow')).toEqual(notes('batch'));
+    expect(notes('follow').join('\n')).toMatch(/odd\.jsonl: 1 tool calls had no id/);
+    expect(notes('follow').join('\n')).toMatch(/timed\.jsonl: 1 conversations had no messages/);
+  });
+
   it('reports the same malformed lines the same way: file, line, path and what was expected', async () => {
     const dir = tmp();
     const log = join(dir, 'bad.jsonl');

@@ -5,7 +5,12 @@ import { gradeConversation, type Grader } from './grade.js';
 import { buildMonitorFile, type MonitorFile } from './run.js';
 import type { MonitorPolicy } from './schema.js';
 import { Tally } from './tally.js';
-import { parseTrafficLine } from '../incident/traffic.js';
+import {
+  countTrafficLine,
+  describeTrafficStats,
+  emptyTrafficStats,
+  parseTrafficLine,
+} from '../incident/traffic.js';
 
 const CHUNK = 1 << 20;
 
@@ -106,12 +111,20 @@ export async function followLogs(o: FollowOptions): Promise<{ file: MonitorFile;
     canary: new LogTail(o.canary.path, o.canary.label),
   };
   const sides = { control, canary, controlLog: o.control.label, canaryLog: o.canary.label };
-  const file = (partial: boolean) =>
-    buildMonitorFile(sides, o.grader, o.policy, {
+  // What reading the logs repaired or ignored, said in monitor.json as the batch monitor says it.
+  const read = { control: emptyTrafficStats(), canary: emptyTrafficStats() };
+  const file = (partial: boolean) => {
+    const f = buildMonitorFile(sides, o.grader, o.policy, {
       mode: 'canary',
       drift: { tracker, window: o.window.text },
       partial,
     });
+    f.notes.push(
+      ...describeTrafficStats(read.control, o.control.label),
+      ...describeTrafficStats(read.canary, o.canary.label),
+    );
+    return f;
+  };
   // A mistyped path would otherwise be watched forever in silence.
   for (const t of [tails.control, tails.canary])
     await stat(t.path).catch((e: NodeJS.ErrnoException) => {
@@ -125,6 +138,7 @@ export async function followLogs(o: FollowOptions): Promise<{ file: MonitorFile;
       const r = parseTrafficLine(raw, line, o.control.label);
       if (!r) continue;
       if (!r.ok) throw new InputError(r.problems);
+      countTrafficLine(read.control, r.read);
       if (!r.conv.messages.length) continue;
       control.add(await gradeConversation(r.conv, o.grader));
     }
@@ -133,6 +147,7 @@ export async function followLogs(o: FollowOptions): Promise<{ file: MonitorFile;
       const r = parseTrafficLine(raw, line, o.canary.label, { needTimestamp: true });
       if (!r) continue;
       if (!r.ok) throw new InputError(r.problems);
+      countTrafficLine(read.canary, r.read);
       if (!r.conv.messages.length || r.conv.timestamp === undefined) continue; // no messages: nothing to grade
       const closed = tracker.closeBefore(r.conv.timestamp);
       const g = await gradeConversation(r.conv, o.grader);
