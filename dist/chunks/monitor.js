@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, mkdirSync, appendFileSync, mkdtempSync, writeFileSync, rmSync, statSync, renameSync } from 'node:fs';
 import { dirname, join, isAbsolute, relative, resolve, basename, posix } from 'node:path';
-import { R as exitCodeFor, S as array, T as strictObject, V as string, W as union, _ as _enum, X as datetime, Y as date, Z as sha256, $ as canonicalJson, G as GateFileSchema, a0 as GateSideSchema, a1 as literal, n as displayPath, I as InputError, v as validateJson, u as parseJsonFile, a2 as clopperPearson, a3 as GateFiguresSchema, a4 as THRESHOLD_CHANGES, a5 as normalCdf, a6 as zQuantile$1, a7 as defaultMaxSamples, l as loadProject, E as ExitError, a8 as listIds, j as applyPolicy, a9 as compare, aa as suspectsToConfirm, ab as openTarget, ac as runSuite, ad as redactAll, ae as writeArtifact, af as resultsFromData, ag as object, ah as SequentialRecordSchema, ai as StoredResultsSchema, z as writeJson, h as loadConfig, aj as runGate, x as writeReports, ak as globSync, t as readResults, y as mergeResults, D as withGovernance, al as readResultsIfAny, q as readStructured, am as problemsFromZod, i as loadIncident, an as replayIncident, ao as writeReplay, ap as unchangedSinceEmitted, aq as stressSearch, ar as readJsonFile, as as loadCases, at as promote, au as casesYaml, av as StressFileSchema, aw as mdInline, H as pct, ax as mdCodeSpan, ay as renderReleaseNotes, A as parseFormat, J as defaultChecks, L as toTranscript, M as gradeTranscript, N as lightCase, az as jstatPkg, aA as fisherOneSided, aB as SEVERITIES, aC as holm, aD as pvalue, aE as TAXONOMY, K as readTraffic, P as describeTrafficStats, aF as parseTrafficLine, aG as SecretScrubber, aH as pLimit, aI as conversationCase, aJ as runSample, aK as redact, aL as htmlTemplate, aM as REPORT_CSS, aN as SUMMARY_LIMIT, aO as applyMonitorPolicy, aP as parseDuration } from './schema.js';
+import { R as exitCodeFor, S as array, T as strictObject, V as string, W as union, _ as _enum, X as datetime, Y as date, Z as sha256, $ as canonicalJson, G as GateFileSchema, a0 as GateSideSchema, a1 as literal, n as displayPath, I as InputError, v as validateJson, u as parseJsonFile, a2 as clopperPearson, a3 as GateFiguresSchema, a4 as THRESHOLD_CHANGES, a5 as normalCdf, a6 as zQuantile$1, a7 as defaultMaxSamples, l as loadProject, E as ExitError, a8 as listIds, j as applyPolicy, a9 as compare, aa as suspectsToConfirm, ab as openTarget, ac as runSuite, ad as redactAll, ae as writeArtifact, af as resultsFromData, ag as object, ah as SequentialRecordSchema, ai as StoredResultsSchema, z as writeJson, h as loadConfig, aj as runGate, x as writeReports, ak as globSync, t as readResults, y as mergeResults, D as withGovernance, al as readResultsIfAny, q as readStructured, am as problemsFromZod, i as loadIncident, an as replayIncident, ao as writeReplay, ap as unchangedSinceEmitted, aq as stressSearch, ar as readJsonFile, as as loadCases, at as promote, au as casesYaml, av as StressFileSchema, aw as mdInline, H as pct, ax as mdCodeSpan, ay as renderReleaseNotes, A as parseFormat, J as defaultChecks, L as toTranscript, M as gradeTranscript, N as lightCase, az as jstatPkg, aA as fisherOneSided, aB as SEVERITIES, aC as holm, aD as pvalue, aE as TAXONOMY, K as readTraffic, P as describeTrafficStats, aF as parseTrafficLine, aG as countTrafficLine, aH as emptyTrafficStats, aI as SecretScrubber, aJ as pLimit, aK as conversationCase, aL as runSample, aM as redact, aN as htmlTemplate, aO as REPORT_CSS, aP as SUMMARY_LIMIT, aQ as applyMonitorPolicy, aR as parseDuration } from './schema.js';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -2990,11 +2990,17 @@ async function followLogs(o) {
         canary: new LogTail(o.canary.path, o.canary.label),
     };
     const sides = { control, canary, controlLog: o.control.label, canaryLog: o.canary.label };
-    const file = (partial) => buildMonitorFile(sides, o.grader, o.policy, {
-        mode: 'canary',
-        drift: { tracker, window: o.window.text },
-        partial,
-    });
+    // What reading the logs repaired or ignored, said in monitor.json as the batch monitor says it.
+    const read = { control: emptyTrafficStats(), canary: emptyTrafficStats() };
+    const file = (partial) => {
+        const f = buildMonitorFile(sides, o.grader, o.policy, {
+            mode: 'canary',
+            drift: { tracker, window: o.window.text },
+            partial,
+        });
+        f.notes.push(...describeTrafficStats(read.control, o.control.label), ...describeTrafficStats(read.canary, o.canary.label));
+        return f;
+    };
     // A mistyped path would otherwise be watched forever in silence.
     for (const t of [tails.control, tails.canary])
         await stat(t.path).catch((e) => {
@@ -3010,6 +3016,7 @@ async function followLogs(o) {
                 continue;
             if (!r.ok)
                 throw new InputError(r.problems);
+            countTrafficLine(read.control, r.read);
             if (!r.conv.messages.length)
                 continue;
             control.add(await gradeConversation(r.conv, o.grader));
@@ -3021,6 +3028,7 @@ async function followLogs(o) {
                 continue;
             if (!r.ok)
                 throw new InputError(r.problems);
+            countTrafficLine(read.canary, r.read);
             if (!r.conv.messages.length || r.conv.timestamp === undefined)
                 continue; // no messages: nothing to grade
             const closed = tracker.closeBefore(r.conv.timestamp);
