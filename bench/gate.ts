@@ -41,7 +41,9 @@ function cliRun(args: string[]): { wallMs: number; cpuMs: number; maxRssMb: numb
     encoding: 'utf8',
   });
   const line = /BENCH (\{.*\})/.exec(r.stderr)?.[1];
-  if (!line) throw new Error(`the gate bench run failed: ${r.stderr.slice(-500)}`);
+  // A verdict exits 0, 1 or 2; 3 (an error) or a signal is a run that did not gate, and its time means nothing.
+  if (!line || r.status === null || r.status > 2)
+    throw new Error(`the gate bench run failed (exit ${r.status ?? r.signal}): ${r.stderr.slice(-500)}`);
   return { ...(JSON.parse(line) as { wallMs: number; cpuMs: number; maxRssMb: number }), status: r.status };
 }
 
@@ -72,6 +74,7 @@ export async function benchGate(): Promise<void> {
     const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     const walls = runs.map((r) => r.wallMs).sort((x, y) => x - y);
     const wall = med(walls);
+    const cpus = runs.map((r) => r.cpuMs).sort((x, y) => x - y);
     const g = JSON.parse(readFileSync(join(dir, 'out', 'gate.json'), 'utf8')) as {
       verdict: string;
       pValue: number;
@@ -80,7 +83,7 @@ export async function benchGate(): Promise<void> {
       `gate  20000 cases x 5 samples per side from files, read + validate + statistics + verdict in this process: ${(med(inProcess) / 1000).toFixed(2)} s`,
     );
     console.log(
-      `gate  20000 cases x 5 samples per side from files, whole CLI command with all reports: ${(wall / 1000).toFixed(2)} s wall (median of 5, ${(walls[0] / 1000).toFixed(2)}–${(walls[walls.length - 1] / 1000).toFixed(2)}; aim < 1 s), ${(med(runs.map((r) => r.cpuMs)) / 1000).toFixed(2)} s CPU, peak RSS ${med(runs.map((r) => r.maxRssMb)).toFixed(0)} MB (aim < 300 MB); of which process start ${(med(start.map((r) => r.wallMs)) / 1000).toFixed(2)} s; verdict ${g.verdict}, p = ${g.pValue.toExponential(2)}`,
+      `gate  20000 cases x 5 samples per side from files, whole CLI command with all reports: ${(wall / 1000).toFixed(2)} s wall (median of 5, ${(walls[0] / 1000).toFixed(2)}–${(walls[walls.length - 1] / 1000).toFixed(2)}; aim < 1 s), ${(med(cpus) / 1000).toFixed(2)} s CPU (${(cpus[0] / 1000).toFixed(2)}–${(cpus[cpus.length - 1] / 1000).toFixed(2)}), peak RSS ${med(runs.map((r) => r.maxRssMb)).toFixed(0)} MB (aim < 300 MB); of which process start ${(med(start.map((r) => r.wallMs)) / 1000).toFixed(2)} s; verdict ${g.verdict}, p = ${g.pValue.toExponential(2)}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
