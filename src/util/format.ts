@@ -19,7 +19,8 @@ export function proportion(p: { k: number; n: number; rate: number | null; ci: [
 }
 
 /**
- * `a.localeCompare(b)`, which ECMA-402 defines as this collator's compare: one collator instead of a lookup per
- * call (sorting thousands of case ids in a report).
+ * Text order for ids in reports and reasons: one collator, in one locale. `localeCompare` took the machine's locale,
+ * so the same gate listed cases in another order on a Danish laptop ("aa" after "z") than in CI; and it looked the
+ * collator up on every call.
  */
-export const compareText: (a: string, b: string) => number = new Intl.Collator().compare;
+export const compareText: (a: string, b: string) => number = new Intl.Collator('en').compare;
