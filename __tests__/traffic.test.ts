@@ -138,11 +138,12 @@ describe('one traffic reader for replay and monitor', () => {
     expect(mon.examples['no-external-email']).toEqual(['42']);
   });
 
-  it('monitor --follow says what reading the logs repaired, as the batch monitor does', async () => {
+  it('monitor --follow reads what the batch monitor reads and says what it repaired, a last line without newline too', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'odd.jsonl'), ODD.join('\n') + '\n');
-    // The canary's windows need timestamps: the timestamped lines, and the empty one (nothing to grade).
-    writeFileSync(join(dir, 'timed.jsonl'), [ODD[0], ODD[1], ODD[4]].join('\n') + '\n');
+    // No newline after the last line of either log: once they stop growing, that line is read too.
+    writeFileSync(join(dir, 'odd.jsonl'), ODD.join('\n'));
+    // The canary's windows need timestamps: the timestamped lines, and the empty one (nothing to grade) last.
+    writeFileSync(join(dir, 'timed.jsonl'), [ODD[0], ODD[1], ODD[4]].join('\n'));
     const sides = ['--control', 'odd.jsonl', '--canary', 'timed.jsonl'];
     await runCli(['monitor', ...sides, '--out-dir', 'batch'], dir);
     const follow = await runCli(
@@ -162,13 +163,16 @@ describe('one traffic reader for replay and monitor', () => {
       dir,
     );
     expect(follow.code).not.toBe(3);
-    const notes = (out: string) =>
-      (JSON.parse(readFileSync(join(dir, out, 'monitor.json'), 'utf8')) as MonitorFile).notes.filter((n) =>
-        /^(odd|timed)\.jsonl:/.test(n),
-      );
+    const read = (out: string) =>
+      JSON.parse(readFileSync(join(dir, out, 'monitor.json'), 'utf8')) as MonitorFile;
+    const notes = (out: string) => read(out).notes.filter((n) => /^(odd|timed)\.jsonl:/.test(n));
     expect(notes('follow')).toEqual(notes('batch'));
     expect(notes('follow').join('\n')).toMatch(/odd\.jsonl: 1 tool calls had no id/);
     expect(notes('follow').join('\n')).toMatch(/timed\.jsonl: 1 conversations had no messages/);
+    expect([read('follow').control.conversations, read('follow').canary.conversations]).toEqual([
+      read('batch').control.conversations,
+      read('batch').canary.conversations,
+    ]);
   });
 
   it('reports the same malformed lines the same way: file, line, path and what was expected', async () => {
