@@ -2966,6 +2966,18 @@ class LogTail {
             await fh.close();
         }
     }
+    /**
+     * The last line when the log ends without a newline: only once the log has stopped growing (the idle exit), where
+     * the batch monitor would read it too; while following, it may be a line still being written.
+     */
+    *unterminated() {
+        const last = this.rest + this.decoder.decode();
+        this.rest = '';
+        if (last === '')
+            return;
+        this.line++;
+        yield { raw: last.replace(/\r$/, ''), line: this.line };
+    }
 }
 const sleep = (ms, signal) => new Promise((resolve) => {
     const t = setTimeout(done, ms);
@@ -3006,45 +3018,57 @@ async function followLogs(o) {
         await stat(t.path).catch((e) => {
             throw InputError.one(t.label, '', `cannot read traffic log: ${e.code ?? String(e)}`);
         });
+    const onControl = async ({ raw, line }) => {
+        const r = parseTrafficLine(raw, line, o.control.label);
+        if (!r)
+            return;
+        if (!r.ok)
+            throw new InputError(r.problems);
+        countTrafficLine(read.control, r.read);
+        if (!r.conv.messages.length)
+            return;
+        control.add(await gradeConversation(r.conv, o.grader));
+    };
+    const onCanary = async ({ raw, line }) => {
+        const r = parseTrafficLine(raw, line, o.canary.label, { needTimestamp: true });
+        if (!r)
+            return;
+        if (!r.ok)
+            throw new InputError(r.problems);
+        countTrafficLine(read.canary, r.read);
+        if (!r.conv.messages.length || r.conv.timestamp === undefined)
+            return; // no messages: nothing to grade
+        const closed = tracker.closeBefore(r.conv.timestamp);
+        const g = await gradeConversation(r.conv, o.grader);
+        canary.add(g);
+        tracker.add(g);
+        for (const w of closed)
+            await o.onWindow(w, file(true), {
+                openWindows: tracker.openWindows,
+                closedWindows: tracker.closed.length,
+            });
+    };
     let idleSince = Date.now();
     while (!o.signal?.aborted) {
         let grew = false;
-        for await (const { raw, line } of tails.control.lines()) {
+        for await (const l of tails.control.lines()) {
             grew = true;
-            const r = parseTrafficLine(raw, line, o.control.label);
-            if (!r)
-                continue;
-            if (!r.ok)
-                throw new InputError(r.problems);
-            countTrafficLine(read.control, r.read);
-            if (!r.conv.messages.length)
-                continue;
-            control.add(await gradeConversation(r.conv, o.grader));
+            await onControl(l);
         }
-        for await (const { raw, line } of tails.canary.lines()) {
+        for await (const l of tails.canary.lines()) {
             grew = true;
-            const r = parseTrafficLine(raw, line, o.canary.label, { needTimestamp: true });
-            if (!r)
-                continue;
-            if (!r.ok)
-                throw new InputError(r.problems);
-            countTrafficLine(read.canary, r.read);
-            if (!r.conv.messages.length || r.conv.timestamp === undefined)
-                continue; // no messages: nothing to grade
-            const closed = tracker.closeBefore(r.conv.timestamp);
-            const g = await gradeConversation(r.conv, o.grader);
-            canary.add(g);
-            tracker.add(g);
-            for (const w of closed)
-                await o.onWindow(w, file(true), {
-                    openWindows: tracker.openWindows,
-                    closedWindows: tracker.closed.length,
-                });
+            await onCanary(l);
         }
         if (grew)
             idleSince = Date.now();
-        else if (o.idleMs !== undefined && Date.now() - idleSince >= o.idleMs)
+        else if (o.idleMs !== undefined && Date.now() - idleSince >= o.idleMs) {
+            // The logs stopped growing: a last line without its newline is complete, and the batch monitor reads it.
+            for (const l of tails.control.unterminated())
+                await onControl(l);
+            for (const l of tails.canary.unterminated())
+                await onCanary(l);
             break;
+        }
         else
             await sleep(o.pollMs, o.signal);
     }
