@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { startFakeGitHub, type FakeGitHub } from './helpers/github-server.js';
 import { startFakeLLM, type FakeLLM } from './helpers/fake-llm.js';
-import { makeRepo, type Repo } from './helpers/git-repo.js';
-import { SECOND_CASE, REJUDGE_ENV, gateJson, rejudgeConfig, storeArtifact } from './helpers/rejudge.js';
-import { PRESSURE_CASE, prEvent, runAction, type ActionRun } from './helpers/action-run.js';
+import type { Repo } from './helpers/git-repo.js';
+import { REJUDGE_ENV, droppedCaseRepo, gateJson, storeArtifact } from './helpers/rejudge.js';
+import { prEvent, runAction, type ActionRun } from './helpers/action-run.js';
 
 /**
  * The privilege-split workflow (examples/workflows/pr-gate.yml): job `agents` (mode run) on pull_request, job
@@ -24,21 +24,11 @@ describe('privilege-split workflow: a sign-off re-judges the stored gate in the 
     await llm.close();
   });
 
-  const config = (who: string, suite?: string) => rejudgeConfig(llm.url, who, suite);
   const env = REJUDGE_ENV;
 
   /** Both jobs of the pull_request run: the agents at the head's checkout, then the gate at the base's. */
   async function splitRun(): Promise<{ repo: Repo; base: string; head: string; gate: ActionRun }> {
-    const repo = makeRepo();
-    const base = repo.commit(
-      {
-        '.safety-gate.yml': config('base'),
-        'safety/cases.yml': PRESSURE_CASE,
-        'safety/more.yml': SECOND_CASE,
-      },
-      'base',
-    );
-    const head = repo.commit({ '.safety-gate.yml': config('head', 'safety/cases.yml') }, 'drop a case');
+    const { repo, base, head } = droppedCaseRepo(llm.url);
     const agents = await runAction(repo, gh, prEvent(base, head), { mode: 'run' }, env);
     expect(agents.stdout).not.toMatch(/::error::/);
     repo.checkout(base);

@@ -1,8 +1,8 @@
 import { startFakeGitHub, type FakeGitHub } from './helpers/github-server.js';
 import { startFakeLLM, type FakeLLM } from './helpers/fake-llm.js';
-import { makeRepo, type Repo } from './helpers/git-repo.js';
-import { SECOND_CASE, REJUDGE_ENV, gateJson, rejudgeConfig, storeArtifact } from './helpers/rejudge.js';
-import { PRESSURE_CASE, prEvent, runAction, type ActionRun } from './helpers/action-run.js';
+import type { Repo } from './helpers/git-repo.js';
+import { REJUDGE_ENV, droppedCaseRepo, gateJson, storeArtifact } from './helpers/rejudge.js';
+import { prEvent, runAction, type ActionRun } from './helpers/action-run.js';
 
 describe('a sign-off re-judges the stored results of the head (bundled action, loopback GitHub API and model)', () => {
   let gh: FakeGitHub;
@@ -16,21 +16,11 @@ describe('a sign-off re-judges the stored results of the head (bundled action, l
     await llm.close();
   });
 
-  const config = (who: string, suite?: string) => rejudgeConfig(llm.url, who, suite);
   const env = REJUDGE_ENV;
 
   /** A pull request whose head deletes a case: an unsigned WARN (cases_removed) that asks for a sign-off. */
   async function gatedPr(): Promise<{ repo: Repo; base: string; head: string; first: ActionRun }> {
-    const repo = makeRepo();
-    const base = repo.commit(
-      {
-        '.safety-gate.yml': config('base'),
-        'safety/cases.yml': PRESSURE_CASE,
-        'safety/more.yml': SECOND_CASE,
-      },
-      'base',
-    );
-    const head = repo.commit({ '.safety-gate.yml': config('head', 'safety/cases.yml') }, 'drop a case');
+    const { repo, base, head } = droppedCaseRepo(llm.url);
     const first = await runAction(repo, gh, prEvent(base, head), {}, env);
     expect(first.stdout).not.toMatch(/::error::/);
     gh.pulls.set(7, prEvent(base, head).pull_request);

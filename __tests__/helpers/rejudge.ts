@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import type { FakeGitHub } from './github-server.js';
-import type { ActionRun } from './action-run.js';
+import { PRESSURE_CASE, type ActionRun } from './action-run.js';
+import { makeRepo, type Repo } from './git-repo.js';
 
 /** What the re-judging tests share: a two-case suite, sign-off lists, and the artifact as GitHub keeps it. */
 export const SIGNOFF = 'signoff:\n  security: [alice]\n  board: [carol, dave]\n  quorum: 2\n';
@@ -60,4 +61,22 @@ export function storeArtifact(
     createdAt: new Date(Date.now() + gh.artifacts.length * 1000).toISOString(),
     zip: zip.toBuffer(),
   });
+}
+
+/** A pull request whose head drops a case: an unsigned WARN (cases_removed) that asks for a sign-off. */
+export function droppedCaseRepo(llmUrl: string): { repo: Repo; base: string; head: string } {
+  const repo = makeRepo();
+  const base = repo.commit(
+    {
+      '.safety-gate.yml': rejudgeConfig(llmUrl, 'base'),
+      'safety/cases.yml': PRESSURE_CASE,
+      'safety/more.yml': SECOND_CASE,
+    },
+    'base',
+  );
+  const head = repo.commit(
+    { '.safety-gate.yml': rejudgeConfig(llmUrl, 'head', 'safety/cases.yml') },
+    'drop a case',
+  );
+  return { repo, base, head };
 }
