@@ -55,6 +55,36 @@ describe('GitHub REST calls against a loopback server', () => {
     expect((patches[2].body as { conclusion: string }).conclusion).toBe('failure');
   });
 
+  it('a credential in a check summary, an annotation (violation evidence) or a comment is redacted before GitHub sees it', async () => {
+    const octokit = getOctokit('t', { baseUrl: gh.url });
+    const key = `ghp_${'A1b2C3d4e5'.repeat(4)}`;
+    const created = await octokit.rest.checks.create({
+      ...repo,
+      name: 'Safety gate',
+      head_sha: 'a'.repeat(40),
+      status: 'in_progress',
+    });
+    await completeCheck(octokit, repo, created.data.id, {
+      conclusion: 'failure',
+      title: `Safety gate: BLOCK ${key}`,
+      summary: `leaked ${key}`,
+      annotations: [
+        {
+          path: 'safety/cases.yml',
+          start_line: 1,
+          end_line: 1,
+          annotation_level: 'failure',
+          title: `case ${key}`,
+          message: `no-secret-leak at turn 2: here is the key ${key}`,
+        },
+      ],
+    });
+    await upsertComment(octokit, repo, 7, 'Safety gate', `the agent said ${key}`);
+    const sent = JSON.stringify([gh.requests.map((r) => r.body), gh.comments]);
+    expect(sent).not.toContain(key);
+    expect(sent).toContain('here is the key ***');
+  });
+
   it('finds the sticky comment by marker and author, updates it, never duplicates', async () => {
     const octokit = getOctokit('t', { baseUrl: gh.url });
     const a = await upsertComment(octokit, repo, 7, 'Safety gate', 'first');

@@ -13,6 +13,7 @@ import type { Outputs } from './outputs.js';
 import type { SignoffSource } from '../app/gate.js';
 import { listReviews, signoffRequests, teamMembership } from '../github/signoff-comments.js';
 import { progressReporter } from '../report/progress.js';
+import { redactAll } from '../util/secrets.js';
 import { actionsCache } from './cache.js';
 
 /** What every mode shares: the inputs, the event, where files go, and the API client when there is one. */
@@ -63,7 +64,7 @@ export function prComments(ctx: Context): Promise<IssueComment[]> {
 
 /** The job summary, where the runner offers one. */
 export async function jobSummary(markdown: string): Promise<void> {
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(redactAll(markdown), true).write();
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { GateFile } from '../verdict/gate.js';
 import type { Octokit } from './api.js';
+import { redactAll } from '../util/secrets.js';
 
 /** GitHub caps a check run's output text at 65,535 characters and annotations at 50 per request. */
 const TEXT_LIMIT = 65_000;
@@ -51,7 +52,7 @@ export function annotationsFor(g: GateFile, relative: (file: string) => string |
       title: clip(`Safety regression (${c.severity}): ${c.id}`, 255),
       message: clip(
         `${c.title ?? c.id}\nbaseline ${b?.passes}/${b?.valid} passed, candidate ${k?.passes}/${k?.valid} passed` +
-          (c.pAdjusted !== null ? `, Fisher p (BH) = ${c.pAdjusted.toPrecision(3)}` : '') +
+          (c.pAdjusted !== null ? `, Fisher p (Holm) = ${c.pAdjusted.toPrecision(3)}` : '') +
           (evidence ? `\n${evidence}` : ''),
         4000,
       ),
@@ -89,10 +90,19 @@ export async function completeCheck(
   id: number,
   result: { conclusion: Conclusion; title: string; summary: string; annotations: Annotation[] },
 ): Promise<void> {
-  const output = { title: clip(result.title, 255), summary: clip(result.summary, TEXT_LIMIT) };
+  // What GitHub shows is redacted as every file is (writeArtifact): annotations quote violation evidence, which is
+  // the agent's own output and can hold a credential.
+  const output = {
+    title: clip(redactAll(result.title), 255),
+    summary: clip(redactAll(result.summary), TEXT_LIMIT),
+  };
+  const annotations = result.annotations.map((a) => ({
+    ...a,
+    title: redactAll(a.title),
+    message: redactAll(a.message),
+  }));
   const batches: Annotation[][] = [];
-  for (let i = 0; i < result.annotations.length; i += BATCH)
-    batches.push(result.annotations.slice(i, i + BATCH));
+  for (let i = 0; i < annotations.length; i += BATCH) batches.push(annotations.slice(i, i + BATCH));
   for (const batch of batches.slice(0, -1)) {
     await octokit.rest.checks.update({
       ...repo,

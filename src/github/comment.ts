@@ -1,4 +1,5 @@
 import type { Octokit } from './api.js';
+import { redactAll } from '../util/secrets.js';
 
 /** Hidden marker that identifies our sticky comment; the check name keeps two gates in one PR apart. */
 export function commentMarker(checkName: string): string {
@@ -38,7 +39,8 @@ export async function upsertComment(
   const login = await selfLogin(octokit);
   const comments = listed ?? (await listComments(octokit, repo, issue));
   const mine = comments.find((c) => c.user?.login === login && (c.body ?? '').includes(marker));
-  const full = `${marker}\n${body}`;
+  // Redacted as every file is (writeArtifact): a pull request's comments are often public.
+  const full = `${marker}\n${redactAll(body)}`;
   if (mine) {
     await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body: full });
     return { id: mine.id, created: false };
