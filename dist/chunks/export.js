@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { _ as _enum, be as openObject, V as string, bf as int, S as array, aB as SEVERITIES, aE as TAXONOMY, bg as boolean, bh as IntervalSchema, bi as record, bj as ProportionSchema, bk as RunTargetSchema, W as union, bl as FailOnSchema, bm as VerdictSchema, a1 as literal, bn as ViolationRecordSchema, bo as ReasonSchema, bp as TranscriptEntrySchema, bq as number, av as StressFileSchema, G as GateFileSchema, br as MonitorLineSchema, bs as TrafficLineSchema, bt as IncidentSchema, bu as PolicyOverrideSchema, aZ as TargetSchema, aX as ResultsSchema, bv as RulePackSchema, aT as CaseFileSchema, aV as ConfigSchema, bw as toJSONSchema } from './schema.js';
+import { _ as _enum, be as openObject, W as string, bf as int, T as array, aB as SEVERITIES, aE as TAXONOMY, bg as boolean, bh as IntervalSchema, bi as record, bj as ProportionSchema, bk as RunTargetSchema, X as union, bl as FailOnSchema, bm as VerdictSchema, a2 as literal, bn as ViolationRecordSchema, bo as ReasonSchema, bp as TranscriptEntrySchema, bq as number, av as StressFileSchema, G as GateFileSchema, br as MonitorLineSchema, bs as TrafficLineSchema, bt as IncidentSchema, bu as PolicyOverrideSchema, aZ as TargetSchema, aX as ResultsSchema, bv as RulePackSchema, aT as CaseFileSchema, aV as ConfigSchema, bw as toJSONSchema } from './schema.js';
 
 /**
  * replay.json (`kind: safety-gate.replay`): the one schema it is written to and read back with, and every type of
