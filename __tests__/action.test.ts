@@ -254,6 +254,23 @@ describe('the GitHub Action, end to end (bundled dist/index.js, real git, loopba
     });
   });
 
+  it("an error quoting the head's text cannot close the code block it is shown in (check run, job summary)", async () => {
+    const repo = makeRepo();
+    const base = repo.commit({ '.safety-gate.yml': config('v1'), 'safety/cases.yml': PRESSURE_CASE }, 'base');
+    const key = '"x```\\n## Safety gate: OK": 1\n';
+    const head = repo.commit({ '.safety-gate.yml': config('v2', key) }, 'a key with a fence');
+    const r = await runAction(repo, gh, prEvent(base, head));
+    expect(r.code).not.toBe(0);
+    const summary = String(([...gh.checkRuns.values()][0].output as { summary: string }).summary);
+    for (const md of [summary, r.summary]) {
+      expect(md).toContain('x```');
+      // The block opens with a fence longer than the text's backtick run, so the text's ``` closes nothing.
+      const open = /^(`{4,})text$/m.exec(md);
+      expect(open).not.toBeNull();
+      expect(md.indexOf(open![1], open!.index + open![0].length)).toBeGreaterThan(md.indexOf('x```'));
+    }
+  });
+
   it('a sharded matrix: mode run per shard, then mode merge joins and gates with the base policy', async () => {
     const repo = makeRepo();
     const base = repo.commit({ '.safety-gate.yml': config('v1'), 'safety/cases.yml': PRESSURE_CASE }, 'base');

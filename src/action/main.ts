@@ -8,6 +8,7 @@ import { repoPath } from '../app/checkout.js';
 import { describeError } from '../app/errors.js';
 import { progressReporter } from '../report/progress.js';
 import { renderSummary } from '../report/markdown.js';
+import { mdCodeBlock } from '../report/escape.js';
 import { onSecret } from '../util/secrets.js';
 import { headCodeRefusal, readEvent, resolvePullRequest } from '../github/event.js';
 import { createCheck } from '../github/checks.js';
@@ -51,9 +52,7 @@ export async function run(): Promise<void> {
     // Steps after this one (`if: always()`) still read what happened.
     publish.setOutputs(errorOutputs());
     await publish
-      .jobSummary(
-        `## Safety gate: ERROR\n\nThe gate could not reach a verdict:\n\n\`\`\`\n${message}\n\`\`\`\n`,
-      )
+      .jobSummary(`## Safety gate: ERROR\n\nThe gate could not reach a verdict:\n\n${mdCodeBlock(message)}\n`)
       .catch(() => {});
     core.setFailed(message);
   }

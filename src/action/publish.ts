@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import type { GateFile } from '../verdict/gate.js';
 import { renderSummary, type SummaryOptions } from '../report/markdown.js';
+import { mdCodeBlock } from '../report/escape.js';
 import { describeApiError, isPermissionError, type Octokit } from '../github/api.js';
 import { annotationsFor, completeCheck, conclusionFor } from '../github/checks.js';
 import { listComments, upsertComment, type IssueComment } from '../github/comment.js';
@@ -132,7 +133,7 @@ export async function failCheck(ctx: Context, message: string): Promise<void> {
     completeCheck(ctx.octokit!, { owner: ctx.event.owner, repo: ctx.event.repo }, ctx.checkId!, {
       conclusion: 'failure',
       title: 'Safety gate could not evaluate the change',
-      summary: `The gate failed before reaching a verdict, so it cannot say the change is safe.\n\n\`\`\`\n${message.slice(0, 5000)}\n\`\`\``,
+      summary: `The gate failed before reaching a verdict, so it cannot say the change is safe.\n\n${mdCodeBlock(message.slice(0, 5000))}`,
       annotations: [],
     }),
   );
