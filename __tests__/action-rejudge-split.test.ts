@@ -1,10 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { startFakeGitHub, type FakeGitHub } from './helpers/github-server.js';
+import { createHash } from 'node:crypto';
+import { GATE_WORKFLOW, startFakeGitHub, type FakeGitHub } from './helpers/github-server.js';
 import { startFakeLLM, type FakeLLM } from './helpers/fake-llm.js';
 import type { Repo } from './helpers/git-repo.js';
-import { REJUDGE_ENV, droppedCaseRepo, gateJson, storeArtifact } from './helpers/rejudge.js';
+import {
+  GATE_WORKFLOW_FILE,
+  REJUDGE_ENV,
+  droppedCaseRepo,
+  gateJson,
+  storeArtifact,
+} from './helpers/rejudge.js';
 import { prEvent, runAction, type ActionRun } from './helpers/action-run.js';
 
 /**
@@ -27,8 +34,10 @@ describe('privilege-split workflow: a sign-off re-judges the stored gate in the 
   const env = REJUDGE_ENV;
 
   /** Both jobs of the pull_request run: the agents at the head's checkout, then the gate at the base's. */
-  async function splitRun(): Promise<{ repo: Repo; base: string; head: string; gate: ActionRun }> {
-    const { repo, base, head } = droppedCaseRepo(llm.url);
+  async function splitRun(
+    headFiles: Record<string, string> = {},
+  ): Promise<{ repo: Repo; base: string; head: string; gate: ActionRun }> {
+    const { repo, base, head } = droppedCaseRepo(llm.url, headFiles);
     const agents = await runAction(repo, gh, prEvent(base, head), { mode: 'run' }, env);
     expect(agents.stdout).not.toMatch(/::error::/);
     repo.checkout(base);
@@ -149,6 +158,109 @@ describe('privilege-split workflow: a sign-off re-judges the stored gate in the 
     expect(fork.r.outputs['exit-code']).toBe('3');
     expect(fork.r.stdout).toMatch(/::error::.*a pull request from a fork cannot be re-gated from a comment/);
     expect(gh.requests.filter((q) => q.path.includes('/actions/artifacts')).length).toBe(listed);
+  });
+});
+
+/**
+ * A same-repository pull request can add a workflow, or rewrite the gate's, and that run uploads what it likes
+ * under the gate's artifact name: here a self-consistent gate whose candidate never fails (its results edited and
+ * the sha256 in gate.json recomputed). Re-judging must take only the gate workflow's own artifact.
+ */
+describe("privilege-split workflow: re-judging trusts only the artifact of the gate's own workflow", () => {
+  let gh: FakeGitHub;
+  let llm: FakeLLM;
+  beforeEach(async () => {
+    gh = await startFakeGitHub();
+    llm = await startFakeLLM();
+  });
+  afterEach(async () => {
+    await gh.close();
+    await llm.close();
+  });
+
+  /** The gate's files with every candidate sample passing, and gate.json's hash of them made to match. */
+  const forge = (outDir: string) => {
+    type Sample = { passed: boolean; firstFailureTurn: number | null; violations?: unknown[] };
+    const results = JSON.parse(readFileSync(join(outDir, 'candidate.results.json'), 'utf8')) as {
+      cases: Array<{ samples: Sample[] }>;
+    };
+    const failing = results.cases.flatMap((c) => c.samples).filter((x) => !x.passed);
+    expect(failing.length).toBeGreaterThan(0);
+    for (const x of failing) Object.assign(x, { passed: true, firstFailureTurn: null, violations: [] });
+    const text = JSON.stringify(results);
+    const hash = `sha256:${createHash('sha256').update(text).digest('hex')}`;
+    return (name: string, t: string) =>
+      name === 'candidate.results.json'
+        ? text
+        : name === 'gate.json'
+          ? t.replace(/"candidateSha256": ?"sha256:[0-9a-f]{64}"/, `"candidateSha256": "${hash}"`)
+          : t;
+  };
+  const EXTRA = { workflowId: 78, path: '.github/workflows/lint.yml' };
+
+  async function gated(headFiles: Record<string, string> = {}) {
+    const { repo, base, head } = droppedCaseRepo(llm.url, headFiles);
+    const env = REJUDGE_ENV;
+    const agents = await runAction(repo, gh, prEvent(base, head), { mode: 'run' }, env);
+    repo.checkout(base);
+    const gate = await runAction(
+      repo,
+      gh,
+      prEvent(base, head),
+      {
+        'baseline-results': join(agents.outDir, 'baseline.results.json'),
+        'candidate-results': join(agents.outDir, 'candidate.results.json'),
+      },
+      env,
+    );
+    expect(gate.stdout).not.toMatch(/::error::/);
+    gh.pulls.set(7, prEvent(base, head).pull_request);
+    gh.addComment('alice', `/safety-gate sign-off ${head} the deleted case moved to the shared suite`);
+    const comment = () =>
+      runAction(
+        repo,
+        gh,
+        { action: 'created', issue: { number: 7, pull_request: { url: 'x' } } },
+        { mode: 'rejudge' },
+        { ...env, GITHUB_EVENT_NAME: 'issue_comment' },
+      );
+    return { head, gate, comment };
+  }
+  const downloaded = () =>
+    gh.requests.filter((q) => /\/artifacts\/\d+\/zip$/.test(q.path)).map((q) => q.path.split('/')[6]);
+
+  it('a newer forged artifact of another workflow is skipped; alone, it is refused', async () => {
+    const { head, gate, comment } = await gated();
+    const g1 = gateJson(gate);
+    const real = storeArtifact(gh, gate, head);
+    const forged = storeArtifact(gh, gate, head, forge(gate.outDir), EXTRA);
+    const r = await comment();
+    expect(r.stdout).not.toMatch(/::error::/);
+    expect(downloaded()).toEqual([String(real)]);
+    expect(gateJson(r)).toMatchObject({ clearedBy: 'security', delta: g1.delta, pValue: g1.pValue });
+
+    // Only the forged one: no gate of this workflow to re-judge; the check fails and names what was skipped.
+    gh.artifacts.splice(0, 1);
+    const alone = await comment();
+    expect(alone.outputs['exit-code']).toBe('3');
+    expect(alone.stdout).toMatch(
+      new RegExp(
+        `::error::.*no artifact "safety-gate" made on it by this workflow \\(\\.github/workflows/pr-gate\\.yml\\); not trusted, made by other workflows: ${forged} \\(\\.github/workflows/lint\\.yml\\)`,
+      ),
+    );
+    expect(downloaded()).toEqual([String(real)]);
+  });
+
+  it("the gate workflow's artifact is refused when the head rewrites that workflow", async () => {
+    const { head, gate, comment } = await gated({
+      [GATE_WORKFLOW.path]: `${GATE_WORKFLOW_FILE}# and a step that uploads its own gate\n`,
+    });
+    storeArtifact(gh, gate, head, forge(gate.outDir));
+    const r = await comment();
+    expect(r.outputs['exit-code']).toBe('3');
+    expect(r.stdout).toMatch(
+      /::error::.*cannot be re-judged: the head changes \.github\/workflows\/pr-gate\.yml, the workflow that stored it/,
+    );
   });
 });
 

@@ -39,6 +39,17 @@ export interface StoredArtifact {
   zip: Buffer;
 }
 
+export interface WorkflowRun {
+  workflowId: number;
+  /** The workflow file, as GitHub reports it: `.github/workflows/x.yml`. */
+  path: string;
+  event: string;
+  headSha: string;
+}
+
+/** The gate's own workflow in these tests. */
+export const GATE_WORKFLOW = { workflowId: 77, path: '.github/workflows/pr-gate.yml' };
+
 export interface FakeGitHub {
   url: string;
   requests: Recorded[];
@@ -63,6 +74,11 @@ export interface FakeGitHub {
   forbid: boolean;
   /** Workflow artifacts (List artifacts for a repository; download through a 302 to a signed blob URL). */
   artifacts: StoredArtifact[];
+  /**
+   * Workflow runs by id (Get a workflow run): the workflow each belongs to. Run 4242, the id the action runs
+   * under in these tests, is a run of the gate's workflow (GATE_WORKFLOW).
+   */
+  runs: Map<number, WorkflowRun>;
   close(): Promise<void>;
 }
 
@@ -79,6 +95,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     checkRuns: new Map(),
     forbid: false,
     artifacts: [],
+    runs: new Map([[4242, { ...GATE_WORKFLOW, event: 'issue_comment', headSha: 'a'.repeat(40) }]]),
     teams: {},
     commitAuthors: {},
     commitPulls: {},
@@ -245,6 +262,20 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
             head_sha: a.headSha,
           },
         })),
+      });
+    }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)$/))) {
+      const run = state.runs.get(Number(r[1]));
+      if (!run) return send(res, 404, { message: 'Not Found' });
+      return send(res, 200, {
+        id: Number(r[1]),
+        name: run.path.split('/').pop(),
+        workflow_id: run.workflowId,
+        path: run.path,
+        event: run.event,
+        head_sha: run.headSha,
+        status: 'completed',
+        html_url: `https://github.example/acme/agent/actions/runs/${r[1]}`,
       });
     }
     if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/actions\/artifacts\/(\d+)\/zip$/))) {

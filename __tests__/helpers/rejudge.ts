@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
-import type { FakeGitHub } from './github-server.js';
+import { GATE_WORKFLOW, type FakeGitHub } from './github-server.js';
 import { PRESSURE_CASE, type ActionRun } from './action-run.js';
 import { makeRepo, type Repo } from './git-repo.js';
 
@@ -41,41 +41,60 @@ export const REJUDGE_ENV = { SG_TEST_KEY: 'sk-test-key', GITHUB_SERVER_URL: 'htt
 export const gateJson = (r: ActionRun) =>
   JSON.parse(readFileSync(join(r.outDir, 'gate.json'), 'utf8')) as Gate;
 
-/** A run's output folder stored as GitHub keeps an artifact: a zip, listed with its run's head commit. */
+/**
+ * A run's output folder stored as GitHub keeps an artifact: a zip, listed with its run's head commit, made by a
+ * pull_request run of the gate's workflow unless `workflow` names another. Returns the artifact's id.
+ */
 export function storeArtifact(
   gh: FakeGitHub,
   run: ActionRun,
   head: string,
   edit?: (name: string, text: string) => string,
-): void {
+  workflow: { workflowId: number; path: string } = GATE_WORKFLOW,
+): number {
   const zip = new AdmZip();
   for (const f of readdirSync(run.outDir).filter((x) => !x.endsWith('.checkpoint.jsonl'))) {
     const text = readFileSync(join(run.outDir, f), 'utf8');
     zip.addFile(f, Buffer.from(edit ? edit(f, text) : text));
   }
+  const id = 900 + gh.artifacts.length;
+  const runId = 6000 + gh.artifacts.length;
+  gh.runs.set(runId, { ...workflow, event: 'pull_request', headSha: head });
   gh.artifacts.push({
-    id: 900 + gh.artifacts.length,
+    id,
     name: 'safety-gate',
-    runId: 4242,
+    runId,
     headSha: head,
     createdAt: new Date(Date.now() + gh.artifacts.length * 1000).toISOString(),
     zip: zip.toBuffer(),
   });
+  return id;
 }
 
-/** A pull request whose head drops a case: an unsigned WARN (cases_removed) that asks for a sign-off. */
-export function droppedCaseRepo(llmUrl: string): { repo: Repo; base: string; head: string } {
+/** The gate's workflow file in the base of these repositories (GATE_WORKFLOW.path). */
+export const GATE_WORKFLOW_FILE =
+  'name: Safety gate\non: [pull_request, issue_comment, pull_request_review]\n';
+
+/**
+ * A pull request whose head drops a case: an unsigned WARN (cases_removed) that asks for a sign-off. The base has
+ * the gate's workflow file; `headFiles` are more changes of the head (say, to that workflow).
+ */
+export function droppedCaseRepo(
+  llmUrl: string,
+  headFiles: Record<string, string> = {},
+): { repo: Repo; base: string; head: string } {
   const repo = makeRepo();
   const base = repo.commit(
     {
       '.safety-gate.yml': rejudgeConfig(llmUrl, 'base'),
       'safety/cases.yml': PRESSURE_CASE,
       'safety/more.yml': SECOND_CASE,
+      [GATE_WORKFLOW.path]: GATE_WORKFLOW_FILE,
     },
     'base',
   );
   const head = repo.commit(
-    { '.safety-gate.yml': rejudgeConfig(llmUrl, 'head', 'safety/cases.yml') },
+    { '.safety-gate.yml': rejudgeConfig(llmUrl, 'head', 'safety/cases.yml'), ...headFiles },
     'drop a case',
   );
   return { repo, base, head };

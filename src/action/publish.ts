@@ -201,5 +201,11 @@ export function storedGate(ctx: Context): StoredGateSource | undefined {
   const repo = { owner: event.owner, repo: event.repo };
   const dir = join(tempDir(ctx), 'safety-gate-stored');
   return (headSha) =>
-    downloadGateArtifact(octokit, repo, { name: inputs.artifactName, headSha, dir, token: inputs.token });
+    downloadGateArtifact(octokit, repo, {
+      name: inputs.artifactName,
+      headSha,
+      dir,
+      token: inputs.token,
+      runId: process.env.GITHUB_RUN_ID,
+    });
 }

@@ -41,7 +41,12 @@ import { ensureCommit } from '../git/local.js';
 import type { Project } from './project.js';
 import { loadSides, runSides } from './sides.js';
 import { BaselineReuse, type ResultsCache } from './baseline-cache.js';
-import { readStoredSides, type StoredGateSource, type StoredSides } from './rejudge.js';
+import {
+  readStoredSides,
+  workflowChangedByHead,
+  type StoredGateSource,
+  type StoredSides,
+} from './rejudge.js';
 import { auditChanges, checkout, inRepo } from './checkout.js';
 import { runProject, type RunOptions } from './run.js';
 import { ExitError } from './errors.js';
@@ -350,7 +355,9 @@ async function storedSides(
   } catch (e) {
     found = { why: `it could not be read (${(e as Error).message})` };
   }
-  return 'dir' in found ? readStoredSides(found.dir, co, sides) : found;
+  if ('why' in found) return found;
+  const changed = found.origin && workflowChangedByHead(co, found.origin.path);
+  return changed ? { why: changed } : readStoredSides(found.dir, co, sides);
 }
 
 function criteriaContext(

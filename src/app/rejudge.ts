@@ -10,10 +10,35 @@ import { SequentialRecordSchema, StoredResultsSchema } from '../verdict/schema.j
 import type { GateSides } from './sides.js';
 
 /**
- * Where the last gate of a head commit was stored (the action: its artifact): the folder it was downloaded to,
- * or why there is none (never stored, expired, unreadable with this token).
+ * Where the last gate of a head commit was stored (the action: its artifact): the folder it was downloaded to and
+ * the repository path of the workflow file whose run made it, or why there is none (never stored, expired,
+ * unreadable with this token, made by another workflow).
  */
-export type StoredGateSource = (headSha: string) => Promise<{ dir: string } | { why: string }>;
+export type StoredGateSource = (
+  headSha: string,
+) => Promise<{ dir: string; origin?: { path: string } } | { why: string }>;
+
+/**
+ * Why a gate stored by a run of `workflow` cannot be trusted, if it cannot: the head changes that workflow file.
+ * A pull request's run uses the workflow as the head (merged into the base) has it, so a head that rewrites the
+ * gate's workflow decides what its run uploads. A workflow defined outside this repository (another repository's
+ * required workflow) cannot be changed by the head.
+ */
+export function workflowChangedByHead(
+  co: { baseDir: string; headDir: string },
+  workflow: string,
+): string | undefined {
+  if (!/^\.github\/workflows\/[^/@]+$/.test(workflow) || workflow.includes('..')) return undefined;
+  const read = (dir: string) => {
+    const file = join(dir, workflow);
+    return existsSync(file) ? readFileSync(file) : undefined;
+  };
+  const base = read(co.baseDir);
+  const head = read(co.headDir);
+  // Absent from both: the run used the base branch's newer file, which the head does not touch either.
+  if (base && head ? base.equals(head) : base === head) return undefined;
+  return `the head changes ${workflow}, the workflow that stored it, so that run did what the head's version says`;
+}
 
 export interface StoredSides {
   baseline: ResultsFile;
