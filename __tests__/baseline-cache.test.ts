@@ -109,6 +109,22 @@ describe('baseline reuse: the key covers the base side only, and a restored entr
     );
   });
 
+  it("the key carries the package's own version: a newer gate never reuses an older one's entries; no variable steers it", async () => {
+    const base = { '.safety-gate.yml': cfg('v1'), 'cases.yml': CASES() };
+    const a = await gateSides(base, base);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const before = process.env.SAFETY_GATE_VERSION;
+    process.env.SAFETY_GATE_VERSION = '99.0.0';
+    try {
+      const id = baselineIdentity(a.sides, a.co.baseSha, 'fp', plan);
+      expect(id.tool).toBe(pkg.version);
+      expect(keyPrefix({ ...id, tool: '99.0.0' })).not.toBe(keyPrefix(id));
+    } finally {
+      if (before === undefined) delete process.env.SAFETY_GATE_VERSION;
+      else process.env.SAFETY_GATE_VERSION = before;
+    }
+  });
+
   it('a second run of the same base runs no base sample; the head-only case still runs on the base side', async () => {
     const base = { '.safety-gate.yml': cfg('v1'), 'cases.yml': CASES() };
     const { co, sides } = await gateSides(base, { ...base, 'cases.yml': CASES(HEAD_ONLY) });

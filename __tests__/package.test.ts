@@ -121,6 +121,14 @@ describe('the npm package', () => {
     expect(r.stderr).not.toMatch(/internal error|Cannot find (module|package)/);
     expect(r.status).toBe(0);
     expect(existsSync(join(app, 'out', 'demo', 'index.md'))).toBe(true);
+    // --version is the package's own, built in (the baseline cache keys on it), whatever the environment says.
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string };
+    const version = spawnSync('npx', ['--offline', '--no-install', 'safety-gate', '--version'], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, SAFETY_GATE_VERSION: '99.0.0' },
+    });
+    expect(version.stdout.trim()).toBe(pkg.version);
     // No arguments: the help, and a non-zero exit (a CI step that forgot its command must not pass).
     const bare = spawnSync('npx', ['--offline', '--no-install', 'safety-gate'], {
       cwd: app,

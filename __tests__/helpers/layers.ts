@@ -82,6 +82,8 @@ export function layerViolations(srcDir: string): Violation[] {
         continue;
       }
       const target = resolve(dirname(file), spec);
+      // The package's own manifest is data (its version), inlined at build time.
+      if (target === resolve(root, '..', 'package.json')) continue;
       if (!target.startsWith(root + sep)) {
         out.push({ file: rel, imports: spec, why: 'imports from outside src/' });
         continue;

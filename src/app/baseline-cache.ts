@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson, sha256 } from '../util/hash.js';
+import { VERSION } from '../util/version.js';
 import { writeArtifact } from '../util/artifact.js';
 import { redactAll } from '../util/secrets.js';
 import type { ResultsFile, SampleResult } from '../results/schema.js';
@@ -49,7 +50,7 @@ export function baselineIdentity(
   const cfg = sides.base.config;
   return {
     format: FORMAT,
-    tool: process.env.SAFETY_GATE_VERSION ?? '0.1.0',
+    tool: VERSION,
     baseSha,
     suite: sha256(canonicalJson(sides.base.cases.map((c) => c.case))),
     rules: sha256(

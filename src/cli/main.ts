@@ -15,6 +15,7 @@ import { registerGrade } from './commands/grade.js';
 import { registerAudit } from './commands/audit.js';
 import { registerMonitor } from './commands/monitor.js';
 import { EXIT, ExitError, describeError } from '../app/errors.js';
+import { VERSION } from '../util/version.js';
 
 /** What a command reports back besides throwing: the verdict exit code. */
 export interface CliContext {
@@ -24,7 +25,7 @@ export interface CliContext {
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('safety-gate')
     .description('Safety regression gate for LLM agents: base vs head, honest statistics, OK / WARN / BLOCK.')
-    .version(process.env.SAFETY_GATE_VERSION ?? '0.1.0')
+    .version(VERSION)
     .exitOverride()
     .showHelpAfterError();
   registerRun(program);
