@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { a as getDefaultExportFromCjs, p as plural, O as OUTGOING_TOOL, h as aliasesOf, l as loadProject, I as InputError, i as loadConfig, j as loadIncident, k as applyPolicy, m as analyseIncident, n as createTarget, q as displayPath, s as readStructured, t as describeGate, v as validateJson, u as readResults, w as parseJsonFile, x as writeReplayReports, G as GateFileSchema, y as writeReports, z as mergeResults, A as writeJson, B as parseFormat, C as readResultsWithFormat, F as FORMATS, e as describeReplay, d as describeStress, E as ExitError, D as packageRoot, H as withGovernance, J as pct, K as defaultChecks, L as readTraffic, M as toTranscript, N as gradeTranscript, P as lightCase, U as UNSURE_PREFIX, Q as describeTrafficStats, R as EXIT, f as describeError } from './chunks/schema.js';
+import { a as getDefaultExportFromCjs, p as plural, O as OUTGOING_TOOL, h as aliasesOf, l as loadProject, I as InputError, i as loadConfig, j as loadIncident, k as applyPolicy, n as analyseIncident, q as createTarget, s as displayPath, t as readStructured, u as describeGate, v as validateJson, w as readResults, x as parseJsonFile, y as writeReplayReports, G as GateFileSchema, z as writeReports, A as mergeResults, B as writeJson, C as parseFormat, D as readResultsWithFormat, F as FORMATS, e as describeReplay, d as describeStress, E as ExitError, H as packageRoot, J as withGovernance, K as pct, L as defaultChecks, M as readTraffic, N as toTranscript, P as gradeTranscript, Q as lightCase, U as UNSURE_PREFIX, R as describeTrafficStats, S as EXIT, f as describeError } from './chunks/schema.js';
 import require$$0 from 'node:events';
 import require$$1 from 'node:child_process';
 import path__default, { resolve, join, dirname, relative } from 'node:path';
 import fs__default, { existsSync, statSync, readFileSync, rmSync, mkdirSync, writeFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
 import process$1 from 'node:process';
-import { o as run, b as progressReporter, q as assertComplete, t as parseChecklist, u as auditedGate, f as replay, s as stress, e as stressIncomplete, v as statusLine, d as promoteFailures, r as renderStressSummary, w as evaluateSignoffs, x as verifyText, y as readAudit, m as monitor, z as windowLine, k as describeMonitor } from './chunks/monitor.js';
+import { o as run, b as progressReporter, q as assertComplete, t as parseChecklist, u as auditedGate, f as replay, s as stress, e as stressIncomplete, v as statusLine, d as promoteFailures, r as renderStressSummary, w as evaluateSignoffs, x as verifyText, y as readAudit, m as monitor, z as windowLine, k as describeMonitor, V as VERSION } from './chunks/monitor.js';
 import { e as exportSchemas, R as ReplayFileSchema } from './chunks/export.js';
 import { userInfo } from 'node:os';
 import 'node:zlib';
@@ -5248,7 +5248,7 @@ function registerMonitor(program, ctx) {
 function buildProgram(ctx) {
     const program = new Command('safety-gate')
         .description('Safety regression gate for LLM agents: base vs head, honest statistics, OK / WARN / BLOCK.')
-        .version(process.env.SAFETY_GATE_VERSION ?? '0.1.0')
+        .version(VERSION)
         .exitOverride()
         .showHelpAfterError();
     registerRun(program);

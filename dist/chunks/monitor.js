@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, mkdirSync, appendFileSync, mkdtempSync, writeFileSync, rmSync, statSync, renameSync } from 'node:fs';
 import { dirname, join, isAbsolute, relative, resolve, basename, posix } from 'node:path';
-import { S as exitCodeFor, T as array, V as strictObject, W as string, X as union, _ as _enum, Y as datetime, Z as date, $ as sha256, a0 as canonicalJson, G as GateFileSchema, a1 as GateSideSchema, a2 as literal, q as displayPath, I as InputError, v as validateJson, w as parseJsonFile, a3 as clopperPearson, a4 as GateFiguresSchema, a5 as THRESHOLD_CHANGES, a6 as normalCdf, a7 as zQuantile$1, a8 as defaultMaxSamples, l as loadProject, E as ExitError, a9 as listIds, k as applyPolicy, aa as compare, ab as suspectsToConfirm, ac as openTarget, ad as runSuite, r as redactAll, ae as writeArtifact, af as resultsFromData, ag as object, ah as SequentialRecordSchema, ai as StoredResultsSchema, A as writeJson, i as loadConfig, aj as runGate, y as writeReports, ak as globSync, u as readResults, z as mergeResults, H as withGovernance, al as readResultsIfAny, s as readStructured, am as problemsFromZod, j as loadIncident, an as replayIncident, ao as writeReplay, ap as unchangedSinceEmitted, aq as stressSearch, ar as readJsonFile, as as loadCases, at as promote, au as casesYaml, av as StressFileSchema, aw as mdInline, J as pct, ax as mdCodeSpan, ay as renderReleaseNotes, B as parseFormat, K as defaultChecks, M as toTranscript, N as gradeTranscript, P as lightCase, az as jstatPkg, aA as fisherOneSided, aB as SEVERITIES, aC as holm, aD as pvalue, aE as TAXONOMY, L as readTraffic, Q as describeTrafficStats, aF as parseTrafficLine, aG as countTrafficLine, aH as emptyTrafficStats, aI as SecretScrubber, aJ as pLimit, aK as conversationCase, aL as runSample, aM as redact, aN as htmlTemplate, aO as REPORT_CSS, aP as SUMMARY_LIMIT, aQ as applyMonitorPolicy, aR as parseDuration } from './schema.js';
+import { T as exitCodeFor, V as array, W as strictObject, X as string, Y as union, _ as _enum, Z as datetime, $ as date, a0 as sha256, a1 as canonicalJson, G as GateFileSchema, a2 as GateSideSchema, a3 as literal, s as displayPath, I as InputError, v as validateJson, x as parseJsonFile, a4 as clopperPearson, a5 as GateFiguresSchema, a6 as THRESHOLD_CHANGES, a7 as normalCdf, a8 as zQuantile$1, a9 as defaultMaxSamples, l as loadProject, E as ExitError, aa as listIds, k as applyPolicy, ab as compare, ac as suspectsToConfirm, ad as openTarget, ae as runSuite, r as redactAll, af as writeArtifact, ag as resultsFromData, ah as object, ai as SequentialRecordSchema, aj as StoredResultsSchema, B as writeJson, i as loadConfig, ak as runGate, z as writeReports, al as globSync, w as readResults, A as mergeResults, J as withGovernance, am as readResultsIfAny, t as readStructured, an as problemsFromZod, j as loadIncident, ao as replayIncident, ap as writeReplay, aq as unchangedSinceEmitted, ar as stressSearch, as as readJsonFile, at as loadCases, au as promote, av as casesYaml, aw as StressFileSchema, ax as mdInline, K as pct, ay as mdCodeSpan, az as renderReleaseNotes, C as parseFormat, L as defaultChecks, N as toTranscript, P as gradeTranscript, Q as lightCase, aA as jstatPkg, aB as fisherOneSided, aC as SEVERITIES, aD as holm, aE as pvalue, aF as TAXONOMY, M as readTraffic, R as describeTrafficStats, aG as parseTrafficLine, aH as countTrafficLine, aI as emptyTrafficStats, aJ as SecretScrubber, aK as pLimit, aL as conversationCase, aM as runSample, aN as redact, aO as htmlTemplate, aP as REPORT_CSS, aQ as SUMMARY_LIMIT, aR as applyMonitorPolicy, aS as parseDuration } from './schema.js';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -1327,6 +1327,16 @@ async function runSides(co, sides, o = {}) {
     }
 }
 
+var version = "0.1.0";
+var pkg = {
+	version: version};
+
+/**
+ * This package's version, inlined into dist/ at build time: `--version`, and the baseline cache's key (a newer
+ * gate must not reuse base results an older one stored). Not from the environment: nothing sets it there.
+ */
+const VERSION = pkg.version;
+
 /** Bump when the entry's format or what the identity covers changes: old entries are then never read. */
 const FORMAT = 1;
 const KIND = 'safety-gate.baseline-cache';
@@ -1334,7 +1344,7 @@ function baselineIdentity(sides, baseSha, fingerprint, plan) {
     const cfg = sides.base.config;
     return {
         format: FORMAT,
-        tool: process.env.SAFETY_GATE_VERSION ?? '0.1.0',
+        tool: VERSION,
         baseSha,
         suite: sha256(canonicalJson(sides.base.cases.map((c) => c.case))),
         rules: sha256(canonicalJson([...sides.base.rules.values()].map((r) => canonicalJson(r.rule) + (r.codeHash ?? '')).sort())),
@@ -1514,6 +1524,26 @@ class BaselineReuse {
     }
 }
 
+/**
+ * Why a gate stored by a run of `workflow` cannot be trusted, if it cannot: the head changes that workflow file.
+ * A pull request's run uses the workflow as the head (merged into the base) has it, so a head that rewrites the
+ * gate's workflow decides what its run uploads. A workflow defined outside this repository (another repository's
+ * required workflow) cannot be changed by the head.
+ */
+function workflowChangedByHead(co, workflow) {
+    if (!/^\.github\/workflows\/[^/@]+$/.test(workflow) || workflow.includes('..'))
+        return undefined;
+    const read = (dir) => {
+        const file = join(dir, workflow);
+        return existsSync(file) ? readFileSync(file) : undefined;
+    };
+    const base = read(co.baseDir);
+    const head = read(co.headDir);
+    // Absent from both: the run used the base branch's newer file, which the head does not touch either.
+    if (base && head ? base.equals(head) : base === head)
+        return undefined;
+    return `the head changes ${workflow}, the workflow that stored it, so that run did what the head's version says`;
+}
 // Only what re-judging needs of gate.json, from its own schema: the rest is recomputed.
 const Stored = object({
     kind: literal('safety-gate.gate'),
@@ -1896,7 +1926,10 @@ async function storedSides(source, co, sides) {
     catch (e) {
         found = { why: `it could not be read (${e.message})` };
     }
-    return 'dir' in found ? readStoredSides(found.dir, co, sides) : found;
+    if ('why' in found)
+        return found;
+    const changed = found.origin && workflowChangedByHead(co, found.origin.path);
+    return changed ? { why: changed } : readStoredSides(found.dir, co, sides);
 }
 function criteriaContext(co, sides) {
     return {
@@ -3398,4 +3431,4 @@ async function monitor(o) {
     return { file, files: writeMonitor(file, outDir, o) };
 }
 
-export { parseCommand as a, progressReporter as b, checkoutOne as c, promoteFailures as d, stressIncomplete as e, replay as f, ensureCommit as g, releaseChange as h, repoPath as i, appendAuditToBranch as j, describeMonitor as k, runChange as l, monitor as m, gateChange as n, run as o, parseShard as p, assertComplete as q, renderStressSummary as r, stress as s, parseChecklist as t, auditedGate as u, statusLine as v, evaluateSignoffs as w, verifyText as x, readAudit as y, windowLine as z };
+export { VERSION as V, parseCommand as a, progressReporter as b, checkoutOne as c, promoteFailures as d, stressIncomplete as e, replay as f, ensureCommit as g, releaseChange as h, repoPath as i, appendAuditToBranch as j, describeMonitor as k, runChange as l, monitor as m, gateChange as n, run as o, parseShard as p, assertComplete as q, renderStressSummary as r, stress as s, parseChecklist as t, auditedGate as u, statusLine as v, evaluateSignoffs as w, verifyText as x, readAudit as y, windowLine as z };
