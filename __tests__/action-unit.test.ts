@@ -8,6 +8,7 @@ import * as core from '../__fixtures__/core.js';
 import { resultsFrom } from './helpers/results.js';
 import { runGate, type GateFile } from '../src/verdict/gate.js';
 import { applyPolicy } from '../src/policy/load.js';
+import { renderSummary } from '../src/report/markdown.js';
 import { resolvePullRequest, type GateEvent, type PullsApi } from '../src/github/event.js';
 import type { ChangeGate, ChangeGateOptions } from '../src/app/gate.js';
 
@@ -35,10 +36,17 @@ function gateFile(regressed: boolean): GateFile {
   });
 }
 
+/** What gateChange returns, with the summary.md it writes (the action posts that file). */
 function changeGate(g: GateFile, dir: string): ChangeGate {
+  writeFileSync(join(dir, 'summary.md'), renderSummary(g));
   return {
     gate: g,
-    files: { gate: join(dir, 'gate.json'), html: join(dir, 'report.html'), summary: '', junit: '' },
+    files: {
+      gate: join(dir, 'gate.json'),
+      html: join(dir, 'report.html'),
+      summary: join(dir, 'summary.md'),
+      junit: '',
+    },
     baselineFile: '',
     candidateFile: '',
     headDir: dir,

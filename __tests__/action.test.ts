@@ -91,6 +91,12 @@ describe('the GitHub Action, end to end (bundled dist/index.js, real git, loopba
       conclusion: 'success',
     });
     expect(r.summary).toMatch(/^> \[!TIP\]\n> \*\*OK\*\*/);
+    // One summary everywhere: the job summary, the check run and the comment show summary.md as written.
+    const md = readFileSync(join(r.outDir, 'summary.md'), 'utf8');
+    expect(r.summary.trimEnd()).toBe(md.trimEnd());
+    const check = gh.checkRuns.get(Number(r.outputs['check-run-id'])) as { output: { summary: string } };
+    expect(check.output.summary).toBe(md);
+    expect(gh.comments.at(-1)?.body).toContain(md.trimEnd());
     // The gate's audit record, hash-chained, goes into the artifact folder.
     const audit = readFileSync(join(r.outDir, 'safety-gate.audit.jsonl'), 'utf8');
     expect(verifyText(audit)).toMatchObject({ ok: true });

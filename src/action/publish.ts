@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import type { GateFile } from '../verdict/gate.js';
-import { renderSummary, type SummaryOptions } from '../report/markdown.js';
 import { mdCodeBlock } from '../report/escape.js';
 import { describeApiError, isPermissionError, type Octokit } from '../github/api.js';
 import { annotationsFor, completeCheck, conclusionFor } from '../github/checks.js';
@@ -97,12 +96,11 @@ export async function publishArtifact(
 export async function publishGate(
   ctx: Context,
   gate: GateFile,
-  summaryOptions: SummaryOptions,
+  summary: string,
   casePath: (file: string) => string | undefined,
 ): Promise<void> {
   const { inputs, event } = ctx;
   const repo = { owner: event.owner, repo: event.repo };
-  const summary = renderSummary(gate, summaryOptions);
   if (ctx.octokit && ctx.checkId) {
     const cleared = gate.clearedBy === 'board' ? ' (overridden by the review board)' : ' (signed off)';
     await tryApi('complete the check run', () =>
