@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { _ as _enum, bf as openObject, X as string, bg as int, V as array, aC as SEVERITIES, aF as TAXONOMY, bh as boolean, bi as IntervalSchema, bj as record, bk as ProportionSchema, bl as RunTargetSchema, Y as union, bm as FailOnSchema, bn as VerdictSchema, a3 as literal, bo as ViolationRecordSchema, bp as ReasonSchema, bq as TranscriptEntrySchema, br as number, aw as StressFileSchema, G as GateFileSchema, bs as MonitorLineSchema, bt as TrafficLineSchema, bu as IncidentSchema, bv as PolicyOverrideSchema, a_ as TargetSchema, aY as ResultsSchema, bw as RulePackSchema, aU as CaseFileSchema, aW as ConfigSchema, bx as toJSONSchema } from './schema.js';
+import { _ as _enum, bf as openObject, W as string, bg as int, T as array, aB as SEVERITIES, aE as TAXONOMY, bh as boolean, bi as IntervalSchema, bj as record, bk as ProportionSchema, bl as RunTargetSchema, X as union, bm as FailOnSchema, bn as VerdictSchema, a2 as literal, bo as ViolationRecordSchema, bp as ReasonSchema, bq as TranscriptEntrySchema, br as number, av as StressFileSchema, G as GateFileSchema, bs as MonitorLineSchema, bt as TrafficLineSchema, bu as IncidentSchema, bv as PolicyOverrideSchema, aZ as TargetSchema, aX as ResultsSchema, bw as RulePackSchema, aT as CaseFileSchema, aV as ConfigSchema, bx as toJSONSchema } from './schema.js';
 
 /**
  * replay.json (`kind: safety-gate.replay`): the one schema it is written to and read back with, and every type of
