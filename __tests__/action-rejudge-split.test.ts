@@ -159,26 +159,12 @@ describe('privilege-split workflow: a sign-off re-judges the stored gate in the 
     expect(fork.r.stdout).toMatch(/::error::.*a pull request from a fork cannot be re-gated from a comment/);
     expect(gh.requests.filter((q) => q.path.includes('/actions/artifacts')).length).toBe(listed);
   });
-});
 
-/**
- * A same-repository pull request can add a workflow, or rewrite the gate's, and that run uploads what it likes
- * under the gate's artifact name: here a self-consistent gate whose candidate never fails (its results edited and
- * the sha256 in gate.json recomputed). Re-judging must take only the gate workflow's own artifact.
- */
-describe("privilege-split workflow: re-judging trusts only the artifact of the gate's own workflow", () => {
-  let gh: FakeGitHub;
-  let llm: FakeLLM;
-  beforeEach(async () => {
-    gh = await startFakeGitHub();
-    llm = await startFakeLLM();
-  });
-  afterEach(async () => {
-    await gh.close();
-    await llm.close();
-  });
-
-  /** The gate's files with every candidate sample passing, and gate.json's hash of them made to match. */
+  /**
+   * A same-repository pull request can add a workflow, or rewrite the gate's, and that run uploads what it likes
+   * under the gate's artifact name. This forges it: the gate's files with every candidate sample passing, and
+   * gate.json's hash of them made to match. Re-judging must take only the gate workflow's own artifact.
+   */
   const forge = (outDir: string) => {
     type Sample = { passed: boolean; firstFailureTurn: number | null; violations?: unknown[] };
     const results = JSON.parse(readFileSync(join(outDir, 'candidate.results.json'), 'utf8')) as {
@@ -197,40 +183,13 @@ describe("privilege-split workflow: re-judging trusts only the artifact of the g
           : t;
   };
   const EXTRA = { workflowId: 78, path: '.github/workflows/lint.yml' };
-
-  async function gated(headFiles: Record<string, string> = {}) {
-    const { repo, base, head } = droppedCaseRepo(llm.url, headFiles);
-    const env = REJUDGE_ENV;
-    const agents = await runAction(repo, gh, prEvent(base, head), { mode: 'run' }, env);
-    repo.checkout(base);
-    const gate = await runAction(
-      repo,
-      gh,
-      prEvent(base, head),
-      {
-        'baseline-results': join(agents.outDir, 'baseline.results.json'),
-        'candidate-results': join(agents.outDir, 'candidate.results.json'),
-      },
-      env,
-    );
-    expect(gate.stdout).not.toMatch(/::error::/);
-    gh.pulls.set(7, prEvent(base, head).pull_request);
-    gh.addComment('alice', `/safety-gate sign-off ${head} the deleted case moved to the shared suite`);
-    const comment = () =>
-      runAction(
-        repo,
-        gh,
-        { action: 'created', issue: { number: 7, pull_request: { url: 'x' } } },
-        { mode: 'rejudge' },
-        { ...env, GITHUB_EVENT_NAME: 'issue_comment' },
-      );
-    return { head, gate, comment };
-  }
   const downloaded = () =>
     gh.requests.filter((q) => /\/artifacts\/\d+\/zip$/.test(q.path)).map((q) => q.path.split('/')[6]);
 
   it('a newer forged artifact of another workflow is skipped; alone, it is refused', async () => {
-    const { head, gate, comment } = await gated();
+    const { repo, head, gate } = await splitRun();
+    gh.addComment('alice', `/safety-gate sign-off ${head} the deleted case moved to the shared suite`);
+    const comment = async () => (await onComment(repo)).r;
     const g1 = gateJson(gate);
     const real = storeArtifact(gh, gate, head);
     const forged = storeArtifact(gh, gate, head, forge(gate.outDir), EXTRA);
@@ -252,9 +211,11 @@ describe("privilege-split workflow: re-judging trusts only the artifact of the g
   });
 
   it("the gate workflow's artifact is refused when the head rewrites that workflow", async () => {
-    const { head, gate, comment } = await gated({
+    const { repo, head, gate } = await splitRun({
       [GATE_WORKFLOW.path]: `${GATE_WORKFLOW_FILE}# and a step that uploads its own gate\n`,
     });
+    gh.addComment('alice', `/safety-gate sign-off ${head} the deleted case moved to the shared suite`);
+    const comment = async () => (await onComment(repo)).r;
     storeArtifact(gh, gate, head, forge(gate.outDir));
     const r = await comment();
     expect(r.outputs['exit-code']).toBe('3');
