@@ -36,8 +36,9 @@ describe('privilege-split workflow: a sign-off re-judges the stored gate in the 
   /** Both jobs of the pull_request run: the agents at the head's checkout, then the gate at the base's. */
   async function splitRun(
     headFiles: Record<string, string> = {},
+    baseFiles: Record<string, string> = {},
   ): Promise<{ repo: Repo; base: string; head: string; gate: ActionRun }> {
-    const { repo, base, head } = droppedCaseRepo(llm.url, headFiles);
+    const { repo, base, head } = droppedCaseRepo(llm.url, headFiles, baseFiles);
     const agents = await runAction(repo, gh, prEvent(base, head), { mode: 'run' }, env);
     expect(agents.stdout).not.toMatch(/::error::/);
     repo.checkout(base);
@@ -152,12 +153,12 @@ describe('privilege-split workflow: a sign-off re-judges the stored gate in the 
     gh.artifacts.length = 0;
     storeArtifact(gh, gate, head);
     gh.pulls.set(7, prEvent(base, head, true).pull_request);
-    const listed = gh.requests.filter((q) => q.path.includes('/actions/artifacts')).length;
+    const listed = gh.requests.filter((q) => q.path.includes('/actions/')).length;
     const fork = await onComment(repo);
     expect(fork.calls).toBe(0);
     expect(fork.r.outputs['exit-code']).toBe('3');
     expect(fork.r.stdout).toMatch(/::error::.*a pull request from a fork cannot be re-gated from a comment/);
-    expect(gh.requests.filter((q) => q.path.includes('/actions/artifacts')).length).toBe(listed);
+    expect(gh.requests.filter((q) => q.path.includes('/actions/')).length).toBe(listed);
   });
 
   /**
@@ -186,42 +187,82 @@ describe('privilege-split workflow: a sign-off re-judges the stored gate in the 
   const downloaded = () =>
     gh.requests.filter((q) => /\/artifacts\/\d+\/zip$/.test(q.path)).map((q) => q.path.split('/')[6]);
 
-  it('a newer forged artifact of another workflow is skipped; alone, it is refused', async () => {
-    const { repo, head, gate } = await splitRun();
+  const signedOff = async (
+    headFiles: Record<string, string> = {},
+    baseFiles: Record<string, string> = {},
+  ) => {
+    const { repo, base, head, gate } = await splitRun(headFiles, baseFiles);
     gh.addComment('alice', `/safety-gate sign-off ${head} the deleted case moved to the shared suite`);
-    const comment = async () => (await onComment(repo)).r;
+    return { repo, base, head, gate, comment: async () => (await onComment(repo)).r };
+  };
+  const refused = (r: ActionRun, why: RegExp) => {
+    expect(r.outputs['exit-code']).toBe('3');
+    expect(r.stdout).toMatch(new RegExp(`::error::.*cannot be re-judged: ${why.source}`));
+  };
+
+  it('a forged gate of another workflow, or of a run for another pull request on the same head, is never taken', async () => {
+    const { repo, base, head, gate, comment } = await signedOff();
     const g1 = gateJson(gate);
     const real = storeArtifact(gh, gate, head);
-    const forged = storeArtifact(gh, gate, head, forge(gate.outDir), EXTRA);
+    storeArtifact(gh, gate, head, forge(gate.outDir), { workflow: EXTRA });
+    // The same head opened into a branch whose copy of the gate workflow uploads what it likes.
+    repo.checkout(base);
+    const evil = repo.commit(
+      { [GATE_WORKFLOW.path]: `${GATE_WORKFLOW_FILE}# uploads a forged gate\n` },
+      'evil',
+    );
+    repo.checkout(base);
+    storeArtifact(gh, gate, head, forge(gate.outDir), { pullRequests: [{ number: 8, baseSha: evil }] });
     const r = await comment();
     expect(r.stdout).not.toMatch(/::error::/);
     expect(downloaded()).toEqual([String(real)]);
     expect(gateJson(r)).toMatchObject({ clearedBy: 'security', delta: g1.delta, pValue: g1.pValue });
 
-    // Only the forged one: no gate of this workflow to re-judge; the check fails and names what was skipped.
-    gh.artifacts.splice(0, 1);
-    const alone = await comment();
-    expect(alone.outputs['exit-code']).toBe('3');
-    expect(alone.stdout).toMatch(
-      new RegExp(
-        `::error::.*no artifact "safety-gate" made on it by this workflow \\(\\.github/workflows/pr-gate\\.yml\\); not trusted, made by other workflows: ${forged} \\(\\.github/workflows/lint\\.yml\\)`,
-      ),
+    // This pull request's own run, retargeted to that branch and back: its recorded base has other workflows.
+    storeArtifact(gh, gate, head, forge(gate.outDir), { pullRequests: [{ number: 7, baseSha: evil }] });
+    refused(
+      await comment(),
+      /the run that stored it was merged with base [0-9a-f]{12}, whose \.github\/workflows\/ is not this base's/,
     );
-    expect(downloaded()).toEqual([String(real)]);
+
+    // Only the other workflow's and the other pull request's: nothing of this workflow for #7 to re-judge.
+    gh.artifacts.splice(0);
+    storeArtifact(gh, gate, head, forge(gate.outDir), { workflow: EXTRA });
+    storeArtifact(gh, gate, head, forge(gate.outDir), { pullRequests: [{ number: 8, baseSha: base }] });
+    refused(
+      await comment(),
+      /no unexpired artifact "safety-gate" was made on it by a pull_request run of this workflow \(\.github\/workflows\/pr-gate\.yml\) for #7/,
+    );
+
+    // The forgery itself checks out (the hashes are not a signature): where it came from is what tells it apart.
+    storeArtifact(gh, gate, head, forge(gate.outDir));
+    const taken = await comment();
+    expect(taken.stdout).not.toMatch(/::error::/);
+    expect(gateJson(taken).delta).toBeGreaterThan(g1.delta);
   });
 
-  it("the gate workflow's artifact is refused when the head rewrites that workflow", async () => {
-    const { repo, head, gate } = await splitRun({
-      [GATE_WORKFLOW.path]: `${GATE_WORKFLOW_FILE}# and a step that uploads its own gate\n`,
-    });
-    gh.addComment('alice', `/safety-gate sign-off ${head} the deleted case moved to the shared suite`);
-    const comment = async () => (await onComment(repo)).r;
-    storeArtifact(gh, gate, head, forge(gate.outDir));
-    const r = await comment();
-    expect(r.outputs['exit-code']).toBe('3');
-    expect(r.stdout).toMatch(
-      /::error::.*cannot be re-judged: the head changes \.github\/workflows\/pr-gate\.yml, the workflow that stored it/,
+  it.each([
+    ['the gate workflow itself', GATE_WORKFLOW.path],
+    ['a reusable workflow it calls', '.github/workflows/gate-impl.yml'],
+  ])("refused when the head rewrites %s (the run followed the head's workflows)", async (_what, file) => {
+    const { head, gate, comment } = await signedOff(
+      { [file]: 'on: workflow_call\njobs: { gate: { steps: [ { run: upload a forged gate } ] } }\n' },
+      { '.github/workflows/gate-impl.yml': 'on: workflow_call\n' },
     );
+    storeArtifact(gh, gate, head, forge(gate.outDir));
+    refused(await comment(), /the head changes \.github\/workflows\//);
+    expect(downloaded()).toHaveLength(1);
+  });
+
+  it("fails closed when this run's workflow is not a file of this repository", async () => {
+    const { head, gate, comment } = await signedOff();
+    storeArtifact(gh, gate, head);
+    gh.runs.set(4242, {
+      ...gh.runs.get(4242)!,
+      path: 'acme/central/.github/workflows/gate.yml@refs/heads/main',
+    });
+    refused(await comment(), /this workflow's file \(.*\) is not one of this repository's workflows/);
+    expect(downloaded()).toHaveLength(0);
   });
 });
 

@@ -58,7 +58,7 @@ describe('a sign-off re-judges the stored results of the head (bundled action, l
     expect(run).toMatchObject({ head_sha: head, conclusion: 'success' });
     // The artifact was found by listing the repository's artifacts and downloaded through the REST redirect.
     const paths = gh.requests.map((q) => `${q.method} ${q.path}`);
-    expect(paths).toContain('GET /repos/acme/agent/actions/artifacts');
+    expect(paths).toContain('GET /repos/acme/agent/actions/workflows/77/runs');
     expect(paths).toContain('GET /repos/acme/agent/actions/artifacts/900/zip');
     // The re-judged gate records the same hashes: a later sign-off can re-judge it in turn.
     expect(g2.stored).toEqual(g1.stored);

@@ -45,6 +45,9 @@ export interface WorkflowRun {
   path: string;
   event: string;
   headSha: string;
+  createdAt?: string;
+  /** The pull requests the run is for, with the base each was merged into at the time. */
+  pullRequests?: Array<{ number: number; baseSha: string; baseRef?: string }>;
 }
 
 /** The gate's own workflow in these tests. */
@@ -243,40 +246,32 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const list = state.artifacts.filter((a) => !name || a.name === name);
       return send(res, 200, {
         total_count: list.length,
-        artifacts: list.map((a) => ({
-          id: a.id,
-          node_id: `A_${a.id}`,
-          name: a.name,
-          size_in_bytes: a.zip.length,
-          url: `${state.url}/repos/acme/agent/actions/artifacts/${a.id}`,
-          archive_download_url: `${state.url}/repos/acme/agent/actions/artifacts/${a.id}/zip`,
-          expired: a.expired ?? false,
-          created_at: a.createdAt,
-          updated_at: a.createdAt,
-          expires_at: '2099-01-01T00:00:00Z',
-          workflow_run: {
-            id: a.runId,
-            repository_id: 1,
-            head_repository_id: 1,
-            head_branch: 'feature',
-            head_sha: a.headSha,
-          },
-        })),
+        artifacts: list.map(artifactJson),
       });
     }
     if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)$/))) {
       const run = state.runs.get(Number(r[1]));
+      return run ? send(res, 200, runJson(Number(r[1]), run)) : send(res, 404, { message: 'Not Found' });
+    }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/(\d+)$/))) {
+      const run = [...state.runs.values()].find((x) => x.workflowId === Number(r![1]));
       if (!run) return send(res, 404, { message: 'Not Found' });
-      return send(res, 200, {
-        id: Number(r[1]),
-        name: run.path.split('/').pop(),
-        workflow_id: run.workflowId,
-        path: run.path,
-        event: run.event,
-        head_sha: run.headSha,
-        status: 'completed',
-        html_url: `https://github.example/acme/agent/actions/runs/${r[1]}`,
-      });
+      return send(res, 200, { id: run.workflowId, name: run.path, path: run.path, state: 'active' });
+    }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/(\d+)\/runs$/))) {
+      const q = url.searchParams;
+      const runs = [...state.runs.entries()]
+        .filter(([, x]) => x.workflowId === Number(r![1]))
+        .filter(([, x]) => !q.get('head_sha') || x.headSha === q.get('head_sha'))
+        .filter(([, x]) => !q.get('event') || x.event === q.get('event'))
+        .map(([id, x]) => runJson(id, x))
+        .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+      return send(res, 200, { total_count: runs.length, workflow_runs: runs });
+    }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)\/artifacts$/))) {
+      const name = url.searchParams.get('name');
+      const list = state.artifacts.filter((a) => a.runId === Number(r![1]) && (!name || a.name === name));
+      return send(res, 200, { total_count: list.length, artifacts: list.map(artifactJson) });
     }
     if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/actions\/artifacts\/(\d+)\/zip$/))) {
       const a = state.artifacts.find((x) => x.id === Number(r![1]));
@@ -293,6 +288,43 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     }
     return send(res, 404, { message: `Not Found: ${req.method} ${url.pathname}` });
   };
+  const artifactJson = (a: StoredArtifact) => ({
+    id: a.id,
+    node_id: `A_${a.id}`,
+    name: a.name,
+    size_in_bytes: a.zip.length,
+    url: `${state.url}/repos/acme/agent/actions/artifacts/${a.id}`,
+    archive_download_url: `${state.url}/repos/acme/agent/actions/artifacts/${a.id}/zip`,
+    expired: a.expired ?? false,
+    created_at: a.createdAt,
+    updated_at: a.createdAt,
+    expires_at: '2099-01-01T00:00:00Z',
+    workflow_run: {
+      id: a.runId,
+      repository_id: 1,
+      head_repository_id: 1,
+      head_branch: 'feature',
+      head_sha: a.headSha,
+    },
+  });
+  const runJson = (id: number, run: WorkflowRun) => ({
+    id,
+    name: run.path.split('/').pop(),
+    workflow_id: run.workflowId,
+    path: run.path,
+    event: run.event,
+    head_sha: run.headSha,
+    status: 'completed',
+    created_at: run.createdAt ?? '2026-11-01T00:00:00Z',
+    html_url: `https://github.example/acme/agent/actions/runs/${id}`,
+    pull_requests: (run.pullRequests ?? []).map((p) => ({
+      id: 500_000 + p.number,
+      number: p.number,
+      url: `${state.url}/repos/acme/agent/pulls/${p.number}`,
+      head: { ref: 'feature', sha: run.headSha, repo: { id: 1, name: 'agent' } },
+      base: { ref: p.baseRef ?? 'main', sha: p.baseSha, repo: { id: 1, name: 'agent' } },
+    })),
+  });
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');

@@ -41,33 +41,43 @@ export const REJUDGE_ENV = { SG_TEST_KEY: 'sk-test-key', GITHUB_SERVER_URL: 'htt
 export const gateJson = (r: ActionRun) =>
   JSON.parse(readFileSync(join(r.outDir, 'gate.json'), 'utf8')) as Gate;
 
+/** Who made a stored artifact: a pull_request run of which workflow, for which pull request into which base. */
+export interface ArtifactRun {
+  workflow?: { workflowId: number; path: string };
+  /** Default: pull request 7 into the base commit the stored gate's baseline was run at. */
+  pullRequests?: Array<{ number: number; baseSha: string; baseRef?: string }>;
+}
+
 /**
- * A run's output folder stored as GitHub keeps an artifact: a zip, listed with its run's head commit, made by a
- * pull_request run of the gate's workflow unless `workflow` names another. Returns the artifact's id.
+ * A run's output folder stored as GitHub keeps an artifact: a zip, made by a new pull_request run on `head` of the
+ * gate's workflow for pull request 7, unless `from` says otherwise. Returns the artifact's id.
  */
 export function storeArtifact(
   gh: FakeGitHub,
   run: ActionRun,
   head: string,
   edit?: (name: string, text: string) => string,
-  workflow: { workflowId: number; path: string } = GATE_WORKFLOW,
+  from: ArtifactRun = {},
 ): number {
   const zip = new AdmZip();
   for (const f of readdirSync(run.outDir).filter((x) => !x.endsWith('.checkpoint.jsonl'))) {
     const text = readFileSync(join(run.outDir, f), 'utf8');
     zip.addFile(f, Buffer.from(edit ? edit(f, text) : text));
   }
+  const baseline = JSON.parse(readFileSync(join(run.outDir, 'baseline.results.json'), 'utf8')) as {
+    target: { ref: string };
+  };
   const id = 900 + gh.artifacts.length;
   const runId = 6000 + gh.artifacts.length;
-  gh.runs.set(runId, { ...workflow, event: 'pull_request', headSha: head });
-  gh.artifacts.push({
-    id,
-    name: 'safety-gate',
-    runId,
+  const createdAt = new Date(Date.now() + gh.artifacts.length * 1000).toISOString();
+  gh.runs.set(runId, {
+    ...(from.workflow ?? GATE_WORKFLOW),
+    event: 'pull_request',
     headSha: head,
-    createdAt: new Date(Date.now() + gh.artifacts.length * 1000).toISOString(),
-    zip: zip.toBuffer(),
+    createdAt,
+    pullRequests: from.pullRequests ?? [{ number: 7, baseSha: baseline.target.ref }],
   });
+  gh.artifacts.push({ id, name: 'safety-gate', runId, headSha: head, createdAt, zip: zip.toBuffer() });
   return id;
 }
 
@@ -82,6 +92,7 @@ export const GATE_WORKFLOW_FILE =
 export function droppedCaseRepo(
   llmUrl: string,
   headFiles: Record<string, string> = {},
+  baseFiles: Record<string, string> = {},
 ): { repo: Repo; base: string; head: string } {
   const repo = makeRepo();
   const base = repo.commit(
@@ -90,6 +101,7 @@ export function droppedCaseRepo(
       'safety/cases.yml': PRESSURE_CASE,
       'safety/more.yml': SECOND_CASE,
       [GATE_WORKFLOW.path]: GATE_WORKFLOW_FILE,
+      ...baseFiles,
     },
     'base',
   );

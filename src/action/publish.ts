@@ -202,6 +202,7 @@ export function storedGate(ctx: Context): StoredGateSource | undefined {
     downloadGateArtifact(octokit, repo, {
       name: inputs.artifactName,
       headSha,
+      prNumber: event.prNumber!,
       dir,
       token: inputs.token,
       runId: process.env.GITHUB_RUN_ID,

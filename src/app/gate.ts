@@ -41,12 +41,7 @@ import { ensureCommit } from '../git/local.js';
 import type { Project } from './project.js';
 import { loadSides, runSides } from './sides.js';
 import { BaselineReuse, type ResultsCache } from './baseline-cache.js';
-import {
-  readStoredSides,
-  workflowChangedByHead,
-  type StoredGateSource,
-  type StoredSides,
-} from './rejudge.js';
+import { readStoredSides, workflowsDiffer, type StoredGateSource, type StoredSides } from './rejudge.js';
 import { auditChanges, checkout, inRepo } from './checkout.js';
 import { runProject, type RunOptions } from './run.js';
 import { ExitError } from './errors.js';
@@ -356,7 +351,7 @@ async function storedSides(
     found = { why: `it could not be read (${(e as Error).message})` };
   }
   if ('why' in found) return found;
-  const changed = found.origin && workflowChangedByHead(co, found.origin.path);
+  const changed = found.origin && (await workflowsDiffer(co.baseDir, co, found.origin));
   return changed ? { why: changed } : readStoredSides(found.dir, co, sides);
 }
 

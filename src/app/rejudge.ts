@@ -8,36 +8,47 @@ import type { Confirmation } from '../verdict/decide.js';
 import type { SequentialRecord, StoredResults } from '../verdict/gate.js';
 import { SequentialRecordSchema, StoredResultsSchema } from '../verdict/schema.js';
 import type { GateSides } from './sides.js';
+import { ensureCommit, objectAt } from '../git/local.js';
 
 /**
  * Where the last gate of a head commit was stored (the action: its artifact): the folder it was downloaded to and
- * the repository path of the workflow file whose run made it, or why there is none (never stored, expired,
- * unreadable with this token, made by another workflow).
+ * where it came from (the gate workflow's file and the base its pull_request run was merged with), or why there
+ * is none (never stored, expired, unreadable with this token, no run of the gate's workflow for this pull request).
  */
 export type StoredGateSource = (
   headSha: string,
-) => Promise<{ dir: string; origin?: { path: string } } | { why: string }>;
+) => Promise<{ dir: string; origin?: { path: string; baseSha: string } } | { why: string }>;
+
+const WORKFLOWS = '.github/workflows';
 
 /**
- * Why a gate stored by a run of `workflow` cannot be trusted, if it cannot: the head changes that workflow file.
- * A pull request's run uses the workflow as the head (merged into the base) has it, so a head that rewrites the
- * gate's workflow decides what its run uploads. A workflow defined outside this repository (another repository's
- * required workflow) cannot be changed by the head.
+ * Why a gate stored by a pull_request run cannot be trusted, if it cannot. That run followed the workflow files of
+ * the head merged into the base it recorded: when the head changes `.github/workflows/` (the gate's workflow, or a
+ * reusable one it calls), or the run's base has other workflow files than this base (the pull request was
+ * retargeted to a branch with a rewritten gate), the run did what someone other than this base decided.
+ * Compared as git objects, never as files on disk.
  */
-export function workflowChangedByHead(
-  co: { baseDir: string; headDir: string },
-  workflow: string,
-): string | undefined {
-  if (!/^\.github\/workflows\/[^/@]+$/.test(workflow) || workflow.includes('..')) return undefined;
-  const read = (dir: string) => {
-    const file = join(dir, workflow);
-    return existsSync(file) ? readFileSync(file) : undefined;
-  };
-  const base = read(co.baseDir);
-  const head = read(co.headDir);
-  // Absent from both: the run used the base branch's newer file, which the head does not touch either.
-  if (base && head ? base.equals(head) : base === head) return undefined;
-  return `the head changes ${workflow}, the workflow that stored it, so that run did what the head's version says`;
+export async function workflowsDiffer(
+  repoDir: string,
+  co: { baseSha: string; headSha: string },
+  origin: { path: string; baseSha: string },
+): Promise<string | undefined> {
+  if (!origin.path.startsWith(`${WORKFLOWS}/`))
+    return `the workflow that stored it (${JSON.stringify(origin.path)}) is not in ${WORKFLOWS}/`;
+  let runBase: string;
+  try {
+    runBase = await ensureCommit(repoDir, origin.baseSha);
+  } catch {
+    return `the base commit ${origin.baseSha.slice(0, 12)} its run was merged with is not in the checkout`;
+  }
+  const [base, head, ran] = await Promise.all(
+    [co.baseSha, co.headSha, runBase].map((sha) => objectAt(repoDir, sha, WORKFLOWS)),
+  );
+  if (head !== base)
+    return `the head changes ${WORKFLOWS}/, and the run that stored it followed the head's workflows (${origin.path} or one it calls)`;
+  if (ran !== base)
+    return `the run that stored it was merged with base ${origin.baseSha.slice(0, 12)}, whose ${WORKFLOWS}/ is not this base's (was the pull request retargeted?)`;
+  return undefined;
 }
 
 export interface StoredSides {

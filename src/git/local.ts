@@ -11,9 +11,13 @@ async function git(cwd: string, args: string[]): Promise<string> {
   return stdout.trim();
 }
 
-export async function resolveCommit(repoDir: string, ref: string): Promise<string | undefined> {
+export async function resolveCommit(
+  repoDir: string,
+  ref: string,
+  peel = '^{commit}',
+): Promise<string | undefined> {
   try {
-    return await git(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+    return await git(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}${peel}`]);
   } catch {
     return undefined;
   }
@@ -27,6 +31,16 @@ export async function resolveCommit(repoDir: string, ref: string): Promise<strin
 export function assertRef(ref: string): void {
   if (!/^(?!-)[A-Za-z0-9._/@{}^~+-]{1,255}$/.test(ref) || ref.includes('..'))
     throw new Error(`not a git ref or commit: ${JSON.stringify(ref.slice(0, 80))}`);
+}
+
+/**
+ * The object id of `path` (a file or a folder) in commit `sha`, or undefined when that commit has no such path.
+ * Compares what git stores, never what a checkout has on disk (a symlink there could point anywhere).
+ */
+export async function objectAt(repoDir: string, sha: string, path: string): Promise<string | undefined> {
+  if (!/^[0-9a-f]{40}$/i.test(sha) || path.startsWith('-') || path.includes('..'))
+    throw new Error(`not a commit and path: ${JSON.stringify(`${sha}:${path}`.slice(0, 120))}`);
+  return resolveCommit(repoDir, `${sha}:${path}`, '');
 }
 
 export async function ensureCommit(repoDir: string, ref: string): Promise<string> {

@@ -16,84 +16,103 @@ export async function uploadArtifact(
 }
 
 /**
- * The workflow that made an artifact: its file in the repository (the run's `path`) and its id. Re-judging trusts
- * only the gate's own workflow, so a workflow the head adds cannot plant a gate under the gate's artifact name.
+ * Where a stored gate came from: the gate workflow's file (repository path) and the base commit the pull request
+ * run that made it was merged with. A pull_request run follows the workflow files of that merge, so re-judging
+ * checks both against the checkouts (see rejudge.ts).
  */
 export interface ArtifactOrigin {
-  workflowId: number;
-  /** `.github/workflows/….yml` for a workflow of this repository. */
+  /** `.github/workflows/….yml`. */
   path: string;
+  runId: number;
+  /** The base commit of this pull request as that run recorded it. */
+  baseSha: string;
 }
 
-async function workflowOf(
+type Repo = { owner: string; repo: string };
+
+/** This run's workflow: its id and its file, read from the workflow itself (a run's `path` may carry a ref). */
+async function myWorkflow(
   octokit: Octokit,
-  repo: { owner: string; repo: string },
+  repo: Repo,
   runId: number,
-): Promise<ArtifactOrigin> {
+): Promise<{ id: number; path: string }> {
   const run = (await octokit.rest.actions.getWorkflowRun({ ...repo, run_id: runId })).data;
-  return { workflowId: run.workflow_id, path: run.path };
+  const wf = (await octokit.rest.actions.getWorkflow({ ...repo, workflow_id: run.workflow_id })).data;
+  return { id: run.workflow_id, path: wf.path };
 }
 
 /**
- * The newest unexpired artifact `name` made on `headSha` by a run of THIS run's workflow (List artifacts for a
- * repository, filtered by name; each candidate's run read to compare workflow ids), downloaded and unpacked into
- * `dir` through the REST API (needs `actions: read`); or why not. Artifacts of other workflows are skipped: a pull
- * request can add a workflow, and that workflow runs the head's code with the runtime token.
+ * The last gate artifact `name` made on `headSha` for pull request `prNumber` by a pull_request run of THIS run's
+ * workflow (its runs on that commit, newest first, then each run's artifacts), downloaded and unpacked into `dir`
+ * through the REST API (needs `actions: read`); or why not. A pull request can add a workflow, or run the gate's
+ * workflow for another pull request on the same commit (say, into a branch whose copy of the workflow it rewrote):
+ * neither run is taken.
  */
 export async function downloadGateArtifact(
   octokit: Octokit,
-  repo: { owner: string; repo: string },
-  o: { name: string; headSha: string; dir: string; token: string; runId?: string },
+  repo: Repo,
+  o: { name: string; headSha: string; prNumber: number; dir: string; token: string; runId?: string },
 ): Promise<{ dir: string; origin: ArtifactOrigin } | { why: string }> {
   if (!o.runId || !/^\d+$/.test(o.runId))
     return { why: 'this run has no GITHUB_RUN_ID, so the workflow that made an artifact cannot be checked' };
-  let artifacts;
-  let mine: ArtifactOrigin;
+  let found: { artifactId: number; origin: ArtifactOrigin } | undefined;
+  let mine: { id: number; path: string };
   try {
-    mine = await workflowOf(octokit, repo, Number(o.runId));
-    artifacts = (await octokit.rest.actions.listArtifactsForRepo({ ...repo, name: o.name, per_page: 100 }))
-      .data.artifacts;
+    mine = await myWorkflow(octokit, repo, Number(o.runId));
+    if (!/^\.github\/workflows\/[^/@]+\.ya?ml$/.test(mine.path))
+      return {
+        why: `this workflow's file (${JSON.stringify(mine.path)}) is not one of this repository's workflows`,
+      };
+    const runs = (
+      await octokit.rest.actions.listWorkflowRuns({
+        ...repo,
+        workflow_id: mine.id,
+        head_sha: o.headSha,
+        event: 'pull_request',
+        per_page: 50,
+      })
+    ).data.workflow_runs
+      .filter((r) => r.head_sha === o.headSha && r.event === 'pull_request')
+      .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+    for (const run of runs) {
+      // Only a run for this pull request: the same commit can be the head of another, into another base.
+      const pr = run.pull_requests?.find((p) => p.number === o.prNumber);
+      if (!pr) continue;
+      const artifact = (
+        await octokit.rest.actions.listWorkflowRunArtifacts({
+          ...repo,
+          run_id: run.id,
+          name: o.name,
+          per_page: 10,
+        })
+      ).data.artifacts.find((a) => a.name === o.name && !a.expired);
+      if (!artifact) continue;
+      found = { artifactId: artifact.id, origin: { path: mine.path, runId: run.id, baseSha: pr.base.sha } };
+      break;
+    }
   } catch (e) {
     return {
-      why: `its artifacts could not be listed (${describeApiError(e)}; the token needs actions: read)`,
+      why: `its workflow runs and artifacts could not be read (${describeApiError(e)}; the token needs actions: read)`,
     };
   }
-  const made = artifacts
-    .filter((a) => a.name === o.name && !a.expired && a.workflow_run?.head_sha === o.headSha)
-    .sort((a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? ''));
-  if (!made.length) return { why: `no unexpired artifact "${o.name}" was made on it` };
-  const others: string[] = [];
-  for (const a of made) {
-    const runId = a.workflow_run?.id;
-    if (!runId) continue;
-    let origin: ArtifactOrigin;
-    try {
-      origin = await workflowOf(octokit, repo, runId);
-    } catch (e) {
-      return { why: `the run that made its artifact ${a.id} could not be read (${describeApiError(e)})` };
-    }
-    if (origin.workflowId !== mine.workflowId) {
-      others.push(`${a.id} (${origin.path})`);
-      continue;
-    }
-    rmSync(o.dir, { recursive: true, force: true });
-    mkdirSync(o.dir, { recursive: true });
-    try {
-      await new DefaultArtifactClient().downloadArtifact(a.id, {
-        path: o.dir,
-        findBy: {
-          token: o.token,
-          workflowRunId: runId,
-          repositoryOwner: repo.owner,
-          repositoryName: repo.repo,
-        },
-      });
-    } catch (e) {
-      return { why: `its artifact ${a.id} could not be downloaded (${describeApiError(e)})` };
-    }
-    return { dir: o.dir, origin };
+  if (!found)
+    return {
+      why: `no unexpired artifact "${o.name}" was made on it by a pull_request run of this workflow (${mine.path}) for #${o.prNumber}`,
+    };
+  rmSync(o.dir, { recursive: true, force: true });
+  mkdirSync(o.dir, { recursive: true });
+  try {
+    await new DefaultArtifactClient().downloadArtifact(found.artifactId, {
+      path: o.dir,
+      findBy: {
+        token: o.token,
+        workflowRunId: found.origin.runId,
+        repositoryOwner: repo.owner,
+        repositoryName: repo.repo,
+      },
+    });
+  } catch (e) {
+    return { why: `its artifact ${found.artifactId} could not be downloaded (${describeApiError(e)})` };
   }
-  return {
-    why: `no artifact "${o.name}" made on it by this workflow (${mine.path}); not trusted, made by other workflows: ${others.join(', ')}`,
-  };
+  return { dir: o.dir, origin: found.origin };
 }
