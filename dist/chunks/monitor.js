@@ -552,9 +552,9 @@ async function git(cwd, args) {
     const { stdout } = await run$1('git', args, { cwd, maxBuffer: 16 * 1024 * 1024 });
     return stdout.trim();
 }
-async function resolveCommit(repoDir, ref) {
+async function resolveCommit(repoDir, ref, peel = '^{commit}') {
     try {
-        return await git(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+        return await git(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}${peel}`]);
     }
     catch {
         return undefined;
@@ -568,6 +568,15 @@ async function resolveCommit(repoDir, ref) {
 function assertRef(ref) {
     if (!/^(?!-)[A-Za-z0-9._/@{}^~+-]{1,255}$/.test(ref) || ref.includes('..'))
         throw new Error(`not a git ref or commit: ${JSON.stringify(ref.slice(0, 80))}`);
+}
+/**
+ * The object id of `path` (a file or a folder) in commit `sha`, or undefined when that commit has no such path.
+ * Compares what git stores, never what a checkout has on disk (a symlink there could point anywhere).
+ */
+async function objectAt(repoDir, sha, path) {
+    if (!/^[0-9a-f]{40}$/i.test(sha) || path.startsWith('-') || path.includes('..'))
+        throw new Error(`not a commit and path: ${JSON.stringify(`${sha}:${path}`.slice(0, 120))}`);
+    return resolveCommit(repoDir, `${sha}:${path}`, '');
 }
 async function ensureCommit(repoDir, ref) {
     assertRef(ref);
@@ -1524,25 +1533,30 @@ class BaselineReuse {
     }
 }
 
+const WORKFLOWS = '.github/workflows';
 /**
- * Why a gate stored by a run of `workflow` cannot be trusted, if it cannot: the head changes that workflow file.
- * A pull request's run uses the workflow as the head (merged into the base) has it, so a head that rewrites the
- * gate's workflow decides what its run uploads. A workflow defined outside this repository (another repository's
- * required workflow) cannot be changed by the head.
+ * Why a gate stored by a pull_request run cannot be trusted, if it cannot. That run followed the workflow files of
+ * the head merged into the base it recorded: when the head changes `.github/workflows/` (the gate's workflow, or a
+ * reusable one it calls), or the run's base has other workflow files than this base (the pull request was
+ * retargeted to a branch with a rewritten gate), the run did what someone other than this base decided.
+ * Compared as git objects, never as files on disk.
  */
-function workflowChangedByHead(co, workflow) {
-    if (!/^\.github\/workflows\/[^/@]+$/.test(workflow) || workflow.includes('..'))
-        return undefined;
-    const read = (dir) => {
-        const file = join(dir, workflow);
-        return existsSync(file) ? readFileSync(file) : undefined;
-    };
-    const base = read(co.baseDir);
-    const head = read(co.headDir);
-    // Absent from both: the run used the base branch's newer file, which the head does not touch either.
-    if (base && head ? base.equals(head) : base === head)
-        return undefined;
-    return `the head changes ${workflow}, the workflow that stored it, so that run did what the head's version says`;
+async function workflowsDiffer(repoDir, co, origin) {
+    if (!origin.path.startsWith(`${WORKFLOWS}/`))
+        return `the workflow that stored it (${JSON.stringify(origin.path)}) is not in ${WORKFLOWS}/`;
+    let runBase;
+    try {
+        runBase = await ensureCommit(repoDir, origin.baseSha);
+    }
+    catch {
+        return `the base commit ${origin.baseSha.slice(0, 12)} its run was merged with is not in the checkout`;
+    }
+    const [base, head, ran] = await Promise.all([co.baseSha, co.headSha, runBase].map((sha) => objectAt(repoDir, sha, WORKFLOWS)));
+    if (head !== base)
+        return `the head changes ${WORKFLOWS}/, and the run that stored it followed the head's workflows (${origin.path} or one it calls)`;
+    if (ran !== base)
+        return `the run that stored it was merged with base ${origin.baseSha.slice(0, 12)}, whose ${WORKFLOWS}/ is not this base's (was the pull request retargeted?)`;
+    return undefined;
 }
 // Only what re-judging needs of gate.json, from its own schema: the rest is recomputed.
 const Stored = object({
@@ -1928,7 +1942,7 @@ async function storedSides(source, co, sides) {
     }
     if ('why' in found)
         return found;
-    const changed = found.origin && workflowChangedByHead(co, found.origin.path);
+    const changed = found.origin && (await workflowsDiffer(co.baseDir, co, found.origin));
     return changed ? { why: changed } : readStoredSides(found.dir, co, sides);
 }
 function criteriaContext(co, sides) {
