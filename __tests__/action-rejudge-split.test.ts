@@ -218,17 +218,37 @@ describe('privilege-split workflow: a sign-off re-judges the stored gate in the 
     expect(downloaded()).toEqual([String(real)]);
     expect(gateJson(r)).toMatchObject({ clearedBy: 'security', delta: g1.delta, pValue: g1.pValue });
 
-    // This pull request's own run, retargeted to that branch and back: its recorded base has other workflows.
+    // GitHub lists the open pull requests whose head matches a run, not the one that started it: a run that also
+    // lists this one, and a run on another branch once its pull request (#8 from there) was closed.
+    storeArtifact(gh, gate, head, forge(gate.outDir), {
+      pullRequests: [
+        { number: 8, baseSha: evil },
+        { number: 7, baseSha: base },
+      ],
+    });
+    gh.pulls.set(8, { number: 8, head: { sha: head, ref: 'evil-head' }, base: { sha: evil, ref: 'evil' } });
+    storeArtifact(gh, gate, head, forge(gate.outDir), { headBranch: 'evil-head' });
+    const again = await comment();
+    expect(again.stdout).not.toMatch(/::error::/);
+    expect(downloaded()).toEqual([String(real), String(real)]);
+
+    // A run whose pull request GitHub lists with another base now: refused.
     storeArtifact(gh, gate, head, forge(gate.outDir), { pullRequests: [{ number: 7, baseSha: evil }] });
-    refused(
-      await comment(),
-      /the run that stored it was merged with base [0-9a-f]{12}, whose \.github\/workflows\/ is not this base's/,
-    );
+    refused(await comment(), /the run that stored it was for base [0-9a-f]{12}, not this base/);
+
+    // Retargeted to that branch and back (base_ref_changed after every run): no run since followed this base.
+    gh.issueEvents[7] = [
+      { event: 'base_ref_changed', created_at: new Date(Date.now() + 3_600_000).toISOString() },
+    ];
+    refused(await comment(), /no unexpired artifact "safety-gate" was made on it/);
+    gh.issueEvents[7] = [];
 
     // Only the other workflow's and the other pull request's: nothing of this workflow for #7 to re-judge.
     gh.artifacts.splice(0);
     storeArtifact(gh, gate, head, forge(gate.outDir), { workflow: EXTRA });
     storeArtifact(gh, gate, head, forge(gate.outDir), { pullRequests: [{ number: 8, baseSha: base }] });
+    // A listing without a base commit is no evidence either (it used to crash the run).
+    storeArtifact(gh, gate, head, undefined, { pullRequests: [{ number: 7, baseSha: undefined as never }] });
     refused(
       await comment(),
       /no unexpired artifact "safety-gate" was made on it by a pull_request run of this workflow \(\.github\/workflows\/pr-gate\.yml\) for #7/,

@@ -46,7 +46,12 @@ export interface WorkflowRun {
   event: string;
   headSha: string;
   createdAt?: string;
-  /** The pull requests the run is for, with the base each was merged into at the time. */
+  /** The branch the run ran on (default `feature`, PR 7's head). */
+  headBranch?: string;
+  /**
+   * What GitHub lists under the run's `pull_requests`: the OPEN pull requests whose head matches the run, with
+   * their base now, not necessarily the one that started it.
+   */
   pullRequests?: Array<{ number: number; baseSha: string; baseRef?: string }>;
 }
 
@@ -82,6 +87,8 @@ export interface FakeGitHub {
    * under in these tests, is a run of the gate's workflow (GATE_WORKFLOW).
    */
   runs: Map<number, WorkflowRun>;
+  /** Issue events by pull request number (List issue events), e.g. `base_ref_changed`. */
+  issueEvents: Record<number, Array<{ event: string; created_at: string }>>;
   close(): Promise<void>;
 }
 
@@ -99,6 +106,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     forbid: false,
     artifacts: [],
     runs: new Map([[4242, { ...GATE_WORKFLOW, event: 'issue_comment', headSha: 'a'.repeat(40) }]]),
+    issueEvents: {},
     teams: {},
     commitAuthors: {},
     commitPulls: {},
@@ -237,6 +245,17 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const login = state.commitAuthors[r[1]];
       return send(res, 200, { sha: r[1], author: login ? { login, type: 'User' } : null });
     }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/pulls$/))) {
+      const head = url.searchParams.get('head');
+      const list = [...state.pulls.values()].filter((p) => {
+        const h = p.head as { ref?: string } | undefined;
+        return !head || `acme:${h?.ref}` === head;
+      });
+      return send(res, 200, list);
+    }
+    if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/events$/))) {
+      return send(res, 200, state.issueEvents[Number(r[1])] ?? []);
+    }
     if (req.method === 'GET' && (r = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/))) {
       const pr = state.pulls.get(Number(r[1]));
       return pr ? send(res, 200, pr) : send(res, 404, { message: 'Not Found' });
@@ -314,6 +333,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     path: run.path,
     event: run.event,
     head_sha: run.headSha,
+    head_branch: run.headBranch ?? 'feature',
     status: 'completed',
     created_at: run.createdAt ?? '2026-11-01T00:00:00Z',
     html_url: `https://github.example/acme/agent/actions/runs/${id}`,

@@ -46,6 +46,7 @@ export interface ArtifactRun {
   workflow?: { workflowId: number; path: string };
   /** Default: pull request 7 into the base commit the stored gate's baseline was run at. */
   pullRequests?: Array<{ number: number; baseSha: string; baseRef?: string }>;
+  headBranch?: string;
 }
 
 /**
@@ -76,6 +77,7 @@ export function storeArtifact(
     headSha: head,
     createdAt,
     pullRequests: from.pullRequests ?? [{ number: 7, baseSha: baseline.target.ref }],
+    headBranch: from.headBranch,
   });
   gh.artifacts.push({ id, name: 'safety-gate', runId, headSha: head, createdAt, zip: zip.toBuffer() });
   return id;

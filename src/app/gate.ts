@@ -351,7 +351,12 @@ async function storedSides(
     found = { why: `it could not be read (${(e as Error).message})` };
   }
   if ('why' in found) return found;
-  const changed = found.origin && (await workflowsDiffer(co.baseDir, co, found.origin));
+  let changed: string | undefined;
+  try {
+    changed = found.origin && (await workflowsDiffer(co.baseDir, co, found.origin));
+  } catch (e) {
+    changed = `where it came from could not be checked (${(e as Error).message})`;
+  }
   return changed ? { why: changed } : readStoredSides(found.dir, co, sides);
 }
 

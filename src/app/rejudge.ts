@@ -8,7 +8,7 @@ import type { Confirmation } from '../verdict/decide.js';
 import type { SequentialRecord, StoredResults } from '../verdict/gate.js';
 import { SequentialRecordSchema, StoredResultsSchema } from '../verdict/schema.js';
 import type { GateSides } from './sides.js';
-import { ensureCommit, objectAt } from '../git/local.js';
+import { objectAt } from '../git/local.js';
 
 /**
  * Where the last gate of a head commit was stored (the action: its artifact): the folder it was downloaded to and
@@ -23,9 +23,8 @@ const WORKFLOWS = '.github/workflows';
 
 /**
  * Why a gate stored by a pull_request run cannot be trusted, if it cannot. That run followed the workflow files of
- * the head merged into the base it recorded: when the head changes `.github/workflows/` (the gate's workflow, or a
- * reusable one it calls), or the run's base has other workflow files than this base (the pull request was
- * retargeted to a branch with a rewritten gate), the run did what someone other than this base decided.
+ * the head merged into its base: when that base is not this one, or the head changes `.github/workflows/` (the
+ * gate's workflow, or a reusable one it calls), the run did what someone other than this base decided.
  * Compared as git objects, never as files on disk.
  */
 export async function workflowsDiffer(
@@ -35,19 +34,17 @@ export async function workflowsDiffer(
 ): Promise<string | undefined> {
   if (!origin.path.startsWith(`${WORKFLOWS}/`))
     return `the workflow that stored it (${JSON.stringify(origin.path)}) is not in ${WORKFLOWS}/`;
-  let runBase: string;
-  try {
-    runBase = await ensureCommit(repoDir, origin.baseSha);
-  } catch {
-    return `the base commit ${origin.baseSha.slice(0, 12)} its run was merged with is not in the checkout`;
-  }
-  const [base, head, ran] = await Promise.all(
-    [co.baseSha, co.headSha, runBase].map((sha) => objectAt(repoDir, sha, WORKFLOWS)),
-  );
+  if (origin.baseSha !== co.baseSha)
+    return `the run that stored it was for base ${origin.baseSha.slice(0, 12)}, not this base`;
+  const [base, head, gate] = await Promise.all([
+    objectAt(repoDir, co.baseSha, WORKFLOWS),
+    objectAt(repoDir, co.headSha, WORKFLOWS),
+    objectAt(repoDir, co.baseSha, origin.path),
+  ]);
+  // The gate's own workflow is in the base; not finding it means git could not read the tree: fail closed.
+  if (!base || !gate) return `${origin.path} is not in the base commit's tree (or git could not read it)`;
   if (head !== base)
     return `the head changes ${WORKFLOWS}/, and the run that stored it followed the head's workflows (${origin.path} or one it calls)`;
-  if (ran !== base)
-    return `the run that stored it was merged with base ${origin.baseSha.slice(0, 12)}, whose ${WORKFLOWS}/ is not this base's (was the pull request retargeted?)`;
   return undefined;
 }
 

@@ -30,6 +30,44 @@ export interface ArtifactOrigin {
 
 type Repo = { owner: string; repo: string };
 
+/**
+ * Whether a run can only have been this pull request's. GitHub lists under a run's `pull_requests` the open pull
+ * requests whose head matches it, not the one that started it, so: exactly this one is listed, and no other pull
+ * request, open or closed, was ever opened from the branch the run ran on (another pull request from the same head
+ * into a branch with a rewritten gate would otherwise pass for this one once closed).
+ */
+async function onlyThisPull(
+  octokit: Octokit,
+  repo: Repo,
+  run: { pull_requests?: Array<{ number: number }> | null; head_branch?: string | null },
+  prNumber: number,
+): Promise<boolean> {
+  const listed = run.pull_requests ?? [];
+  if (listed.length !== 1 || listed[0].number !== prNumber || !run.head_branch) return false;
+  const pulls = (
+    await octokit.rest.pulls.list({
+      ...repo,
+      state: 'all',
+      head: `${repo.owner}:${run.head_branch}`,
+      per_page: 100,
+    })
+  ).data;
+  return pulls.length > 0 && pulls.every((p) => p.number === prNumber);
+}
+
+/** When the pull request's base branch was last changed (ms), if ever: runs before that followed another base. */
+async function lastRetarget(octokit: Octokit, repo: Repo, prNumber: number): Promise<number | undefined> {
+  const events = await octokit.paginate(octokit.rest.issues.listEvents, {
+    ...repo,
+    issue_number: prNumber,
+    per_page: 100,
+  });
+  const times = events
+    .filter((e) => e.event === 'base_ref_changed')
+    .map((e) => Date.parse(e.created_at) || Number.POSITIVE_INFINITY);
+  return times.length ? Math.max(...times) : undefined;
+}
+
 /** This run's workflow: its id and its file, read from the workflow itself (a run's `path` may carry a ref). */
 async function myWorkflow(
   octokit: Octokit,
@@ -73,11 +111,12 @@ export async function downloadGateArtifact(
       })
     ).data.workflow_runs
       .filter((r) => r.head_sha === o.headSha && r.event === 'pull_request')
-      .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+      .sort((a, b) => (Date.parse(b.created_at) || 0) - (Date.parse(a.created_at) || 0));
+    const since = await lastRetarget(octokit, repo, o.prNumber);
     for (const run of runs) {
-      // Only a run for this pull request: the same commit can be the head of another, into another base.
-      const pr = run.pull_requests?.find((p) => p.number === o.prNumber);
-      if (!pr) continue;
+      if (!(await onlyThisPull(octokit, repo, run, o.prNumber))) continue;
+      // A run before the pull request's base last changed followed another base's workflow files.
+      if (since !== undefined && !(Date.parse(run.created_at) > since)) continue;
       const artifact = (
         await octokit.rest.actions.listWorkflowRunArtifacts({
           ...repo,
@@ -87,7 +126,9 @@ export async function downloadGateArtifact(
         })
       ).data.artifacts.find((a) => a.name === o.name && !a.expired);
       if (!artifact) continue;
-      found = { artifactId: artifact.id, origin: { path: mine.path, runId: run.id, baseSha: pr.base.sha } };
+      const baseSha = run.pull_requests![0].base?.sha;
+      if (typeof baseSha !== 'string' || !/^[0-9a-f]{40}$/i.test(baseSha)) continue;
+      found = { artifactId: artifact.id, origin: { path: mine.path, runId: run.id, baseSha } };
       break;
     }
   } catch (e) {
