@@ -1536,26 +1536,25 @@ class BaselineReuse {
 const WORKFLOWS = '.github/workflows';
 /**
  * Why a gate stored by a pull_request run cannot be trusted, if it cannot. That run followed the workflow files of
- * the head merged into the base it recorded: when the head changes `.github/workflows/` (the gate's workflow, or a
- * reusable one it calls), or the run's base has other workflow files than this base (the pull request was
- * retargeted to a branch with a rewritten gate), the run did what someone other than this base decided.
+ * the head merged into its base: when that base is not this one, or the head changes `.github/workflows/` (the
+ * gate's workflow, or a reusable one it calls), the run did what someone other than this base decided.
  * Compared as git objects, never as files on disk.
  */
 async function workflowsDiffer(repoDir, co, origin) {
     if (!origin.path.startsWith(`${WORKFLOWS}/`))
         return `the workflow that stored it (${JSON.stringify(origin.path)}) is not in ${WORKFLOWS}/`;
-    let runBase;
-    try {
-        runBase = await ensureCommit(repoDir, origin.baseSha);
-    }
-    catch {
-        return `the base commit ${origin.baseSha.slice(0, 12)} its run was merged with is not in the checkout`;
-    }
-    const [base, head, ran] = await Promise.all([co.baseSha, co.headSha, runBase].map((sha) => objectAt(repoDir, sha, WORKFLOWS)));
+    if (origin.baseSha !== co.baseSha)
+        return `the run that stored it was for base ${origin.baseSha.slice(0, 12)}, not this base`;
+    const [base, head, gate] = await Promise.all([
+        objectAt(repoDir, co.baseSha, WORKFLOWS),
+        objectAt(repoDir, co.headSha, WORKFLOWS),
+        objectAt(repoDir, co.baseSha, origin.path),
+    ]);
+    // The gate's own workflow is in the base; not finding it means git could not read the tree: fail closed.
+    if (!base || !gate)
+        return `${origin.path} is not in the base commit's tree (or git could not read it)`;
     if (head !== base)
         return `the head changes ${WORKFLOWS}/, and the run that stored it followed the head's workflows (${origin.path} or one it calls)`;
-    if (ran !== base)
-        return `the run that stored it was merged with base ${origin.baseSha.slice(0, 12)}, whose ${WORKFLOWS}/ is not this base's (was the pull request retargeted?)`;
     return undefined;
 }
 // Only what re-judging needs of gate.json, from its own schema: the rest is recomputed.
@@ -1942,7 +1941,13 @@ async function storedSides(source, co, sides) {
     }
     if ('why' in found)
         return found;
-    const changed = found.origin && (await workflowsDiffer(co.baseDir, co, found.origin));
+    let changed;
+    try {
+        changed = found.origin && (await workflowsDiffer(co.baseDir, co, found.origin));
+    }
+    catch (e) {
+        changed = `where it came from could not be checked (${e.message})`;
+    }
     return changed ? { why: changed } : readStoredSides(found.dir, co, sides);
 }
 function criteriaContext(co, sides) {
