@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
@@ -107,11 +107,7 @@ async function gateMode(ctx: Context): Promise<void> {
   const { gate, files } = r;
   for (const x of gate.rejectedSignoffs)
     core.notice(`Safety gate: sign-off by ${x.by} not counted: ${x.why}`);
-  // summary.md as written (same options: the run's URL and the sign-off command) is what the job summary, the
-  // check run and the comment show: rendered once for 20,000 cases, not three times.
-  const summary = readFileSync(files.summary, 'utf8');
   publish.setOutputs(gateOutputs(gate, files.html));
-  await publish.jobSummary(summary);
   await publish.publishArtifact(ctx, [
     files.html,
     files.gate,
@@ -121,7 +117,7 @@ async function gateMode(ctx: Context): Promise<void> {
     r.candidateFile,
     ...(r.auditLog ? [r.auditLog] : []),
   ]);
-  await publish.publishGate(ctx, gate, summary, repoPath(r.headDir));
+  await publish.publishGate(ctx, gate, files.summary, repoPath(r.headDir));
   core.info(
     `Safety gate: ${gate.verdict} (delta ${gate.delta.toFixed(4)}, p = ${gate.pValue.toPrecision(3)}); reports in ${outDir}`,
   );

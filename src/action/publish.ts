@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import type { GateFile } from '../verdict/gate.js';
@@ -92,15 +93,19 @@ export async function publishArtifact(
   core.setOutput('artifact-id', id === undefined ? '' : String(id));
 }
 
-/** The check run (with annotations on the head's case files) and the sticky comment. */
+/** The job summary, the check run (with annotations on the head's case files) and the sticky comment. */
 export async function publishGate(
   ctx: Context,
   gate: GateFile,
-  summary: string,
+  summaryFile: string,
   casePath: (file: string) => string | undefined,
 ): Promise<void> {
   const { inputs, event } = ctx;
   const repo = { owner: event.owner, repo: event.repo };
+  // summary.md as the gate wrote it (the run's URL and the sign-off command in it) is what the job summary, the
+  // check run and the comment show: read once, never rendered again for 20,000 cases.
+  const summary = readFileSync(summaryFile, 'utf8');
+  await jobSummary(summary);
   if (ctx.octokit && ctx.checkId) {
     const cleared = gate.clearedBy === 'board' ? ' (overridden by the review board)' : ' (signed off)';
     await tryApi('complete the check run', () =>

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { appendAuditToBranch, releaseChange, type CommitLogin } from '../app/release.js';
@@ -76,15 +75,11 @@ export async function releaseMode(ctx: Context): Promise<void> {
     core.notice(`Safety gate: sign-off by ${x.by} not counted: ${x.why}`);
   for (const c of gate.release?.criteria ?? [])
     if (!c.met) core.notice(`Safety gate: release criterion ${c.file}:${c.line} unmet: ${c.why}`);
-  // summary.md as written (same options: the run's URL and the sign-off command) is what the job summary, the
-  // check run and the comment show: rendered once for 20,000 cases, not three times.
-  const summary = readFileSync(files.summary, 'utf8');
   publish.setOutputs({
     ...gateOutputs(gate, files.html),
     'release-notes-path': r.releaseNotes,
     'audit-log-path': r.auditLog,
   });
-  await publish.jobSummary(summary);
   await publish.publishArtifact(ctx, [
     files.html,
     files.gate,
@@ -95,7 +90,7 @@ export async function releaseMode(ctx: Context): Promise<void> {
     r.baselineFile,
     r.candidateFile,
   ]);
-  await publish.publishGate(ctx, gate, summary, repoPath(r.headDir));
+  await publish.publishGate(ctx, gate, files.summary, repoPath(r.headDir));
   if (inputs.auditBranch) {
     // The durable trail: a failure to write it fails the step (a release decision must be on record).
     const commit = await appendAuditToBranch(
