@@ -11,6 +11,7 @@ import { mdCodeBlock } from '../report/escape.js';
 import { onSecret } from '../util/secrets.js';
 import { headCodeRefusal, readEvent, resolvePullRequest } from '../github/event.js';
 import { createCheck } from '../github/checks.js';
+import { isCommitSha } from '../git/local.js';
 import { readInputs } from './inputs.js';
 import { errorOutputs, gateOutputs } from './outputs.js';
 import { replayMode, stressMode } from './manual.js';
@@ -76,7 +77,7 @@ async function gateMode(ctx: Context): Promise<void> {
   const event = (ctx.event = await resolvePullRequest(ctx.event, ctx.octokit));
   const repo = { owner: event.owner, repo: event.repo };
   const checkSha = inputs.candidateRef ?? event.headSha;
-  if (ctx.octokit && checkSha && /^[0-9a-f]{40}$/i.test(checkSha))
+  if (ctx.octokit && isCommitSha(checkSha))
     ctx.checkId = await publish.tryApi('create the check run', () =>
       createCheck(ctx.octokit!, repo, inputs.checkName, checkSha, ctx.runUrl),
     );

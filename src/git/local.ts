@@ -33,12 +33,15 @@ export function assertRef(ref: string): void {
     throw new Error(`not a git ref or commit: ${JSON.stringify(ref.slice(0, 80))}`);
 }
 
+/** A full commit id (40 hex digits), as git prints it and GitHub sends it. */
+export const isCommitSha = (s: unknown): s is string => typeof s === 'string' && /^[0-9a-f]{40}$/i.test(s);
+
 /**
  * The object id of `path` (a file or a folder) in commit `sha`, or undefined when that commit has no such path.
  * Compares what git stores, never what a checkout has on disk (a symlink there could point anywhere).
  */
 export async function objectAt(repoDir: string, sha: string, path: string): Promise<string | undefined> {
-  if (!/^[0-9a-f]{40}$/i.test(sha) || path.startsWith('-') || path.includes('..'))
+  if (!isCommitSha(sha) || path.startsWith('-') || path.includes('..'))
     throw new Error(`not a commit and path: ${JSON.stringify(`${sha}:${path}`.slice(0, 120))}`);
   return resolveCommit(repoDir, `${sha}:${path}`, '');
 }
@@ -145,7 +148,7 @@ export async function blameLine(
   }
   const rows = out.split('\n');
   const sha = rows[0]?.split(' ')[0];
-  if (!sha || !/^[0-9a-f]{40}$/.test(sha)) return undefined;
+  if (!isCommitSha(sha)) return undefined;
   const field = (k: string) => rows.find((r) => r.startsWith(`${k} `))?.slice(k.length + 1) ?? '';
   const time = Number(field('author-time'));
   return {

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { describeApiError, type Octokit } from './api.js';
+import { isCommitSha } from '../git/local.js';
 
 /** Uploads the reports and results; undefined (the caller says why) where the artifact service is not available. */
 export async function uploadArtifact(
@@ -16,15 +17,15 @@ export async function uploadArtifact(
 }
 
 /**
- * Where a stored gate came from: the gate workflow's file (repository path) and the base commit the pull request
- * run that made it was merged with. A pull_request run follows the workflow files of that merge, so re-judging
- * checks both against the checkouts (see rejudge.ts).
+ * Where a stored gate came from: the gate workflow's file (repository path), its run, and the base commit GitHub
+ * lists for this pull request on that run. Re-judging holds the base to this gate's and the workflow files to the
+ * base's (see rejudge.ts).
  */
 export interface ArtifactOrigin {
   /** `.github/workflows/….yml`. */
   path: string;
   runId: number;
-  /** The base commit of this pull request as that run recorded it. */
+  /** The base commit of this pull request as GitHub lists it on that run. */
   baseSha: string;
 }
 
@@ -41,18 +42,20 @@ async function onlyThisPull(
   repo: Repo,
   run: { pull_requests?: Array<{ number: number }> | null; head_branch?: string | null },
   prNumber: number,
+  branches: Map<string, Promise<boolean>>,
 ): Promise<boolean> {
   const listed = run.pull_requests ?? [];
-  if (listed.length !== 1 || listed[0].number !== prNumber || !run.head_branch) return false;
-  const pulls = (
-    await octokit.rest.pulls.list({
-      ...repo,
-      state: 'all',
-      head: `${repo.owner}:${run.head_branch}`,
-      per_page: 100,
-    })
-  ).data;
-  return pulls.length > 0 && pulls.every((p) => p.number === prNumber);
+  const branch = run.head_branch;
+  if (listed.length !== 1 || listed[0].number !== prNumber || !branch) return false;
+  // Runs on one head commit are mostly on one branch: asked once.
+  let only = branches.get(branch);
+  if (!only) {
+    only = octokit.rest.pulls
+      .list({ ...repo, state: 'all', head: `${repo.owner}:${branch}`, per_page: 100 })
+      .then(({ data }) => data.length > 0 && data.every((p) => p.number === prNumber));
+    branches.set(branch, only);
+  }
+  return only;
 }
 
 /** When the pull request's base branch was last changed (ms), if ever: runs before that followed another base. */
@@ -113,10 +116,11 @@ export async function downloadGateArtifact(
       .filter((r) => r.head_sha === o.headSha && r.event === 'pull_request')
       .sort((a, b) => (Date.parse(b.created_at) || 0) - (Date.parse(a.created_at) || 0));
     const since = await lastRetarget(octokit, repo, o.prNumber);
+    const branches = new Map<string, Promise<boolean>>();
     for (const run of runs) {
-      if (!(await onlyThisPull(octokit, repo, run, o.prNumber))) continue;
       // A run before the pull request's base last changed followed another base's workflow files.
       if (since !== undefined && !(Date.parse(run.created_at) > since)) continue;
+      if (!(await onlyThisPull(octokit, repo, run, o.prNumber, branches))) continue;
       const artifact = (
         await octokit.rest.actions.listWorkflowRunArtifacts({
           ...repo,
@@ -127,13 +131,13 @@ export async function downloadGateArtifact(
       ).data.artifacts.find((a) => a.name === o.name && !a.expired);
       if (!artifact) continue;
       const baseSha = run.pull_requests![0].base?.sha;
-      if (typeof baseSha !== 'string' || !/^[0-9a-f]{40}$/i.test(baseSha)) continue;
+      if (!isCommitSha(baseSha)) continue;
       found = { artifactId: artifact.id, origin: { path: mine.path, runId: run.id, baseSha } };
       break;
     }
   } catch (e) {
     return {
-      why: `its workflow runs and artifacts could not be read (${describeApiError(e)}; the token needs actions: read)`,
+      why: `its workflow runs and artifacts could not be read (${describeApiError(e)}; the token needs actions: read and pull-requests: read)`,
     };
   }
   if (!found)
