@@ -5,7 +5,7 @@ import require$$1 from 'node:child_process';
 import path__default, { resolve, join, dirname, relative } from 'node:path';
 import fs__default, { existsSync, statSync, readFileSync, rmSync, mkdirSync, writeFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
 import process$1 from 'node:process';
-import { o as run, b as progressReporter, q as assertComplete, t as parseChecklist, u as auditedGate, f as replay, s as stress, e as stressIncomplete, v as statusLine, d as promoteFailures, r as renderStressSummary, w as evaluateSignoffs, x as verifyText, y as readAudit, m as monitor, z as windowLine, k as describeMonitor, V as VERSION } from './chunks/monitor.js';
+import { q as run, b as progressReporter, t as assertComplete, u as parseChecklist, v as auditedGate, f as replay, s as stress, e as stressIncomplete, w as statusLine, d as promoteFailures, r as renderStressSummary, x as evaluateSignoffs, y as verifyText, z as readAudit, m as monitor, A as windowLine, l as describeMonitor, V as VERSION } from './chunks/monitor.js';
 import { e as exportSchemas, R as ReplayFileSchema } from './chunks/export.js';
 import { userInfo } from 'node:os';
 import 'node:zlib';

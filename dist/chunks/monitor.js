@@ -569,12 +569,14 @@ function assertRef(ref) {
     if (!/^(?!-)[A-Za-z0-9._/@{}^~+-]{1,255}$/.test(ref) || ref.includes('..'))
         throw new Error(`not a git ref or commit: ${JSON.stringify(ref.slice(0, 80))}`);
 }
+/** A full commit id (40 hex digits), as git prints it and GitHub sends it. */
+const isCommitSha = (s) => typeof s === 'string' && /^[0-9a-f]{40}$/i.test(s);
 /**
  * The object id of `path` (a file or a folder) in commit `sha`, or undefined when that commit has no such path.
  * Compares what git stores, never what a checkout has on disk (a symlink there could point anywhere).
  */
 async function objectAt(repoDir, sha, path) {
-    if (!/^[0-9a-f]{40}$/i.test(sha) || path.startsWith('-') || path.includes('..'))
+    if (!isCommitSha(sha) || path.startsWith('-') || path.includes('..'))
         throw new Error(`not a commit and path: ${JSON.stringify(`${sha}:${path}`.slice(0, 120))}`);
     return resolveCommit(repoDir, `${sha}:${path}`, '');
 }
@@ -646,7 +648,7 @@ async function blameLine(repoDir, rev, file, line) {
     }
     const rows = out.split('\n');
     const sha = rows[0]?.split(' ')[0];
-    if (!sha || !/^[0-9a-f]{40}$/.test(sha))
+    if (!isCommitSha(sha))
         return undefined;
     const field = (k) => rows.find((r) => r.startsWith(`${k} `))?.slice(k.length + 1) ?? '';
     const time = Number(field('author-time'));
@@ -3450,4 +3452,4 @@ async function monitor(o) {
     return { file, files: writeMonitor(file, outDir, o) };
 }
 
-export { VERSION as V, parseCommand as a, progressReporter as b, checkoutOne as c, promoteFailures as d, stressIncomplete as e, replay as f, ensureCommit as g, releaseChange as h, repoPath as i, appendAuditToBranch as j, describeMonitor as k, runChange as l, monitor as m, gateChange as n, run as o, parseShard as p, assertComplete as q, renderStressSummary as r, stress as s, parseChecklist as t, auditedGate as u, statusLine as v, evaluateSignoffs as w, verifyText as x, readAudit as y, windowLine as z };
+export { windowLine as A, VERSION as V, parseCommand as a, progressReporter as b, checkoutOne as c, promoteFailures as d, stressIncomplete as e, replay as f, ensureCommit as g, releaseChange as h, isCommitSha as i, repoPath as j, appendAuditToBranch as k, describeMonitor as l, monitor as m, runChange as n, gateChange as o, parseShard as p, run as q, renderStressSummary as r, stress as s, assertComplete as t, parseChecklist as u, auditedGate as v, statusLine as w, evaluateSignoffs as x, verifyText as y, readAudit as z };
